@@ -1,0 +1,15 @@
+//! The pure domain core: criteria sets, scoring and the data formats.
+//! Nothing here may import leptos, web-sys or gloo; it is tested natively.
+
+pub mod criteria_set;
+pub mod decimal;
+pub mod loader;
+pub mod rule_text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod scoring;
+
+pub use criteria_set::*;
+pub use decimal::{Dec, DecError};
+pub use loader::{load_criteria_set, validate, Problem, MAX_SET_BYTES};
+pub use scoring::{score, Answer, AnswerValue, Answers, ItemScore, ItemStatus, ScoreReport};

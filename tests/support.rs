@@ -1,0 +1,69 @@
+//! Helpers shared by the native test files.
+#![allow(dead_code)]
+
+use cchc_tu_danh_gia::domain::*;
+
+pub fn repo_file(rel: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/{rel}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+pub fn load(rel: &str) -> CriteriaSet {
+    load_criteria_set(&repo_file(rel)).unwrap_or_else(|p| panic!("{rel} does not load: {p:#?}"))
+}
+
+pub fn d(s: &str) -> Dec {
+    Dec::parse(s).unwrap()
+}
+
+pub fn opt(id: &str) -> Answer {
+    Answer {
+        value: Some(AnswerValue::Option { id: id.into() }),
+        not_applicable: false,
+    }
+}
+pub fn yes(y: bool) -> Answer {
+    Answer {
+        value: Some(AnswerValue::YesNo { yes: y }),
+        not_applicable: false,
+    }
+}
+pub fn percent(p: &str) -> Answer {
+    Answer {
+        value: Some(AnswerValue::Percent { percent: d(p) }),
+        not_applicable: false,
+    }
+}
+pub fn frac(n: &str, den: &str) -> Answer {
+    Answer {
+        value: Some(AnswerValue::Fraction {
+            numerator: d(n),
+            denominator: d(den),
+        }),
+        not_applicable: false,
+    }
+}
+pub fn count(c: u64) -> Answer {
+    Answer {
+        value: Some(AnswerValue::Count { count: c }),
+        not_applicable: false,
+    }
+}
+pub fn points(p: &str) -> Answer {
+    Answer {
+        value: Some(AnswerValue::Points { points: d(p) }),
+        not_applicable: false,
+    }
+}
+pub fn na() -> Answer {
+    Answer {
+        value: None,
+        not_applicable: true,
+    }
+}
+
+pub fn answers(list: &[(&str, Answer)]) -> Answers {
+    list.iter()
+        .map(|(c, a)| (c.to_string(), a.clone()))
+        .collect()
+}
