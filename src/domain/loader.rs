@@ -339,13 +339,15 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
     // Recognise other files people may pick by mistake before anything else.
     match top.get("format").and_then(Value::as_str) {
         Some(CRITERIA_SET_FORMAT) | None => {}
-        Some(other) => return Err(vec![problem(
-            "format",
-            None,
-            format!(
+        Some(other) => {
+            return Err(vec![problem(
+                "format",
+                None,
+                format!(
                 "Đây không phải tệp bộ tiêu chí (format là «{other}», cần «{CRITERIA_SET_FORMAT}»)"
             ),
-        )]),
+            )])
+        }
     }
     if let Some(v) = top.get("format_version").and_then(Value::as_u64) {
         if v != CRITERIA_SET_FORMAT_VERSION as u64 {

@@ -3,6 +3,7 @@
 
 pub mod criteria_set;
 pub mod decimal;
+pub mod library;
 pub mod loader;
 pub mod rule_text;
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,5 +12,6 @@ pub mod scoring;
 
 pub use criteria_set::*;
 pub use decimal::{Dec, DecError};
+pub use library::{Library, LibraryEntry, Origin, StoredSet};
 pub use loader::{load_criteria_set, validate, Problem, MAX_SET_BYTES};
 pub use scoring::{score, Answer, AnswerValue, Answers, ItemScore, ItemStatus, ScoreReport};

@@ -188,6 +188,14 @@ pub fn kind_vi(rule: &Rule) -> &'static str {
     }
 }
 
+/// "2023-10-16" → "16/10/2023"; anything else is returned as it is.
+pub fn date_vi(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) if iso.len() == 10 => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}
+
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {

@@ -1,0 +1,34 @@
+// Prints every file under a folder with its raw, gzip and brotli size, and
+// the totals. Usage: node scripts/sizes.mjs dist [--json]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const root = process.argv[2] || 'dist';
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p); else files.push(p);
+  }
+})(root);
+
+const rows = files.sort().map((p) => {
+  const buf = readFileSync(p);
+  return {
+    file: relative(root, p),
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ files: rows, total }));
+} else {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+  console.log(`${'tệp'.padEnd(48)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(48)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
+  console.log(`${'TỔNG'.padEnd(48)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
+}

@@ -1,0 +1,44 @@
+// A tiny static file server for dist/ (serve command and e2e tests).
+// Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function startServer({ dir = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://x');
+      let path = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      let file = join(root, path);
+      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
+  const host = arg('host', '127.0.0.1');
+  const port = Number(arg('port', 8080));
+  const server = await startServer({ dir: arg('dir', 'dist'), port, host });
+  const shown = host === '0.0.0.0' ? '<địa-chỉ-IP-máy-này>' : host;
+  console.log(`Ứng dụng đang chạy tại http://${shown}:${server.address().port}/  (Ctrl+C để dừng)`);
+}

@@ -1,0 +1,59 @@
+//! Reading files the user picks, with the size checked before reading.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A picked file's name and bytes.
+pub struct PickedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads a file, refusing it without reading when it exceeds `limit` bytes.
+pub async fn read(file: &web_sys::File, limit: usize) -> Result<PickedFile, String> {
+    let name = file.name();
+    let size = file.size();
+    if size > limit as f64 {
+        return Err(format!(
+            "Tệp «{name}» quá lớn ({} KB); giới hạn là {} KB",
+            (size / 1024.0).ceil(),
+            limit / 1024
+        ));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("Không đọc được tệp «{name}»"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(PickedFile { name, bytes })
+}
+
+/// The files selected in an `<input type=file>`.
+pub fn selected(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Offers text for download as a file (UTF-8).
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "Trình duyệt không cho tải tệp xuống".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("Không có tài liệu")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "Không tạo được liên kết tải".to_string())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

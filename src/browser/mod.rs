@@ -1,0 +1,6 @@
+//! The one place that touches the browser: storage, files, fetching the
+//! app's own data files. Everything else is pure domain or thin UI.
+
+pub mod bundled;
+pub mod files;
+pub mod storage;

@@ -1,0 +1,79 @@
+//! localStorage through gloo-storage, with every failure turned into a
+//! Vietnamese message instead of a panic. gloo's `LocalStorage` throws when
+//! storage is unavailable, so availability is checked first.
+
+use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// Keys used by the app. Each carries its format version.
+pub const LOADED_SETS_KEY: &str = "cchc.criteria-sets.v1";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// Blocked, sandboxed, or a private mode without storage.
+    Unavailable,
+    /// QuotaExceededError.
+    Full,
+    /// The stored text is not what this version expects.
+    Unreadable(String),
+    Other(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unavailable => f.write_str(
+                "Trình duyệt không cho phép lưu dữ liệu (bộ nhớ cục bộ bị chặn hoặc đang ở chế độ riêng tư). Dữ liệu chỉ còn trong trang này: đừng đóng trang trước khi xuất tệp.",
+            ),
+            StoreError::Full => f.write_str(
+                "Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Dữ liệu vẫn còn trong trang; hãy xuất tệp hoặc xóa bớt dữ liệu cũ.",
+            ),
+            StoreError::Unreadable(e) => write!(f, "Dữ liệu đã lưu không đọc được ({e})."),
+            StoreError::Other(e) => write!(f, "Không lưu được dữ liệu: {e}"),
+        }
+    }
+}
+
+pub fn available() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
+}
+
+fn map_err(e: StorageError) -> StoreError {
+    match e {
+        StorageError::KeyNotFound(_) => StoreError::Other("không có dữ liệu".into()),
+        StorageError::SerdeError(e) => StoreError::Unreadable(e.to_string()),
+        StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::Full,
+        StorageError::JsError(js) => StoreError::Other(format!("{}: {}", js.name, js.message)),
+    }
+}
+
+/// Reads a value; Ok(None) when nothing is stored under the key.
+pub fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, StoreError> {
+    if !available() {
+        return Err(StoreError::Unavailable);
+    }
+    match LocalStorage::get::<T>(key) {
+        Ok(v) => Ok(Some(v)),
+        Err(StorageError::KeyNotFound(_)) => Ok(None),
+        Err(e) => Err(map_err(e)),
+    }
+}
+
+pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StoreError> {
+    if !available() {
+        return Err(StoreError::Unavailable);
+    }
+    LocalStorage::set(key, value).map_err(map_err)
+}
+
+/// The raw text under a key, to keep or offer for download when it cannot
+/// be decoded.
+pub fn load_raw(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
+}

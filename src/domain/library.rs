@@ -1,0 +1,186 @@
+//! The criteria sets the user can pick: bundled ones, and ones loaded from
+//! files (kept across reloads). A plain type with testable methods; the UI
+//! holds it in a signal and the browser layer persists [`Library::stored`].
+
+use serde::{Deserialize, Serialize};
+
+use super::criteria_set::CriteriaSet;
+use super::loader::{load_criteria_set, Problem};
+
+/// A set loaded from a file, as persisted: the file's name and its text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredSet {
+    pub file_name: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// Shipped with the app (public/criteria).
+    Bundled { file_name: String },
+    /// Loaded by the user from a file.
+    Loaded { file_name: String, text: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LibraryEntry {
+    pub set: CriteriaSet,
+    pub origin: Origin,
+}
+
+impl LibraryEntry {
+    /// "id@version": how a set is referred to.
+    pub fn key(&self) -> String {
+        set_key(&self.set)
+    }
+
+    pub fn is_bundled(&self) -> bool {
+        matches!(self.origin, Origin::Bundled { .. })
+    }
+}
+
+pub fn set_key(set: &CriteriaSet) -> String {
+    format!("{}@{}", set.id, set.version)
+}
+
+/// A stored set that no longer loads (edited storage, older app version).
+/// It is kept as it was, never discarded, and offered for download.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub stored: StoredSet,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Library {
+    entries: Vec<LibraryEntry>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl Library {
+    /// Rebuilds the user's loaded sets from storage. Entries that no longer
+    /// load are kept in `unreadable`, untouched.
+    pub fn restore(stored: Vec<StoredSet>) -> Library {
+        let mut lib = Library::default();
+        for s in stored {
+            match load_criteria_set(s.text.as_bytes()) {
+                Ok(set) if lib.get(&set_key(&set)).is_none() => lib.entries.push(LibraryEntry {
+                    set,
+                    origin: Origin::Loaded {
+                        file_name: s.file_name,
+                        text: s.text,
+                    },
+                }),
+                Ok(_) => {} // an exact duplicate of an entry already restored
+                Err(problems) => lib.unreadable.push(Unreadable {
+                    stored: s,
+                    problems,
+                }),
+            }
+        }
+        lib
+    }
+
+    pub fn entries(&self) -> &[LibraryEntry] {
+        &self.entries
+    }
+
+    pub fn get(&self, key: &str) -> Option<&LibraryEntry> {
+        self.entries.iter().find(|e| e.key() == key)
+    }
+
+    /// Adds a bundled set; bundled sets come first, in the order given.
+    pub fn add_bundled(&mut self, file_name: &str, set: CriteriaSet) {
+        let key = set_key(&set);
+        self.entries.retain(|e| !(e.is_bundled() && e.key() == key));
+        let at = self.entries.iter().take_while(|e| e.is_bundled()).count();
+        self.entries.insert(
+            at,
+            LibraryEntry {
+                set,
+                origin: Origin::Bundled {
+                    file_name: file_name.to_string(),
+                },
+            },
+        );
+    }
+
+    /// Validates and adds a set from a file. A set with the same id and
+    /// version as one loaded before replaces it; one that would shadow a
+    /// bundled set is refused. Returns the key of the added set.
+    pub fn add_loaded(&mut self, file_name: &str, bytes: &[u8]) -> Result<String, Vec<Problem>> {
+        let set = load_criteria_set(bytes)?;
+        let key = set_key(&set);
+        if self.get(&key).is_some_and(LibraryEntry::is_bundled) {
+            return Err(vec![Problem {
+                path: "id".into(),
+                code: None,
+                message: format!(
+                    "bộ tiêu chí «{}» phiên bản {} đã có sẵn trong ứng dụng; hãy đổi «id» hoặc «version» nếu đây là bộ khác",
+                    set.id, set.version
+                ),
+            }]);
+        }
+        // loader accepted it, so it is UTF-8 (a BOM is dropped)
+        let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+            .into_owned();
+        let entry = LibraryEntry {
+            set,
+            origin: Origin::Loaded {
+                file_name: file_name.to_string(),
+                text,
+            },
+        };
+        match self.entries.iter().position(|e| e.key() == key) {
+            Some(i) => self.entries[i] = entry,
+            None => self.entries.push(entry),
+        }
+        Ok(key)
+    }
+
+    /// Removes a loaded set. Bundled sets cannot be removed.
+    pub fn remove_loaded(&mut self, key: &str) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|e| e.is_bundled() || e.key() != key);
+        before != self.entries.len()
+    }
+
+    /// What must be persisted: every loaded set, and every unreadable entry
+    /// exactly as it was found.
+    pub fn stored(&self) -> Vec<StoredSet> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.origin {
+                Origin::Loaded { file_name, text } => Some(StoredSet {
+                    file_name: file_name.clone(),
+                    text: text.clone(),
+                }),
+                Origin::Bundled { .. } => None,
+            })
+            .chain(self.unreadable.iter().map(|u| u.stored.clone()))
+            .collect()
+    }
+}
+
+/// Counts shown beside a set and per field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub fields: usize,
+    pub criteria: usize,
+    pub items: usize,
+}
+
+impl CriteriaSet {
+    pub fn counts(&self) -> Counts {
+        Counts {
+            fields: self.fields.len(),
+            criteria: self.fields.iter().map(|f| f.criteria.len()).sum(),
+            items: self
+                .fields
+                .iter()
+                .flat_map(|f| &f.criteria)
+                .map(|c| c.items.len())
+                .sum(),
+        }
+    }
+}

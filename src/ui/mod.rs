@@ -1,0 +1,6 @@
+//! Thin Leptos components over the domain core.
+
+pub mod app;
+pub mod criteria_tree;
+pub mod set_library;
+pub mod set_overview;

@@ -1,0 +1,164 @@
+//! The list of available criteria sets and the form that loads one from a file.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::files;
+use crate::domain::{Origin, Provenance, MAX_SET_BYTES};
+use crate::ui::app::LibraryState;
+
+#[component]
+pub fn SetList() -> impl IntoView {
+    let state = expect_context::<LibraryState>();
+    let rows = move || {
+        state.library.with(|l| {
+            l.entries()
+                .iter()
+                .map(|e| {
+                    let key = e.key();
+                    let counts = e.set.counts();
+                    let origin = match &e.origin {
+                        Origin::Bundled { .. } => "Có sẵn trong ứng dụng".to_string(),
+                        Origin::Loaded { file_name, .. } => format!("Đã nạp từ tệp {file_name}"),
+                    };
+                    (
+                        key,
+                        e.set.title.clone(),
+                        e.set.year,
+                        e.set.unit_type.label_vi(),
+                        e.set.provenance,
+                        counts,
+                        origin,
+                        e.is_bundled(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <ul class="set-list">
+            <For each=rows key=|r| (r.0.clone(), r.6.clone()) let:r>
+                {
+                    let (key, title, year, unit, provenance, counts, origin, bundled) = r;
+                    let k1 = key.clone();
+                    let k2 = key.clone();
+                    let k3 = key.clone();
+                    let current = Memo::new(move |_| state.selected.get().as_deref() == Some(k1.as_str()));
+                    view! {
+                        <li class="set-card" class:current=move || current.get()>
+                            <button
+                                class="set-pick"
+                                aria-current=move || if current.get() { Some("true") } else { None }
+                                on:click=move |_| state.selected.set(Some(k2.clone()))
+                            >
+                                <span class="set-title">{title}</span>
+                                <span class="set-meta">
+                                    {format!("Năm {year} · {unit} · {} lĩnh vực, {} tiêu chí, {} TCTP", counts.fields, counts.criteria, counts.items)}
+                                </span>
+                                <span class="set-meta">
+                                    {match provenance {
+                                        Provenance::Illustrative => view! { <span class="badge badge-illustrative">"Minh họa"</span> }.into_any(),
+                                        Provenance::Official => view! { <span class="badge badge-official">"Chính thức"</span> }.into_any(),
+                                    }}
+                                    " " {origin}
+                                </span>
+                            </button>
+                            {(!bundled).then(|| view! {
+                                <button
+                                    class="link-button"
+                                    on:click=move |_| {
+                                        let k = k3.clone();
+                                        state.library.update(|l| { l.remove_loaded(&k); });
+                                        if state.selected.get_untracked().as_deref() == Some(k.as_str()) {
+                                            state.selected.set(state.library.with_untracked(|l| l.entries().first().map(|e| e.key())));
+                                        }
+                                    }
+                                >"Gỡ bộ tiêu chí này"</button>
+                            })}
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        {move || state.library.with(|l| l.unreadable.len()).gt(&0).then(|| view! {
+            <p class="banner banner-warn" role="status">
+                "Có dữ liệu bộ tiêu chí đã lưu nhưng không đọc được; dữ liệu vẫn được giữ nguyên, không bị xóa."
+            </p>
+        })}
+    }
+}
+
+/// Outcome of the last load attempt.
+#[derive(Clone, Debug, PartialEq)]
+enum LoadOutcome {
+    Loaded { title: String },
+    Refused { file: String, problems: Vec<String> },
+}
+
+#[component]
+pub fn LoadSetForm() -> impl IntoView {
+    let state = expect_context::<LibraryState>();
+    let outcome = RwSignal::new(None::<LoadOutcome>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let picked = files::selected(&input);
+        input.set_value("");
+        spawn_local(async move {
+            for file in picked {
+                let result = match files::read(&file, MAX_SET_BYTES).await {
+                    Err(e) => LoadOutcome::Refused {
+                        file: file.name(),
+                        problems: vec![e],
+                    },
+                    Ok(f) => {
+                        let mut added = None;
+                        state
+                            .library
+                            .update(|l| added = Some(l.add_loaded(&f.name, &f.bytes)));
+                        match added.expect("update ran") {
+                            Ok(key) => {
+                                let title = state
+                                    .library
+                                    .with_untracked(|l| l.get(&key).map(|e| e.set.title.clone()))
+                                    .unwrap_or_default();
+                                state.selected.set(Some(key));
+                                LoadOutcome::Loaded { title }
+                            }
+                            Err(problems) => LoadOutcome::Refused {
+                                file: f.name,
+                                problems: problems.iter().map(|p| p.to_string()).collect(),
+                            },
+                        }
+                    }
+                };
+                outcome.set(Some(result));
+            }
+        });
+    };
+    view! {
+        <div class="load-set">
+            <label for="nap-bo-tieu-chi" class="file-label">"Nạp bộ tiêu chí từ tệp JSON"</label>
+            <input
+                id="nap-bo-tieu-chi"
+                type="file"
+                accept=".json,application/json"
+                aria-describedby="nap-huong-dan"
+                on:change=on_change
+            />
+            <p id="nap-huong-dan" class="hint">
+                "Dùng bộ tiêu chí do tỉnh của bạn ban hành, soạn theo định dạng cchc-criteria-set. Tệp được kiểm tra kỹ rồi lưu trong trình duyệt."
+            </p>
+            {move || outcome.get().map(|o| match o {
+                LoadOutcome::Loaded { title } => view! {
+                    <p class="banner banner-ok" role="status">{format!("Đã nạp «{title}».")}</p>
+                }.into_any(),
+                LoadOutcome::Refused { file, problems } => view! {
+                    <div class="banner banner-error load-errors" role="alert">
+                        <p><strong>{format!("Không nạp được tệp «{file}»: {} lỗi", problems.len())}</strong></p>
+                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any(),
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+//! Component tests in a real browser (wasm-bindgen-test, headless Chromium).
+//! Run by scripts/test.sh: cargo test --target wasm32-unknown-unknown --test browser_components
+#![cfg(target_arch = "wasm32")]
+
+use cchc_tu_danh_gia::domain::*;
+use cchc_tu_danh_gia::ui::criteria_tree::CriteriaTree;
+use cchc_tu_danh_gia::ui::set_overview::SetOverview;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fixture() -> CriteriaSet {
+    load_criteria_set(include_bytes!("fixtures/every-rule-kind.json")).unwrap()
+}
+
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn all(el: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let list = el.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn tree_lists_fields_criteria_and_rules_in_vietnamese() {
+    let el = container();
+    let set = fixture();
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <CriteriaTree set=set.clone()/> },
+    );
+    leptos::task::tick().await;
+
+    assert_eq!(all(&el, "details.field").len(), 2);
+    assert_eq!(all(&el, "details.criterion").len(), 7);
+    assert_eq!(
+        all(&el, ".unit").len(),
+        11,
+        "5 items and 6 criteria scored directly"
+    );
+    let text = el.text_content().unwrap();
+    assert!(
+        text.contains("Trên 90%: 2 điểm; Từ 70% đến 90%: 1 điểm; Dưới 70%: 0 điểm"),
+        "{text}"
+    );
+    assert!(text
+        .contains("Trừ điểm của tiêu chí — Không: không trừ; Vi phạm nhẹ: trừ 50% điểm tiêu chí"));
+    assert!(text.contains("Chấm qua điều tra xã hội học (tối đa 3 điểm); cơ quan không tự chấm"));
+    assert!(text.contains("thưởng tối đa 2 điểm"));
+    assert!(text.contains("Được chọn «không áp dụng»"));
+    let code = all(&el, "#tc-1\\.1\\.4 .code")[0].text_content().unwrap();
+    assert_eq!(code, "1.1.4");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn tree_opens_and_closes_everything_from_the_buttons() {
+    let el = container();
+    let set = fixture();
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <CriteriaTree set=set.clone()/> },
+    );
+    leptos::task::tick().await;
+    let details = || {
+        all(&el, "details")
+            .into_iter()
+            .map(|d| d.unchecked_into::<web_sys::HtmlDetailsElement>())
+    };
+    assert!(details().all(|d| !d.open()), "closed at first");
+    let buttons = all(&el, ".tree-tools button");
+    assert_eq!(buttons[0].text_content().unwrap(), "Mở tất cả");
+    buttons[0].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(details().all(|d| d.open()), "all opened");
+    buttons[1].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(details().all(|d| !d.open()), "all closed");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn overview_shows_totals_per_field_and_the_illustrative_warning() {
+    let el = container();
+    let set = fixture();
+    let handle =
+        leptos::mount::mount_to(el.clone(), move || view! { <SetOverview set=set.clone()/> });
+    leptos::task::tick().await;
+    let cells: Vec<Vec<String>> = all(&el, ".fields-table tbody tr")
+        .iter()
+        .map(|r| {
+            let list = r.query_selector_all("th, td").unwrap();
+            (0..list.length())
+                .map(|i| list.item(i).unwrap().text_content().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(cells[0], ["1. Lĩnh vực một", "4", "5", "10", "—"]);
+    assert_eq!(cells[1], ["2. Lĩnh vực hai", "3", "0", "10", "3"]);
+    let text = el.text_content().unwrap();
+    assert!(text.contains("Bộ tiêu chí minh họa."));
+    assert!(text.contains("01/KT, ngày 02/01/2026"));
+    assert!(text.contains("20 điểm (trong đó 3 điểm điều tra xã hội học, cơ quan không tự chấm)"));
+    assert!(text.contains("Tốt: chỉ số từ 90% trở lên"));
+    assert!(text.contains("tối đa 1,5 điểm"), "bonus cap");
+    drop(handle);
+}
