@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::files;
-use crate::domain::{Origin, Provenance, MAX_SET_BYTES};
+use crate::domain::{Origin, Problem, Provenance, MAX_SET_BYTES};
 use crate::ui::app::LibraryState;
 
 #[component]
@@ -92,7 +92,7 @@ pub fn SetList() -> impl IntoView {
 #[derive(Clone, Debug, PartialEq)]
 enum LoadOutcome {
     Loaded { title: String },
-    Refused { file: String, problems: Vec<String> },
+    Refused { file: String, problems: Vec<Problem> },
 }
 
 #[component]
@@ -108,7 +108,7 @@ pub fn LoadSetForm() -> impl IntoView {
                 let result = match files::read(&file, MAX_SET_BYTES).await {
                     Err(e) => LoadOutcome::Refused {
                         file: file.name(),
-                        problems: vec![e],
+                        problems: vec![Problem { path: String::new(), code: None, message: e }],
                     },
                     Ok(f) => {
                         let mut added = None;
@@ -126,7 +126,7 @@ pub fn LoadSetForm() -> impl IntoView {
                             }
                             Err(problems) => LoadOutcome::Refused {
                                 file: f.name,
-                                problems: problems.iter().map(|p| p.to_string()).collect(),
+                                problems,
                             },
                         }
                     }
@@ -137,14 +137,18 @@ pub fn LoadSetForm() -> impl IntoView {
     };
     view! {
         <div class="load-set">
-            <label for="nap-bo-tieu-chi" class="file-label">"Nạp bộ tiêu chí từ tệp JSON"</label>
+            <h3 class="file-heading">"Nạp bộ tiêu chí của tỉnh"</h3>
+            // The native file button speaks the browser's language; it stays
+            // focusable but hidden, and its label is the visible button.
             <input
                 id="nap-bo-tieu-chi"
+                class="file-input"
                 type="file"
                 accept=".json,application/json"
                 aria-describedby="nap-huong-dan"
                 on:change=on_change
             />
+            <label for="nap-bo-tieu-chi" class="file-button">"Nạp bộ tiêu chí từ tệp JSON"</label>
             <p id="nap-huong-dan" class="hint">
                 "Dùng bộ tiêu chí do tỉnh của bạn ban hành, soạn theo định dạng cchc-criteria-set. Tệp được kiểm tra kỹ rồi lưu trong trình duyệt."
             </p>
@@ -155,10 +159,21 @@ pub fn LoadSetForm() -> impl IntoView {
                 LoadOutcome::Refused { file, problems } => view! {
                     <div class="banner banner-error load-errors" role="alert">
                         <p><strong>{format!("Không nạp được tệp «{file}»: {} lỗi", problems.len())}</strong></p>
-                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        <ul>{problems.into_iter().map(problem_item).collect_view()}</ul>
                     </div>
                 }.into_any(),
             })}
         </div>
+    }
+}
+
+/// One problem: the item code and message first, where in the file after.
+fn problem_item(p: Problem) -> impl IntoView {
+    view! {
+        <li>
+            {p.code.map(|c| view! { <strong>{format!("[{c}] ")}</strong> })}
+            {crate::domain::rule_text::capitalise(&p.message)}
+            {(!p.path.is_empty()).then(|| view! { <span class="problem-path">"Vị trí trong tệp: " <code>{p.path}</code></span> })}
+        </li>
     }
 }

@@ -64,6 +64,8 @@ test('works at phone width', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
   await shot(page, 'dien-thoai');
+  await page.locator('.fields-table').scrollIntoViewIfNeeded();
+  await shot(page, 'dien-thoai-bang-linh-vuc', { fullPage: false });
   assertClean(page);
   await page.context().close();
 });
@@ -120,9 +122,9 @@ test('a malformed or inconsistent file gets specific Vietnamese errors', async (
   await input.setInputFiles({ name: 'sai-so-hoc.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fixture)) });
   await page.locator('.load-errors', { hasText: /4 lỗi/ }).waitFor();
   const all = await page.locator('.load-errors').innerText();
-  assert.match(all, /\[1\.1\.3\] .*chồng lấn nhau/);
-  assert.match(all, /\[1\.1\] .*điểm tối đa khai báo của tiêu chí \(6\) khác tổng điểm tối đa các tiêu chí thành phần \(5\)/);
-  assert.match(all, /\[1\] .*điểm tối đa khai báo của lĩnh vực \(10\) khác tổng điểm tối đa các tiêu chí \(11\)/);
+  assert.match(all, /\[1\.1\.3\] Mức «từ 70% đến 90%» và mức «từ 90% trở lên» chồng lấn nhau\nVị trí trong tệp: fields\[0\]\.criteria\[0\]\.items\[2\]\.rule\.bands/);
+  assert.match(all, /\[1\.1\] Điểm tối đa khai báo của tiêu chí \(6\) khác tổng điểm tối đa các tiêu chí thành phần \(5\)/);
+  assert.match(all, /\[1\] Điểm tối đa khai báo của lĩnh vực \(10\) khác tổng điểm tối đa các tiêu chí \(11\)/);
   assert.match(all, /mã «1\.2» bị trùng/);
   await shot(page, 'loi-so-hoc-bo-tieu-chi');
 
