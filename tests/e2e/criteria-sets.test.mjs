@@ -114,7 +114,7 @@ test('a malformed or inconsistent file gets specific Vietnamese errors', async (
   await input.setInputFiles({ name: 'sai-so-hoc.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fixture)) });
   await page.locator('.load-errors', { hasText: 'sai-so-hoc.json' }).waitFor();
   const text = await page.locator('.load-errors').innerText();
-  assert.match(text, /loại quy tắc chấm «sao» không được hỗ trợ/);
+  assert.match(text, /\[1\.1\.1\] Loại quy tắc chấm «sao» không được hỗ trợ/);
   await shot(page, 'loi-nap-bo-tieu-chi');
 
   delete fixture.fields[0].criteria[0].items[0].rule.kind;
@@ -125,7 +125,7 @@ test('a malformed or inconsistent file gets specific Vietnamese errors', async (
   assert.match(all, /\[1\.1\.3\] Mức «từ 70% đến 90%» và mức «từ 90% trở lên» chồng lấn nhau\nVị trí trong tệp: fields\[0\]\.criteria\[0\]\.items\[2\]\.rule\.bands/);
   assert.match(all, /\[1\.1\] Điểm tối đa khai báo của tiêu chí \(6\) khác tổng điểm tối đa các tiêu chí thành phần \(5\)/);
   assert.match(all, /\[1\] Điểm tối đa khai báo của lĩnh vực \(10\) khác tổng điểm tối đa các tiêu chí \(11\)/);
-  assert.match(all, /mã «1\.2» bị trùng/);
+  assert.match(all, /\[1\.2\] Mã «1\.2» bị trùng \(đã dùng ở fields\[0\]\.criteria\[1\]\)/);
   await shot(page, 'loi-so-hoc-bo-tieu-chi');
 
   const big = Buffer.alloc(2 * 1024 * 1024 + 10, 0x20);
