@@ -1,6 +1,7 @@
 //! The pure domain core: criteria sets, scoring and the data formats.
 //! Nothing here may import leptos, web-sys or gloo; it is tested natively.
 
+pub mod coverage;
 pub mod criteria_set;
 pub mod decimal;
 pub mod library;
@@ -9,9 +10,12 @@ pub mod rule_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod scoring;
+pub mod serde_vi;
+pub mod validation;
 
 pub use criteria_set::*;
 pub use decimal::{Dec, DecError};
 pub use library::{Library, LibraryEntry, Origin, StoredSet};
-pub use loader::{load_criteria_set, validate, Problem, MAX_SET_BYTES};
+pub use loader::{load_criteria_set, Problem, MAX_SET_BYTES};
 pub use scoring::{score, Answer, AnswerValue, Answers, ItemScore, ItemStatus, ScoreReport};
+pub use validation::validate;

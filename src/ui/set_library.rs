@@ -91,8 +91,13 @@ pub fn SetList() -> impl IntoView {
 /// Outcome of the last load attempt.
 #[derive(Clone, Debug, PartialEq)]
 enum LoadOutcome {
-    Loaded { title: String },
-    Refused { file: String, problems: Vec<Problem> },
+    Loaded {
+        title: String,
+    },
+    Refused {
+        file: String,
+        problems: Vec<Problem>,
+    },
 }
 
 #[component]
@@ -108,7 +113,11 @@ pub fn LoadSetForm() -> impl IntoView {
                 let result = match files::read(&file, MAX_SET_BYTES).await {
                     Err(e) => LoadOutcome::Refused {
                         file: file.name(),
-                        problems: vec![Problem { path: String::new(), code: None, message: e }],
+                        problems: vec![Problem {
+                            path: String::new(),
+                            code: None,
+                            message: e,
+                        }],
                     },
                     Ok(f) => {
                         let mut added = None;

@@ -1,0 +1,464 @@
+//! The arithmetic pass over a structurally sound criteria set: codes, bands,
+//! options and sums. Every problem is returned, in Vietnamese.
+
+use std::collections::HashMap;
+
+use super::coverage::{coverage_problems, integer_coverage_problems};
+use super::criteria_set::*;
+use super::decimal::Dec;
+use super::loader::{join, problem, Problem};
+use super::rule_text::range_vi;
+
+/// The arithmetic pass: codes, bands, options and sums. Returns every problem.
+pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
+    let mut out = Vec::new();
+    validate_header(set, &mut out);
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut check_code = |code: &str, path: &str, out: &mut Vec<Problem>| {
+        if code.trim().is_empty() {
+            out.push(problem(path, None, "mã (code) không được để trống"));
+        } else if let Some(first) = seen.get(code) {
+            out.push(problem(
+                path,
+                Some(code),
+                format!("mã «{code}» bị trùng (đã dùng ở {first})"),
+            ));
+        } else {
+            seen.insert(code.to_string(), path.to_string());
+        }
+    };
+    if set.fields.is_empty() {
+        out.push(problem("fields", None, "bộ tiêu chí chưa có lĩnh vực nào"));
+    }
+    let mut has_bonus = false;
+    let mut total = Dec::ZERO;
+    for (fi, field) in set.fields.iter().enumerate() {
+        let fpath = format!("fields[{fi}]");
+        let fcode = Some(field.code.as_str());
+        check_code(&field.code, &fpath, &mut out);
+        check_title(&field.title, &fpath, fcode, &mut out);
+        if field.criteria.is_empty() {
+            out.push(problem(&fpath, fcode, "lĩnh vực chưa có tiêu chí nào"));
+        }
+        let mut sum = Dec::ZERO;
+        for (ci, c) in field.criteria.iter().enumerate() {
+            let cpath = format!("{fpath}.criteria[{ci}]");
+            let ccode = Some(c.code.as_str());
+            check_code(&c.code, &cpath, &mut out);
+            check_title(&c.title, &cpath, ccode, &mut out);
+            match (&c.rule, c.items.is_empty()) {
+                (Some(_), false) => out.push(problem(
+                    &cpath,
+                    ccode,
+                    "tiêu chí vừa có «rule» vừa có «items»: chỉ chấm trực tiếp hoặc chấm qua tiêu chí thành phần",
+                )),
+                (None, true) => out.push(problem(
+                    &cpath,
+                    ccode,
+                    "tiêu chí không có «rule» và cũng không có «items»",
+                )),
+                (Some(rule), true) => {
+                    if matches!(rule, Rule::Deduction { .. }) {
+                        out.push(problem(
+                            join(&cpath, "rule"),
+                            ccode,
+                            "điểm trừ phải là tiêu chí thành phần của một tiêu chí có điểm để trừ",
+                        ));
+                    }
+                    has_bonus |= matches!(rule, Rule::Bonus { .. });
+                    validate_rule(rule, c.max, &join(&cpath, "rule"), ccode, &mut out);
+                }
+                (None, false) => {}
+            }
+            let counted_max = if c.rule.as_ref().is_some_and(|r| !r.counts_toward_max()) {
+                Dec::ZERO
+            } else {
+                c.max
+            };
+            if c.rule.is_none() && !c.items.is_empty() {
+                let mut isum = Dec::ZERO;
+                for (ii, item) in c.items.iter().enumerate() {
+                    let ipath = format!("{cpath}.items[{ii}]");
+                    let icode = Some(item.code.as_str());
+                    check_code(&item.code, &ipath, &mut out);
+                    check_title(&item.title, &ipath, icode, &mut out);
+                    has_bonus |= matches!(item.rule, Rule::Bonus { .. });
+                    validate_rule(&item.rule, item.max, &join(&ipath, "rule"), icode, &mut out);
+                    if item.rule.counts_toward_max() {
+                        isum += item.max;
+                    }
+                }
+                if isum != c.max {
+                    out.push(problem(
+                        join(&cpath, "max"),
+                        ccode,
+                        format!(
+                            "điểm tối đa khai báo của tiêu chí ({}) khác tổng điểm tối đa các tiêu chí thành phần ({})",
+                            c.max.vi(),
+                            isum.vi()
+                        ),
+                    ));
+                }
+            }
+            sum += counted_max;
+        }
+        if sum != field.max {
+            out.push(problem(
+                join(&fpath, "max"),
+                fcode,
+                format!(
+                    "điểm tối đa khai báo của lĩnh vực ({}) khác tổng điểm tối đa các tiêu chí ({})",
+                    field.max.vi(),
+                    sum.vi()
+                ),
+            ));
+        }
+        total += field.max;
+    }
+    if !set.fields.is_empty() && total != set.total_max {
+        out.push(problem(
+            "total_max",
+            None,
+            format!(
+                "tổng điểm khai báo ({}) khác tổng điểm tối đa các lĩnh vực ({})",
+                set.total_max.vi(),
+                total.vi()
+            ),
+        ));
+    }
+    match set.bonus_cap {
+        None if has_bonus => out.push(problem(
+            "bonus_cap",
+            None,
+            "bộ tiêu chí có điểm thưởng nên phải khai báo mức trần «bonus_cap»",
+        )),
+        Some(cap) if cap.is_negative() => out.push(problem(
+            "bonus_cap",
+            None,
+            "mức trần điểm thưởng không được âm",
+        )),
+        _ => {}
+    }
+    out
+}
+
+fn check_title(title: &str, path: &str, code: Option<&str>, out: &mut Vec<Problem>) {
+    if title.trim().is_empty() {
+        out.push(problem(
+            join(path, "title"),
+            code,
+            "tên (title) không được để trống",
+        ));
+    }
+}
+
+fn validate_header(set: &CriteriaSet, out: &mut Vec<Problem>) {
+    let id_ok = !set.id.is_empty()
+        && set.id.len() <= 100
+        && set
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if !id_ok {
+        out.push(problem(
+            "id",
+            None,
+            "mã bộ tiêu chí chỉ gồm chữ không dấu, số, «-», «_», «.» (tối đa 100 ký tự)",
+        ));
+    }
+    for (key, value) in [
+        ("version", &set.version),
+        ("title", &set.title),
+        ("issuer", &set.issuer),
+    ] {
+        if value.trim().is_empty() {
+            out.push(problem(key, None, format!("«{key}» không được để trống")));
+        }
+    }
+    if set.decision.number.trim().is_empty() {
+        out.push(problem(
+            "decision.number",
+            None,
+            "số quyết định không được để trống",
+        ));
+    }
+    if !is_iso_date(&set.decision.date) {
+        out.push(problem(
+            "decision.date",
+            None,
+            format!(
+                "ngày «{}» không hợp lệ; dùng dạng YYYY-MM-DD, ví dụ 2023-10-16",
+                set.decision.date
+            ),
+        ));
+    }
+    if !(2000..=2100).contains(&set.year) {
+        out.push(problem(
+            "year",
+            None,
+            format!("năm đánh giá {} không hợp lệ", set.year),
+        ));
+    }
+    if set.total_max <= Dec::ZERO {
+        out.push(problem("total_max", None, "tổng điểm phải lớn hơn 0"));
+    }
+    if set.bands.is_empty() {
+        out.push(problem(
+            "bands",
+            None,
+            "chưa khai báo thang xếp loại («bands»)",
+        ));
+    }
+    for (i, b) in set.bands.iter().enumerate() {
+        if b.label.trim().is_empty() {
+            out.push(problem(
+                format!("bands[{i}].label"),
+                None,
+                "tên xếp loại không được để trống",
+            ));
+        }
+    }
+    let ranges: Vec<Range> = set.bands.iter().map(ClassBand::range).collect();
+    for msg in coverage_problems(&ranges, Dec::HUNDRED, "%") {
+        out.push(problem("bands", None, format!("thang xếp loại: {msg}")));
+    }
+}
+
+/// YYYY-MM-DD with a real calendar day.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|t| t.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2200).contains(&y) && (1..=days).contains(&d)
+}
+
+fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mut Vec<Problem>) {
+    let mut p = |sub: &str, msg: String| {
+        out.push(problem(
+            if sub.is_empty() {
+                path.to_string()
+            } else {
+                join(path, sub)
+            },
+            code,
+            msg,
+        ))
+    };
+    if max.is_negative() {
+        p("", "điểm tối đa không được âm".into());
+        return;
+    }
+    match rule {
+        Rule::Deduction { .. } => {
+            if !max.is_zero() {
+                p("", format!("điểm trừ không cộng vào điểm tối đa: «max» phải là 0 hoặc bỏ trống (đang là {})", max.vi()));
+            }
+        }
+        _ if max.is_zero() => p("", "điểm tối đa («max») phải lớn hơn 0".into()),
+        _ => {}
+    }
+    let check_points = |label: &str, points: Dec, sub: &str, p: &mut dyn FnMut(&str, String)| {
+        if points.is_negative() {
+            p(
+                sub,
+                format!("{label}: điểm không được âm ({})", points.vi()),
+            );
+        } else if points > max {
+            p(
+                sub,
+                format!(
+                    "{label}: {} điểm, vượt điểm tối đa {} của tiêu chí",
+                    points.vi(),
+                    max.vi()
+                ),
+            );
+        }
+    };
+    let check_best = |best: Option<Dec>, p: &mut dyn FnMut(&str, String)| {
+        if let Some(b) = best {
+            if b < max {
+                p(
+                    "",
+                    format!(
+                        "mức cao nhất chỉ được {} điểm, không đạt điểm tối đa {}",
+                        b.vi(),
+                        max.vi()
+                    ),
+                );
+            }
+        }
+    };
+    let check_ids = |ids: Vec<(&str, &str)>, p: &mut dyn FnMut(&str, String)| {
+        if ids.is_empty() {
+            p("options", "chưa có mức nào («options» rỗng)".into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, (id, label)) in ids.iter().enumerate() {
+            if id.trim().is_empty() {
+                p(
+                    &format!("options[{i}].id"),
+                    "mã mức («id») không được để trống".into(),
+                );
+            } else if !seen.insert(*id) {
+                p(
+                    &format!("options[{i}].id"),
+                    format!("mã mức «{id}» bị trùng"),
+                );
+            }
+            if label.trim().is_empty() {
+                p(
+                    &format!("options[{i}].label"),
+                    "tên mức («label») không được để trống".into(),
+                );
+            }
+        }
+    };
+    match rule {
+        Rule::Levels { options } | Rule::Bonus { options } => {
+            check_ids(
+                options
+                    .iter()
+                    .map(|o| (o.id.as_str(), o.label.as_str()))
+                    .collect(),
+                &mut p,
+            );
+            for (i, o) in options.iter().enumerate() {
+                check_points(
+                    &format!("mức «{}»", o.label),
+                    o.points,
+                    &format!("options[{i}].points"),
+                    &mut p,
+                );
+            }
+            check_best(options.iter().map(|o| o.points).max(), &mut p);
+        }
+        Rule::YesNo {
+            yes_points,
+            no_points,
+            ..
+        } => {
+            let (y, n) = (yes_points.unwrap_or(max), no_points.unwrap_or(Dec::ZERO));
+            check_points("mức «Có»", y, "yes_points", &mut p);
+            check_points("mức «Không»", n, "no_points", &mut p);
+            check_best(Some(y.max(n)), &mut p);
+        }
+        Rule::PercentBands { bands, .. } => {
+            score_bands(bands, max, Some(Dec::HUNDRED), "%", &mut p, check_points);
+            check_best(bands.iter().map(|b| b.points).max(), &mut p);
+        }
+        Rule::CountBands { bands, unit } => {
+            let u = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            for (i, b) in bands.iter().enumerate() {
+                for (bound, name) in [(b.min, "min"), (b.max, "max")] {
+                    if let Some(v) = bound {
+                        if !v.is_integer() || v.is_negative() {
+                            p(
+                                &format!("bands[{i}].{name}"),
+                                format!(
+                                    "ngưỡng số lượng phải là số nguyên không âm (đang là {})",
+                                    v.vi()
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            score_bands(bands, max, None, &u, &mut p, check_points);
+            check_best(bands.iter().map(|b| b.points).max(), &mut p);
+        }
+        Rule::Ratio { .. } | Rule::Survey {} => {}
+        Rule::Direct { step } => {
+            if *step <= Dec::ZERO {
+                p("step", "bước chấm («step») phải lớn hơn 0".into());
+            } else if !max.is_multiple_of(*step) {
+                p(
+                    "step",
+                    format!(
+                        "điểm tối đa {} không chia hết cho bước chấm {}",
+                        max.vi(),
+                        step.vi()
+                    ),
+                );
+            }
+        }
+        Rule::Deduction { options } => {
+            check_ids(
+                options
+                    .iter()
+                    .map(|o| (o.id.as_str(), o.label.as_str()))
+                    .collect(),
+                &mut p,
+            );
+            for (i, o) in options.iter().enumerate() {
+                let sub = format!("options[{i}]");
+                match (o.points, o.percent) {
+                    (Some(_), Some(_)) => p(
+                        &sub,
+                        "mức trừ chỉ ghi «points» hoặc «percent», không ghi cả hai".into(),
+                    ),
+                    (None, None) => p(
+                        &sub,
+                        "mức trừ phải ghi «points» (số điểm trừ) hoặc «percent» (% điểm trừ)"
+                            .into(),
+                    ),
+                    (Some(pts), None) if pts.is_negative() => {
+                        p(&sub, "số điểm trừ không được âm".into())
+                    }
+                    (None, Some(pct)) if pct.is_negative() || pct > Dec::HUNDRED => p(
+                        &sub,
+                        format!("phần trăm trừ phải từ 0 đến 100 (đang là {})", pct.vi()),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn score_bands(
+    bands: &[ScoreBand],
+    max: Dec,
+    upper: Option<Dec>,
+    unit: &str,
+    p: &mut dyn FnMut(&str, String),
+    check_points: impl Fn(&str, Dec, &str, &mut dyn FnMut(&str, String)),
+) {
+    if bands.is_empty() {
+        p("bands", "chưa có mức nào («bands» rỗng)".into());
+        return;
+    }
+    let _ = max;
+    for (i, b) in bands.iter().enumerate() {
+        check_points(
+            &format!("mức «{}»", range_vi(&b.range(), unit)),
+            b.points,
+            &format!("bands[{i}].points"),
+            p,
+        );
+    }
+    let ranges: Vec<Range> = bands.iter().map(ScoreBand::range).collect();
+    let problems = match upper {
+        Some(hi) => coverage_problems(&ranges, hi, unit),
+        None => integer_coverage_problems(&ranges, unit),
+    };
+    for msg in problems {
+        p("bands", msg);
+    }
+}
