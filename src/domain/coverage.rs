@@ -6,6 +6,14 @@ use super::criteria_set::Range;
 use super::decimal::Dec;
 use super::rule_text::range_vi;
 
+fn overlap_msg(a: &Range, b: &Range, unit: &str) -> String {
+    format!(
+        "mức «{}» và mức «{}» chồng lấn nhau",
+        range_vi(a, unit),
+        range_vi(b, unit)
+    )
+}
+
 /// Checks that the ranges cover [0, hi] exactly once. Messages in Vietnamese.
 pub fn coverage_problems(ranges: &[Range], hi: Dec, unit: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -57,11 +65,7 @@ pub fn coverage_problems(ranges: &[Range], hi: Dec, unit: &str) -> Vec<String> {
                 ));
             }
         } else if overlap {
-            out.push(format!(
-                "mức «{}» và mức «{}» chồng lấn nhau",
-                range_vi(&ranges[cov_idx], unit),
-                range_vi(&ranges[idx], unit)
-            ));
+            out.push(overlap_msg(&ranges[cov_idx], &ranges[idx], unit));
         }
         if h > cov_hi || (h == cov_hi && h_incl && !cov_incl) {
             cov_hi = h;
@@ -123,16 +127,8 @@ pub fn integer_coverage_problems(ranges: &[Range], unit: &str) -> Vec<String> {
     let (mut cov, mut cov_idx) = (iv[0].1, iv[0].2);
     for &(a, b, idx) in &iv[1..] {
         match cov {
-            None => out.push(format!(
-                "mức «{}» và mức «{}» chồng lấn nhau",
-                range_vi(&ranges[cov_idx], unit),
-                range_vi(&ranges[idx], unit)
-            )),
-            Some(c) if a <= c => out.push(format!(
-                "mức «{}» và mức «{}» chồng lấn nhau",
-                range_vi(&ranges[cov_idx], unit),
-                range_vi(&ranges[idx], unit)
-            )),
+            None => out.push(overlap_msg(&ranges[cov_idx], &ranges[idx], unit)),
+            Some(c) if a <= c => out.push(overlap_msg(&ranges[cov_idx], &ranges[idx], unit)),
             Some(c) if a > c + 1 => {
                 if a - 1 == c + 1 {
                     out.push(format!(

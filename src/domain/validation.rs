@@ -88,31 +88,27 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
                         isum += item.max;
                     }
                 }
-                if isum != c.max {
-                    out.push(problem(
-                        join(&cpath, "max"),
-                        ccode,
-                        format!(
-                            "điểm tối đa khai báo của tiêu chí ({}) khác tổng điểm tối đa các tiêu chí thành phần ({})",
-                            c.max.vi(),
-                            isum.vi()
-                        ),
-                    ));
-                }
+                check_sum(
+                    &mut out,
+                    &join(&cpath, "max"),
+                    ccode,
+                    c.max,
+                    isum,
+                    "tiêu chí",
+                    "tiêu chí thành phần",
+                );
             }
             sum += counted_max;
         }
-        if sum != field.max {
-            out.push(problem(
-                join(&fpath, "max"),
-                fcode,
-                format!(
-                    "điểm tối đa khai báo của lĩnh vực ({}) khác tổng điểm tối đa các tiêu chí ({})",
-                    field.max.vi(),
-                    sum.vi()
-                ),
-            ));
-        }
+        check_sum(
+            &mut out,
+            &join(&fpath, "max"),
+            fcode,
+            field.max,
+            sum,
+            "lĩnh vực",
+            "tiêu chí",
+        );
         total += field.max;
     }
     if !set.fields.is_empty() && total != set.total_max {
@@ -140,6 +136,29 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
         _ => {}
     }
     out
+}
+
+/// A declared maximum must equal the sum of its children's maxima.
+fn check_sum(
+    out: &mut Vec<Problem>,
+    path: &str,
+    code: Option<&str>,
+    declared: Dec,
+    sum: Dec,
+    whose: &str,
+    children: &str,
+) {
+    if declared != sum {
+        out.push(problem(
+            path,
+            code,
+            format!(
+                "điểm tối đa khai báo của {whose} ({}) khác tổng điểm tối đa các {children} ({})",
+                declared.vi(),
+                sum.vi()
+            ),
+        ));
+    }
 }
 
 fn check_title(title: &str, path: &str, code: Option<&str>, out: &mut Vec<Problem>) {
