@@ -1,6 +1,7 @@
 //! The pure domain core: criteria sets, scoring and the data formats.
 //! Nothing here may import leptos, web-sys or gloo; it is tested natively.
 
+pub mod assessment;
 pub mod coverage;
 pub mod criteria_set;
 pub mod decimal;
@@ -11,8 +12,10 @@ pub mod rule_text;
 pub mod schema;
 pub mod scoring;
 pub mod serde_vi;
+pub mod summary;
 pub mod validation;
 
+pub use assessment::{AgencyProfile, Draft, EvidenceRef, InputKind, Response, DRAFT_FORMAT_VERSION};
 pub use criteria_set::*;
 pub use decimal::{Dec, DecError};
 pub use library::{Library, LibraryEntry, Origin, StoredSet};

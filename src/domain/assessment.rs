@@ -1,0 +1,590 @@
+//! An agency's self-assessment in progress (bản tự đánh giá): its profile,
+//! what was typed for each item, the evidence cited and the explanations.
+//!
+//! What the user typed is kept verbatim, as text, even when it is not a valid
+//! number: nothing typed is thrown away because it is invalid. The engine's
+//! [`Answer`]s are derived from it, and each problem is reported against the
+//! input it belongs to, in Vietnamese.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::criteria_set::{CriteriaSet, PercentInput, Rule, ScoredUnit, UnitType};
+use super::decimal::Dec;
+use super::scoring::{score, Answer, AnswerValue, Answers, ScoreReport};
+use super::validation::is_iso_date;
+
+/// Version of the draft data written by this build.
+pub const DRAFT_FORMAT_VERSION: u32 = 1;
+
+/// The agency and its focal point (đầu mối CCHC).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgencyProfile {
+    /// Tên cơ quan, đơn vị.
+    pub name: String,
+    pub unit_type: Option<UnitType>,
+    /// Tỉnh, thành phố.
+    pub province: String,
+    /// Năm đánh giá, as typed.
+    pub year: String,
+    pub focal_name: String,
+    pub focal_position: String,
+    pub focal_phone: String,
+    pub focal_email: String,
+}
+
+/// The inputs of the profile form, to tie each message to its input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProfileInput {
+    Name,
+    UnitType,
+    Province,
+    Year,
+    FocalName,
+    FocalPosition,
+    FocalPhone,
+    FocalEmail,
+}
+
+impl AgencyProfile {
+    /// Every problem of the profile against the chosen set. `strict` also
+    /// reports empty required inputs (after the user asks to go on).
+    pub fn problems(&self, set: &CriteriaSet, strict: bool) -> Vec<(ProfileInput, String)> {
+        let mut out = Vec::new();
+        let mut required = |input, value: &str, what: &str| {
+            if strict && value.trim().is_empty() {
+                out.push((input, format!("Chưa nhập {what}.")));
+            }
+        };
+        required(ProfileInput::Name, &self.name, "tên cơ quan, đơn vị");
+        required(ProfileInput::Province, &self.province, "tỉnh, thành phố");
+        required(ProfileInput::Year, &self.year, "năm đánh giá");
+        required(ProfileInput::FocalName, &self.focal_name, "họ tên người đầu mối");
+        required(ProfileInput::FocalPhone, &self.focal_phone, "số điện thoại");
+        required(ProfileInput::FocalEmail, &self.focal_email, "thư điện tử");
+        match self.unit_type {
+            None if strict => out.push((ProfileInput::UnitType, "Chưa chọn loại đơn vị.".into())),
+            Some(t) if t != set.unit_type => out.push((
+                ProfileInput::UnitType,
+                format!(
+                    "Bộ tiêu chí đã chọn dành cho «{}», không dùng được cho «{}». Hãy chọn bộ tiêu chí đúng loại đơn vị.",
+                    set.unit_type.label_vi(),
+                    t.label_vi()
+                ),
+            )),
+            _ => {}
+        }
+        let year = self.year.trim();
+        if !year.is_empty() {
+            match year.parse::<u16>() {
+                Ok(y) if (2000..=2100).contains(&y) => {
+                    if y != set.year {
+                        out.push((
+                            ProfileInput::Year,
+                            format!(
+                                "Bộ tiêu chí đã chọn dùng cho năm {}, không phải năm {y}.",
+                                set.year
+                            ),
+                        ));
+                    }
+                }
+                _ => out.push((
+                    ProfileInput::Year,
+                    format!("Năm «{year}» không hợp lệ: hãy nhập bốn chữ số, ví dụ {}.", set.year),
+                )),
+            }
+        }
+        if let Some(m) = phone_problem(&self.focal_phone) {
+            out.push((ProfileInput::FocalPhone, m));
+        }
+        if let Some(m) = email_problem(&self.focal_email) {
+            out.push((ProfileInput::FocalEmail, m));
+        }
+        out
+    }
+}
+
+/// A Vietnamese phone number: 0 or +84, then 9–10 digits; spaces, dots,
+/// dashes and brackets allowed between digits. Empty is not checked here.
+pub fn phone_problem(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let mut digits = String::new();
+    for (i, c) in t.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => {}
+            ' ' | '.' | '-' | '(' | ')' => {}
+            _ => {
+                return Some(format!(
+                    "Số điện thoại «{t}» có ký tự không hợp lệ «{c}»: chỉ dùng chữ số, dấu cách, dấu chấm."
+                ))
+            }
+        }
+    }
+    let national = if t.starts_with('+') {
+        match digits.strip_prefix("84") {
+            Some(rest) => format!("0{rest}"),
+            None => return Some("Số điện thoại quốc tế phải bắt đầu bằng +84.".into()),
+        }
+    } else {
+        digits
+    };
+    if !national.starts_with('0') || !(10..=11).contains(&national.len()) {
+        return Some(format!(
+            "Số điện thoại «{t}» không đúng: cần 10 hoặc 11 chữ số, bắt đầu bằng 0 (ví dụ 0238 3844 123 hoặc 0912 345 678)."
+        ));
+    }
+    None
+}
+
+/// name@domain.tld, no spaces. Empty is not checked here.
+pub fn email_problem(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let ok = match t.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains("..")
+                && !t.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+        }
+        None => false,
+    };
+    (!ok).then(|| format!("Thư điện tử «{t}» không đúng dạng ten@coquan.gov.vn."))
+}
+
+/// One cited document (tài liệu kiểm chứng).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvidenceRef {
+    /// Số, ký hiệu, e.g. "125/KH-UBND".
+    pub number: String,
+    /// Ngày ban hành, YYYY-MM-DD.
+    pub date: String,
+    /// Cơ quan ban hành.
+    pub issuer: String,
+    /// Trích yếu.
+    pub subject: String,
+    /// Mục, trang: where in the document.
+    pub location: String,
+    /// Đường dẫn (http/https).
+    pub link: String,
+    /// Ghi chú.
+    pub note: String,
+}
+
+/// The parts of an evidence reference that can be wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidencePart {
+    Date,
+    Link,
+}
+
+impl EvidenceRef {
+    /// Nothing identifies a document yet.
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.number,
+            &self.subject,
+            &self.link,
+            &self.issuer,
+            &self.location,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+
+    /// Problems with this reference; `today` is YYYY-MM-DD.
+    pub fn problems(&self, today: &str) -> Vec<(EvidencePart, String)> {
+        let mut out = Vec::new();
+        let date = self.date.trim();
+        if !date.is_empty() {
+            if !is_iso_date(date) {
+                out.push((
+                    EvidencePart::Date,
+                    format!("Ngày «{date}» không phải là ngày hợp lệ."),
+                ));
+            } else if is_iso_date(today) && date > today {
+                out.push((
+                    EvidencePart::Date,
+                    format!(
+                        "Ngày ban hành {} ở tương lai (hôm nay là {}).",
+                        super::rule_text::date_vi(date),
+                        super::rule_text::date_vi(today)
+                    ),
+                ));
+            }
+        }
+        if let Some(m) = link_problem(&self.link) {
+            out.push((EvidencePart::Link, m));
+        }
+        out
+    }
+}
+
+/// An http(s) address with a host name. Empty is not checked here.
+pub fn link_problem(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &t[8..]
+    } else if lower.starts_with("http://") {
+        &t[7..]
+    } else {
+        return Some(format!(
+            "Đường dẫn «{t}» phải bắt đầu bằng http:// hoặc https://."
+        ));
+    };
+    if t.chars().any(char::is_whitespace) {
+        return Some("Đường dẫn không được chứa dấu cách.".into());
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (host_port, None),
+    };
+    let host_ok = !host.is_empty()
+        && (host.contains('.') || host.eq_ignore_ascii_case("localhost"))
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && !host.contains("..")
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !host_ok || !port_ok {
+        return Some(format!(
+            "Đường dẫn «{t}» thiếu tên miền hợp lệ (ví dụ https://vanban.nghean.gov.vn/…)."
+        ));
+    }
+    None
+}
+
+/// What the user entered for one item.
+///
+/// Only the inputs of the item's rule are used: `choice` for levels, yes/no
+/// ("yes"/"no"), bonus and deduction; `value` for a percentage, a count or a
+/// direct score; `numerator`/`denominator` for a ratio.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Response {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choice: Option<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub value: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub numerator: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub denominator: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_applicable: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceRef>,
+    /// Giải trình, where there is no evidence.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
+}
+
+/// The inputs of an item that can carry a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerInput {
+    Value,
+    Numerator,
+    Denominator,
+}
+
+/// How an item's answer is entered, decided by its rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    /// Radio options (levels, bonus, deduction).
+    Choice,
+    YesNo,
+    Percent,
+    Fraction,
+    Count,
+    Direct,
+    /// Not self-scored.
+    Survey,
+}
+
+impl InputKind {
+    pub fn of(rule: &Rule) -> InputKind {
+        match rule {
+            Rule::Levels { .. } | Rule::Bonus { .. } | Rule::Deduction { .. } => InputKind::Choice,
+            Rule::YesNo { .. } => InputKind::YesNo,
+            Rule::PercentBands {
+                input: PercentInput::Percent,
+                ..
+            } => InputKind::Percent,
+            Rule::PercentBands { .. } | Rule::Ratio { .. } => InputKind::Fraction,
+            Rule::CountBands { .. } => InputKind::Count,
+            Rule::Direct { .. } => InputKind::Direct,
+            Rule::Survey {} => InputKind::Survey,
+        }
+    }
+}
+
+/// The result of reading a response: the engine's answer (None while
+/// nothing usable is entered) and the messages for each input.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadResponse {
+    pub answer: Option<Answer>,
+    pub problems: Vec<(AnswerInput, String)>,
+}
+
+impl Response {
+    /// Whether anything about the answer itself was entered.
+    pub fn has_entry(&self) -> bool {
+        self.not_applicable
+            || self.choice.is_some()
+            || !self.value.trim().is_empty()
+            || !self.numerator.trim().is_empty()
+            || !self.denominator.trim().is_empty()
+    }
+
+    /// Whether any evidence reference identifies a document.
+    pub fn has_evidence(&self) -> bool {
+        self.evidence.iter().any(|e| !e.is_blank())
+    }
+
+    pub fn has_explanation(&self) -> bool {
+        !self.explanation.trim().is_empty()
+    }
+
+    /// Reads the typed text against the unit's rule.
+    pub fn read(&self, unit: &ScoredUnit) -> ReadResponse {
+        let mut out = ReadResponse::default();
+        if self.not_applicable {
+            out.answer = Some(Answer {
+                value: None,
+                not_applicable: true,
+            });
+            return out;
+        }
+        let value = match InputKind::of(unit.rule) {
+            InputKind::Survey => None,
+            InputKind::Choice => self.choice.clone().map(|id| AnswerValue::Option { id }),
+            InputKind::YesNo => self.choice.as_deref().and_then(|c| match c {
+                "yes" => Some(AnswerValue::YesNo { yes: true }),
+                "no" => Some(AnswerValue::YesNo { yes: false }),
+                _ => None,
+            }),
+            InputKind::Percent => {
+                number(&self.value, "Tỷ lệ", AnswerInput::Value, &mut out.problems).and_then(
+                    |percent| {
+                        if percent.is_negative() || percent > Dec::HUNDRED {
+                            out.problems.push((
+                                AnswerInput::Value,
+                                format!(
+                                    "Tỷ lệ phải từ 0 đến 100%, bạn nhập {}%.",
+                                    percent.vi()
+                                ),
+                            ));
+                            None
+                        } else {
+                            Some(AnswerValue::Percent { percent })
+                        }
+                    },
+                )
+            }
+            InputKind::Fraction => {
+                let n = number(&self.numerator, "Tử số", AnswerInput::Numerator, &mut out.problems);
+                let d = number(
+                    &self.denominator,
+                    "Mẫu số",
+                    AnswerInput::Denominator,
+                    &mut out.problems,
+                );
+                for (v, input, what) in [
+                    (n, AnswerInput::Numerator, "Tử số"),
+                    (d, AnswerInput::Denominator, "Mẫu số"),
+                ] {
+                    if v.is_some_and(Dec::is_negative) {
+                        out.problems.push((input, format!("{what} không được âm.")));
+                    }
+                }
+                match (n, d) {
+                    (Some(n), Some(d)) if !n.is_negative() && !d.is_negative() => {
+                        if n > d {
+                            out.problems.push((
+                                AnswerInput::Numerator,
+                                format!(
+                                    "Tử số ({}) lớn hơn mẫu số ({}): tỷ lệ không thể quá 100%.",
+                                    n.vi(),
+                                    d.vi()
+                                ),
+                            ));
+                            None
+                        } else {
+                            Some(AnswerValue::Fraction {
+                                numerator: n,
+                                denominator: d,
+                            })
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            InputKind::Count => {
+                let t = self.value.trim();
+                if t.is_empty() {
+                    None
+                } else if let Ok(count) = t.parse::<u64>() {
+                    Some(AnswerValue::Count { count })
+                } else if t.starts_with('-') && Dec::parse(t).is_ok() {
+                    out.problems
+                        .push((AnswerInput::Value, "Số lượng không được âm.".into()));
+                    None
+                } else {
+                    out.problems.push((
+                        AnswerInput::Value,
+                        format!("Số lượng «{t}» phải là số nguyên không âm, ví dụ 3."),
+                    ));
+                    None
+                }
+            }
+            InputKind::Direct => {
+                let step = match unit.rule {
+                    Rule::Direct { step } => *step,
+                    _ => Dec::from_hundredths(1),
+                };
+                number(&self.value, "Điểm", AnswerInput::Value, &mut out.problems).and_then(|p| {
+                    if p.is_negative() || p > unit.max {
+                        out.problems.push((
+                            AnswerInput::Value,
+                            format!(
+                                "Điểm phải từ 0 đến {}, bạn nhập {}.",
+                                unit.max.vi(),
+                                p.vi()
+                            ),
+                        ));
+                        None
+                    } else if !p.is_multiple_of(step) {
+                        out.problems.push((
+                            AnswerInput::Value,
+                            format!("Điểm {} không theo bước {} điểm.", p.vi(), step.vi()),
+                        ));
+                        None
+                    } else {
+                        Some(AnswerValue::Points { points: p })
+                    }
+                })
+            }
+        };
+        out.answer = value.map(|v| Answer {
+            value: Some(v),
+            not_applicable: false,
+        });
+        out
+    }
+
+    /// The next value of a direct-score stepper: one step up or down from
+    /// what is typed, kept within [0, max].
+    pub fn step_value(&self, step: Dec, max: Dec, up: bool) -> String {
+        let current = Dec::parse(&self.value).unwrap_or(Dec::ZERO);
+        // snap to the grid first, then move
+        let snapped = Dec::from_hundredths(
+            current.hundredths() - current.hundredths().rem_euclid(step.hundredths().max(1)),
+        );
+        let next = if up {
+            snapped + step
+        } else if snapped < current {
+            snapped
+        } else {
+            snapped - step
+        };
+        next.max(Dec::ZERO).min(max).vi()
+    }
+}
+
+fn number(
+    text: &str,
+    what: &str,
+    input: AnswerInput,
+    problems: &mut Vec<(AnswerInput, String)>,
+) -> Option<Dec> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match Dec::parse(t) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push((input, format!("{what} «{t}» {e}.")));
+            None
+        }
+    }
+}
+
+/// The self-assessment being filled in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub format_version: u32,
+    /// The criteria set, as "id@version"; empty until one is chosen.
+    pub set_key: String,
+    pub profile: AgencyProfile,
+    /// By item code.
+    pub responses: BTreeMap<String, Response>,
+    /// Khó khăn, vướng mắc.
+    pub difficulties: String,
+    /// Kiến nghị, đề xuất.
+    pub proposals: String,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            format_version: DRAFT_FORMAT_VERSION,
+            set_key: String::new(),
+            profile: AgencyProfile::default(),
+            responses: BTreeMap::new(),
+            difficulties: String::new(),
+            proposals: String::new(),
+        }
+    }
+}
+
+impl Draft {
+    /// The response for an item (empty when nothing was entered).
+    pub fn response(&self, code: &str) -> Response {
+        self.responses.get(code).cloned().unwrap_or_default()
+    }
+
+    /// Changes one item's response; an emptied response is removed.
+    pub fn edit(&mut self, code: &str, f: impl FnOnce(&mut Response)) {
+        let r = self.responses.entry(code.to_string()).or_default();
+        f(r);
+        if *r == Response::default() {
+            self.responses.remove(code);
+        }
+    }
+
+    /// The engine's answers for every item with a usable entry.
+    pub fn answers(&self, set: &CriteriaSet) -> Answers {
+        set.scored_units()
+            .filter_map(|u| {
+                let r = self.responses.get(u.code)?;
+                r.read(&u).answer.map(|a| (u.code.to_string(), a))
+            })
+            .collect()
+    }
+
+    pub fn score(&self, set: &CriteriaSet) -> ScoreReport {
+        score(set, &self.answers(set))
+    }
+}

@@ -1,0 +1,217 @@
+//! What the focal point needs to know at every moment: what is still
+//! missing, which scores lack evidence, where points are lost, and how far
+//! the next class is. Pure functions over a draft and its score report.
+
+use super::assessment::Draft;
+use super::criteria_set::{CriteriaSet, Rule, ScoredUnit};
+use super::decimal::Dec;
+use super::scoring::{index_of, ItemScore, ItemStatus, ScoreReport};
+
+/// An item scoring above 0 (or a bonus) with neither a cited document nor a
+/// giải trình: appraisers cut such scores ("thiếu tài liệu kiểm chứng").
+/// Deductions are the appraiser's business and never flagged.
+pub fn lacks_evidence(unit: &ScoredUnit, score: &ItemScore, draft: &Draft) -> bool {
+    if matches!(unit.rule, Rule::Deduction { .. }) || score.status != ItemStatus::Scored {
+        return false;
+    }
+    if score.points.is_zero() {
+        return false;
+    }
+    draft
+        .responses
+        .get(unit.code)
+        .is_none_or(|r| !r.has_evidence() && !r.has_explanation())
+}
+
+/// What is still open, in the set's order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outstanding {
+    pub unanswered: Vec<String>,
+    pub lacking_evidence: Vec<String>,
+    /// Items whose input has a problem or that the engine cannot score.
+    pub input_errors: Vec<String>,
+    /// Per field, in the set's order: how many items lack evidence.
+    pub lacking_by_field: Vec<usize>,
+}
+
+pub fn outstanding(set: &CriteriaSet, draft: &Draft, report: &ScoreReport) -> Outstanding {
+    let mut out = Outstanding {
+        lacking_by_field: vec![0; set.fields.len()],
+        ..Outstanding::default()
+    };
+    for (fi, field) in set.fields.iter().enumerate() {
+        for unit in field.criteria.iter().flat_map(|c| c.units(field)) {
+            let Some(score) = report.items.get(unit.code) else {
+                continue;
+            };
+            let read = draft.responses.get(unit.code).map(|r| r.read(&unit));
+            let has_problem = read.as_ref().is_some_and(|r| !r.problems.is_empty());
+            if has_problem || score.status == ItemStatus::Invalid {
+                out.input_errors.push(unit.code.to_string());
+            } else if score.status == ItemStatus::Unanswered {
+                out.unanswered.push(unit.code.to_string());
+            }
+            if lacks_evidence(&unit, score, draft) {
+                out.lacking_evidence.push(unit.code.to_string());
+                out.lacking_by_field[fi] += 1;
+            }
+        }
+    }
+    out
+}
+
+/// One line of "Điểm bị mất".
+#[derive(Clone, Debug, PartialEq)]
+pub struct LostPoints {
+    pub code: String,
+    pub title: String,
+    pub lost: Dec,
+    pub reason: String,
+}
+
+/// Items that lose points, most first (ties in the set's order). An
+/// unanswered item loses its whole maximum; a deduction loses what it takes.
+pub fn points_lost(set: &CriteriaSet, report: &ScoreReport) -> Vec<LostPoints> {
+    let mut out: Vec<LostPoints> = set
+        .scored_units()
+        .filter_map(|u| {
+            let s = report.items.get(u.code)?;
+            let lost = match u.rule {
+                Rule::Deduction { .. } => s.points,
+                Rule::Bonus { .. } | Rule::Survey {} => Dec::ZERO,
+                _ => s.points_lost(),
+            };
+            (lost > Dec::ZERO).then(|| LostPoints {
+                code: u.code.to_string(),
+                title: u.title.to_string(),
+                lost,
+                reason: s.reason.clone(),
+            })
+        })
+        .collect();
+    // stable sort keeps the set's order among equal losses
+    out.sort_by(|a, b| b.lost.cmp(&a.lost));
+    out
+}
+
+/// How many more points reach the next class up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassGap {
+    pub label: String,
+    /// None when even the maximum (with all bonus) does not reach it.
+    pub needed: Option<Dec>,
+}
+
+/// The next class above the current one and the points it takes, found on
+/// the rounded index exactly as the class itself is found. None when there is
+/// no index yet or the top class is already reached.
+pub fn next_class_gap(set: &CriteriaSet, report: &ScoreReport) -> Option<ClassGap> {
+    let index = report.index?;
+    let current_min = report
+        .class
+        .as_ref()
+        .and_then(|c| set.bands.iter().find(|b| &b.label == c))
+        .and_then(|b| b.min);
+    let target = set
+        .bands
+        .iter()
+        .filter(|b| match (b.min, current_min) {
+            (Some(m), Some(c)) => m > c,
+            (Some(m), None) => m >= index,
+            (None, _) => false,
+        })
+        .min_by_key(|b| b.min)?;
+    let bonus_room = set
+        .bonus_cap
+        .map(|cap| (cap - report.bonus).max(Dec::ZERO))
+        .unwrap_or(Dec::ZERO);
+    let ceiling = report.applicable_max + bonus_room;
+    let range = target.range();
+    let mut t = report.total.hundredths() + 1;
+    // at most the applicable maximum in hundredths: 10 000 steps for 100 points
+    while t <= ceiling.hundredths() {
+        let total = Dec::from_hundredths(t);
+        if index_of(total, report.applicable_max).is_some_and(|i| range.contains(i)) {
+            return Some(ClassGap {
+                label: target.label.clone(),
+                needed: Some(total - report.total),
+            });
+        }
+        t += 1;
+    }
+    Some(ClassGap {
+        label: target.label.clone(),
+        needed: None,
+    })
+}
+
+/// Lower-case, without Vietnamese diacritics: "Kế hoạch" → "ke hoach".
+pub fn fold_vi(text: &str) -> String {
+    const GROUPS: [(&str, char); 7] = [
+        ("àáạảãâầấậẩẫăằắặẳẵ", 'a'),
+        ("èéẹẻẽêềếệểễ", 'e'),
+        ("ìíịỉĩ", 'i'),
+        ("òóọỏõôồốộổỗơờớợởỡ", 'o'),
+        ("ùúụủũưừứựửữ", 'u'),
+        ("ỳýỵỷỹ", 'y'),
+        ("đ", 'd'),
+    ];
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
+            GROUPS
+                .iter()
+                .find(|(g, _)| g.contains(c))
+                .map(|(_, base)| *base)
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// A search hit: the item and the field that holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub code: String,
+    pub title: String,
+    pub field: String,
+}
+
+/// Items whose code starts with the query, or whose title holds every word
+/// of it (accents optional). At most `limit` hits, in the set's order.
+pub fn search(set: &CriteriaSet, query: &str, limit: usize) -> Vec<Hit> {
+    let q = fold_vi(query.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let mut hits = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for field in &set.fields {
+        for criterion in &field.criteria {
+            let units = criterion.units(field);
+            // a criterion with items is found through its items
+            for u in units {
+                let title = fold_vi(u.title);
+                let parent = fold_vi(&u.criterion.title);
+                let matches = u.code.starts_with(q.as_str())
+                    || words
+                        .iter()
+                        .all(|w| title.contains(w) || parent.contains(w));
+                if matches && seen.insert(u.code.to_string()) {
+                    hits.push(Hit {
+                        code: u.code.to_string(),
+                        title: u.title.to_string(),
+                        field: field.code.clone(),
+                    });
+                    if hits.len() == limit {
+                        return hits;
+                    }
+                }
+            }
+        }
+    }
+    hits
+}
