@@ -3,4 +3,5 @@
 
 pub mod bundled;
 pub mod files;
+pub mod page;
 pub mod storage;

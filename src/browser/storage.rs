@@ -7,6 +7,10 @@ use serde::{de::DeserializeOwned, Serialize};
 
 /// Keys used by the app. Each carries its format version.
 pub const LOADED_SETS_KEY: &str = "cchc.criteria-sets.v1";
+/// The self-assessment being filled in.
+pub const DRAFT_KEY: &str = "cchc.draft.v1";
+/// Where a stored draft that cannot be read is kept, verbatim.
+pub const UNREADABLE_DRAFT_KEY: &str = "cchc.draft.unreadable";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -76,4 +80,22 @@ pub fn load_raw(key: &str) -> Option<String> {
         .ok()??
         .get_item(key)
         .ok()?
+}
+
+/// Writes raw text under a key (used to keep unreadable data aside).
+pub fn save_raw(key: &str, text: &str) -> Result<(), StoreError> {
+    if !available() {
+        return Err(StoreError::Unavailable);
+    }
+    LocalStorage::raw().set_item(key, text).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            StoreError::Full
+        } else {
+            StoreError::Other(name)
+        }
+    })
 }

@@ -36,7 +36,7 @@ pub struct AgencyProfile {
 }
 
 /// The inputs of the profile form, to tie each message to its input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProfileInput {
     Name,
     UnitType,
@@ -102,6 +102,8 @@ impl AgencyProfile {
         if let Some(m) = email_problem(&self.focal_email) {
             out.push((ProfileInput::FocalEmail, m));
         }
+        // in the order of the form, so the first one is the first to fix
+        out.sort_by_key(|(input, _)| *input);
         out
     }
 }

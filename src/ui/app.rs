@@ -6,6 +6,12 @@ use leptos::task::spawn_local;
 
 use crate::browser::{bundled, storage};
 use crate::domain::{load_criteria_set, Library, StoredSet};
+use crate::ui::assessment::field_page::FieldPage;
+use crate::ui::assessment::sidebar::{nav_link, ScoreBar, Sidebar};
+use crate::ui::assessment::start::StartPage;
+use crate::ui::assessment::summary_page::SummaryPage;
+use crate::ui::assessment::Assessment;
+use crate::ui::route::Route;
 use crate::ui::set_library::{LoadSetForm, SetList};
 use crate::ui::set_overview::SetView;
 
@@ -41,6 +47,7 @@ pub fn App() -> impl IntoView {
         selected: RwSignal::new(None),
     };
     provide_context(state);
+    let assessment = Assessment::provide(state.library);
     let storage_error = RwSignal::new(restore_error);
     let bundled_error = RwSignal::new(None::<String>);
 
@@ -83,25 +90,77 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // After a page change, move focus to the new page's heading, or to the
+    // item asked for, so keyboard and screen-reader users land in the right
+    // place. Not on the first render: the page just opened.
+    Effect::new(move |first: Option<()>| {
+        let route = assessment.route.get();
+        if first.is_some() {
+            let target = match &route {
+                Route::Field { item: Some(i), .. } => format!("muc-{i}-tieu-de"),
+                _ => "trang-tieu-de".to_string(),
+            };
+            request_animation_frame(move || {
+                crate::browser::page::focus(&target);
+            });
+        }
+    });
+
+    let page = move || {
+        let route = assessment.route.get();
+        if route == Route::Library {
+            return view! {
+                <div class="layout">
+                    <aside class="library" aria-labelledby="thu-vien">
+                        <h2 id="thu-vien">"Bộ tiêu chí"</h2>
+                        <SetList/>
+                        <LoadSetForm/>
+                    </aside>
+                    <section class="set-view" aria-live="polite">
+                        <SetView/>
+                    </section>
+                </div>
+            }
+            .into_any();
+        }
+        let content = match (route, assessment.set.get()) {
+            (Route::Field { code, .. }, Some(set)) => view! { <FieldPage set code/> }.into_any(),
+            (Route::Summary, Some(set)) => view! { <SummaryPage set/> }.into_any(),
+            _ => view! { <StartPage/> }.into_any(),
+        };
+        match assessment.set.get() {
+            Some(set) => view! {
+                <div class="wizard">
+                    <Sidebar set/>
+                    <div class="wizard-main">
+                        <ScoreBar/>
+                        {content}
+                    </div>
+                </div>
+            }
+            .into_any(),
+            None => view! { <div class="wizard single">{content}</div> }.into_any(),
+        }
+    };
+
     view! {
         <a class="skip-link" href="#noi-dung">"Bỏ qua, đến nội dung chính"</a>
         <header class="app-header">
-            <h1>"Tự đánh giá Chỉ số CCHC"</h1>
-            <p class="tagline">
-                "Chỉ số cải cách hành chính (PAR INDEX) · Dữ liệu chỉ lưu trong trình duyệt này, không gửi đi đâu"
-            </p>
+            <div class="brand">
+                <h1 class="app-name">"Tự đánh giá Chỉ số CCHC"</h1>
+                <p class="tagline">
+                    "Chỉ số cải cách hành chính (PAR INDEX) · Dữ liệu chỉ lưu trong trình duyệt này, không gửi đi đâu"
+                </p>
+            </div>
+            <nav class="top-nav" aria-label="Chính">
+                {nav_link(Route::Start, "tab", "Tự đánh giá")}
+                {nav_link(Route::Summary, "tab", "Bảng tổng hợp")}
+                {nav_link(Route::Library, "tab", "Bộ tiêu chí")}
+            </nav>
         </header>
         {move || storage_error.get().map(|e| view! { <p class="banner banner-warn" role="alert">{e}</p> })}
+        {move || assessment.storage_error.get().map(|e| view! { <p class="banner banner-warn" role="alert">{e}</p> })}
         {move || bundled_error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
-        <main id="noi-dung" class="layout" tabindex="-1">
-            <aside class="library" aria-labelledby="thu-vien">
-                <h2 id="thu-vien">"Bộ tiêu chí"</h2>
-                <SetList/>
-                <LoadSetForm/>
-            </aside>
-            <section class="set-view" aria-live="polite">
-                <SetView/>
-            </section>
-        </main>
+        <main id="noi-dung" tabindex="-1">{page}</main>
     }
 }

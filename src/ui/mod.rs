@@ -1,6 +1,8 @@
 //! Thin Leptos components over the domain core.
 
 pub mod app;
+pub mod assessment;
 pub mod criteria_tree;
+pub mod route;
 pub mod set_library;
 pub mod set_overview;

@@ -43,9 +43,9 @@ export async function launch() {
   };
 }
 
-/** Opens the app and waits until the bundled sets are listed. */
+/** Opens the app's criteria-set library and waits until the bundled sets are listed. */
 export async function openApp(page, origin) {
-  await page.goto(origin + '/');
+  await page.goto(origin + '/#/bo-tieu-chi');
   await page.getByRole('button', { name: /sở, ban, ngành/ }).first().waitFor();
 }
 

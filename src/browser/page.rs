@@ -1,0 +1,43 @@
+//! The page itself: the address's hash (#/…) used for navigation, moving
+//! focus after a page change, and today's date for date checks.
+
+use wasm_bindgen::JsCast;
+
+/// The current location hash, with its leading '#'.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Sets the hash, adding a history entry (so Back works).
+pub fn set_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
+
+/// Moves keyboard focus to an element (made focusable by tabindex=-1) and
+/// scrolls it into view. Returns false when the element is not in the page.
+pub fn focus(id: &str) -> bool {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    el.scroll_into_view();
+    el.focus().is_ok()
+}
+
+/// Today in the user's time zone, as YYYY-MM-DD.
+pub fn today_iso() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}

@@ -1,0 +1,131 @@
+//! The evidence of one item: any number of cited documents (số/ký hiệu,
+//! ngày, cơ quan ban hành, trích yếu, mục/trang, đường dẫn, ghi chú) and a
+//! giải trình for when there is none.
+
+use leptos::prelude::*;
+
+use crate::domain::assessment::EvidencePart;
+use crate::domain::{EvidenceRef, Response};
+use crate::ui::assessment::inputs::{TextArea, TextInput};
+use crate::ui::assessment::use_assessment;
+
+type Part = fn(&mut EvidenceRef) -> &mut String;
+
+#[component]
+pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
+    let a = use_assessment();
+    let count = Memo::new(move |_| response.with(|r| r.evidence.len()));
+    let summary = move || {
+        response.with(|r| {
+            let n = r.evidence.iter().filter(|e| !e.is_blank()).count();
+            let mut s = format!("Tài liệu kiểm chứng ({n})");
+            if r.has_explanation() {
+                s.push_str(" · có giải trình");
+            }
+            s
+        })
+    };
+    let base = format!("muc-{code}-tl");
+    let start_open = response.with_untracked(|r| r.has_evidence() || r.has_explanation());
+
+    let add = {
+        let code = code.clone();
+        let base = base.clone();
+        move |_| {
+            let index = count.get_untracked();
+            a.edit(&code, |r| r.evidence.push(EvidenceRef::default()));
+            // focus the new reference's first input once it is drawn
+            let id = format!("{base}-{index}-so");
+            request_animation_frame(move || {
+                crate::browser::page::focus(&id);
+            });
+        }
+    };
+
+    let references = {
+        let code = code.clone();
+        let base = base.clone();
+        move || {
+            (0..count.get())
+                .map(|i| reference(&code, &base, i, response))
+                .collect_view()
+        }
+    };
+
+    let explanation_code = code.clone();
+    view! {
+        <details class="evidence-box" open=start_open>
+            <summary>{summary}</summary>
+            <ol class="evidence-list">{references}</ol>
+            <button type="button" class="secondary" on:click=add>"+ Thêm tài liệu kiểm chứng"</button>
+            <TextArea
+                id=format!("{base}-giai-trinh")
+                label="Giải trình (khi không có tài liệu kiểm chứng)".to_string()
+                value=Signal::derive(move || response.with(|r| r.explanation.clone()))
+                on_input=Callback::new(move |v: String| a.edit(&explanation_code, |r| r.explanation = v))
+                hint="Nêu lý do không có tài liệu, hoặc nơi lưu trữ tài liệu.".to_string()
+            />
+        </details>
+    }
+}
+
+/// One cited document at position `i`.
+fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl IntoView {
+    let a = use_assessment();
+    let today = a.today.get_value();
+    let problems = Memo::new(move |_| {
+        response.with(|r| r.evidence.get(i).map(|e| e.problems(&today)).unwrap_or_default())
+    });
+    let problem = move |part: EvidencePart| {
+        Signal::derive(move || {
+            problems.with(|p| p.iter().find(|(q, _)| *q == part).map(|(_, m)| m.clone()))
+        })
+    };
+    let field = |suffix: &str, label: &str, get: fn(&EvidenceRef) -> &String, set: Part| {
+        let code = code.to_string();
+        let value = Signal::derive(move || {
+            response.with(|r| r.evidence.get(i).map(|e| get(e).clone()).unwrap_or_default())
+        });
+        let on_input = Callback::new(move |v: String| {
+            a.edit(&code, |r| {
+                if let Some(e) = r.evidence.get_mut(i) {
+                    *set(e) = v;
+                }
+            })
+        });
+        (format!("{base}-{i}-{suffix}"), label.to_string(), value, on_input)
+    };
+    let (id_so, l_so, v_so, s_so) = field("so", "Số, ký hiệu", |e| &e.number, |e| &mut e.number);
+    let (id_ng, l_ng, v_ng, s_ng) = field("ngay", "Ngày ban hành", |e| &e.date, |e| &mut e.date);
+    let (id_cq, l_cq, v_cq, s_cq) = field("co-quan", "Cơ quan ban hành", |e| &e.issuer, |e| &mut e.issuer);
+    let (id_ty, l_ty, v_ty, s_ty) = field("trich-yeu", "Trích yếu", |e| &e.subject, |e| &mut e.subject);
+    let (id_mt, l_mt, v_mt, s_mt) = field("muc-trang", "Mục, trang", |e| &e.location, |e| &mut e.location);
+    let (id_dl, l_dl, v_dl, s_dl) = field("duong-dan", "Đường dẫn", |e| &e.link, |e| &mut e.link);
+    let (id_gc, l_gc, v_gc, s_gc) = field("ghi-chu", "Ghi chú", |e| &e.note, |e| &mut e.note);
+    let remove_code = code.to_string();
+    view! {
+        <li class="evidence-ref">
+            <fieldset>
+                <legend>{format!("Tài liệu {}", i + 1)}</legend>
+                <div class="evidence-grid">
+                    <TextInput id=id_so label=l_so value=v_so on_input=s_so hint="Ví dụ 125/KH-UBND".to_string()/>
+                    <TextInput id=id_ng label=l_ng value=v_ng on_input=s_ng kind="date" error=problem(EvidencePart::Date)/>
+                    <TextInput id=id_cq label=l_cq value=v_cq on_input=s_cq/>
+                    <TextInput id=id_ty label=l_ty value=v_ty on_input=s_ty/>
+                    <TextInput id=id_mt label=l_mt value=v_mt on_input=s_mt hint="Ví dụ: Mục II.3, trang 4".to_string()/>
+                    <TextInput id=id_dl label=l_dl value=v_dl on_input=s_dl inputmode="url" error=problem(EvidencePart::Link)/>
+                    <TextInput id=id_gc label=l_gc value=v_gc on_input=s_gc/>
+                </div>
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| a.edit(&remove_code, |r| {
+                        if i < r.evidence.len() {
+                            r.evidence.remove(i);
+                        }
+                    })
+                >{format!("Xóa tài liệu {}", i + 1)}</button>
+            </fieldset>
+        </li>
+    }
+}

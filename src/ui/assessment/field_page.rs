@@ -1,0 +1,124 @@
+//! One field (lĩnh vực) of the set: its criteria and their items, the
+//! field's live score, and previous / next.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::rule_text::points_vi;
+use crate::domain::CriteriaSet;
+use crate::ui::assessment::item_card::ItemCard;
+use crate::ui::assessment::use_assessment;
+use crate::ui::route::Route;
+
+#[component]
+pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
+    let a = use_assessment();
+    let Some(index) = set.fields.iter().position(|f| f.code == code) else {
+        return view! {
+            <p class="banner banner-warn" role="alert">
+                {format!("Bộ tiêu chí không có lĩnh vực «{code}».")}
+            </p>
+        }
+        .into_any();
+    };
+    let field = &set.fields[index];
+    let prev = index.checked_sub(1).map(|i| set.fields[i].clone());
+    let next = set.fields.get(index + 1).cloned();
+    let field_score = {
+        let code = code.clone();
+        Memo::new(move |_| {
+            a.report.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.fields.iter().find(|f| f.code == code).cloned())
+            })
+        })
+    };
+    let score_line = move || {
+        field_score.get().map(|f| {
+            let index = f
+                .index
+                .map(|i| format!(" · chỉ số {}%", i.vi_fixed2()))
+                .unwrap_or_default();
+            let bonus = (!f.bonus.is_zero())
+                .then(|| format!(" · thưởng {}", points_vi(f.bonus)))
+                .unwrap_or_default();
+            format!(
+                "Đã trả lời {}/{} · {} / {} điểm áp dụng{index}{bonus}",
+                f.answered,
+                f.answerable,
+                f.points.vi(),
+                f.applicable_max.vi()
+            )
+        })
+    };
+    let criteria = field
+        .criteria
+        .iter()
+        .map(|c| {
+            if c.rule.is_some() {
+                view! {
+                    <section class="criterion-block">
+                        <ItemCard set=set.clone() code=c.code.clone()/>
+                    </section>
+                }
+                .into_any()
+            } else {
+                let items = c
+                    .items
+                    .iter()
+                    .map(|i| view! { <ItemCard set=set.clone() code=i.code.clone()/> })
+                    .collect_view();
+                let heading = format!("muc-{}-tieu-de", c.code);
+                let labelled_by = heading.clone();
+                view! {
+                    <section class="criterion-block" id=format!("muc-{}", c.code) aria-labelledby=labelled_by>
+                        <header class="criterion-head">
+                            <h3 id=heading tabindex="-1"><span class="code">{c.code.clone()}</span>" "{c.title.clone()}</h3>
+                            <span class="max">{points_vi(c.max)}</span>
+                        </header>
+                        {items}
+                    </section>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    let title = format!("Lĩnh vực {}. {}", field.code, field.title);
+    let max = field.max;
+    view! {
+        <div class="page-card field-page">
+            <header class="field-head">
+                <h2 id="trang-tieu-de" tabindex="-1">{title}</h2>
+                <p class="field-score" aria-live="polite">{score_line}" (tối đa "{points_vi(max)}")"</p>
+            </header>
+            {criteria}
+            <nav class="pager" aria-label="Chuyển lĩnh vực">
+                {prev.map(|p| {
+                    let route = Route::Field { code: p.code.clone(), item: None };
+                    view! {
+                        <a class="button secondary" href=route.hash() on:click=move |ev| { ev.prevent_default(); a.go(route.clone()); }>
+                            {format!("← Lĩnh vực {}", p.code)}
+                        </a>
+                    }
+                })}
+                {match next {
+                    Some(n) => {
+                        let route = Route::Field { code: n.code.clone(), item: None };
+                        view! {
+                            <a class="button" href=route.hash() on:click=move |ev| { ev.prevent_default(); a.go(route.clone()); }>
+                                {format!("Lĩnh vực {}: {} →", n.code, n.title)}
+                            </a>
+                        }.into_any()
+                    }
+                    None => view! {
+                        <a class="button" href=Route::Summary.hash() on:click=move |ev| { ev.prevent_default(); a.go(Route::Summary); }>
+                            "Xem bảng tổng hợp →"
+                        </a>
+                    }.into_any(),
+                }}
+            </nav>
+        </div>
+    }
+    .into_any()
+}

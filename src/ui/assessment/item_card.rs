@@ -1,0 +1,330 @@
+//! One item (or a criterion scored directly): how it is scored, the input
+//! its rule needs, "không áp dụng" where allowed, the points with the
+//! reason in words, the missing-evidence flag, and its evidence.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::assessment::{AnswerInput, InputKind};
+use crate::domain::rule_text::{deduction_vi, points_vi, rule_vi};
+use crate::domain::{CriteriaSet, Dec, ItemScore, ItemStatus, Rule, ScoredUnit};
+use crate::ui::assessment::evidence::EvidenceEditor;
+use crate::ui::assessment::inputs::{Choice, ChoiceGroup, Stepper, TextInput};
+use crate::ui::assessment::use_assessment;
+
+/// The id of an item's card; its heading is `<id>-tieu-de`.
+pub fn item_dom_id(code: &str) -> String {
+    format!("muc-{code}")
+}
+
+/// The radio choices of a levels, bonus, deduction or yes/no rule.
+pub fn choices_of(unit: &ScoredUnit) -> Vec<Choice> {
+    let c = |id: &str, label: &str, detail: String| Choice {
+        id: id.to_string(),
+        label: label.to_string(),
+        detail,
+    };
+    match unit.rule {
+        Rule::Levels { options } => options
+            .iter()
+            .map(|o| c(&o.id, &o.label, points_vi(o.points)))
+            .collect(),
+        Rule::Bonus { options } => options
+            .iter()
+            .map(|o| c(&o.id, &o.label, format!("cộng {}", points_vi(o.points))))
+            .collect(),
+        Rule::Deduction { options } => options
+            .iter()
+            .map(|o| c(&o.id, &o.label, deduction_vi(o.points, o.percent)))
+            .collect(),
+        Rule::YesNo {
+            yes_label,
+            no_label,
+            yes_points,
+            no_points,
+        } => vec![
+            c(
+                "yes",
+                yes_label.as_deref().unwrap_or("Có"),
+                points_vi(yes_points.unwrap_or(unit.max)),
+            ),
+            c(
+                "no",
+                no_label.as_deref().unwrap_or("Không"),
+                points_vi(no_points.unwrap_or(Dec::ZERO)),
+            ),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+fn max_text(rule: &Rule, max: Dec) -> String {
+    match rule {
+        Rule::Bonus { .. } => format!("thưởng tối đa {}", points_vi(max)),
+        Rule::Deduction { .. } => "điểm trừ".into(),
+        Rule::Survey {} => format!("{} · điều tra XHH", points_vi(max)),
+        _ => points_vi(max),
+    }
+}
+
+/// The points line: what the item earns now, and why.
+fn result_view(unit_rule: &Rule, s: ItemScore) -> impl IntoView {
+    let (class, head) = match (s.status, unit_rule) {
+        (ItemStatus::Scored, Rule::Bonus { .. }) => ("scored", format!("+{} thưởng", points_vi(s.points))),
+        (ItemStatus::Scored, Rule::Deduction { .. }) => ("deducted", format!("−{}", points_vi(s.points))),
+        (ItemStatus::Scored, _) => ("scored", format!("{} / {}", s.points.vi(), points_vi(s.max))),
+        (ItemStatus::NotApplicable, _) => ("na", "Không áp dụng".to_string()),
+        (ItemStatus::Unanswered, _) => ("unanswered", "Chưa trả lời".to_string()),
+        (ItemStatus::Invalid, _) => ("invalid", "Chưa tính điểm".to_string()),
+        (ItemStatus::Survey, _) => ("survey", "Không tự chấm".to_string()),
+    };
+    let reason = match s.status {
+        ItemStatus::Unanswered => None,
+        _ => Some(s.reason),
+    };
+    view! {
+        <p class=format!("item-result result-{class}")>
+            <strong class="result-points">{head}</strong>
+            {reason.map(|r| view! { <span class="result-reason">{r}</span> })}
+        </p>
+    }
+}
+
+#[component]
+pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
+    let a = use_assessment();
+    let Some(unit) = set.scored_units().find(|u| u.code == code) else {
+        return ().into_any();
+    };
+    let dom_id = item_dom_id(&code);
+    let heading_id = format!("{dom_id}-tieu-de");
+    let kind = InputKind::of(unit.rule);
+    let is_criterion = unit.code == unit.criterion.code;
+    let rule = unit.rule.clone();
+    let (max, allow_na) = (unit.max, unit.allow_na);
+    let choices = choices_of(&unit);
+    let rule_text = rule_vi(unit.rule, unit.max);
+    let guidance = unit.guidance.map(str::to_string);
+    let evidence_hint = unit.evidence.map(str::to_string);
+    let title = unit.title.to_string();
+
+    let response = a.response(&code);
+    let read = {
+        let (set, code) = (set.clone(), code.clone());
+        Memo::new(move |_| {
+            let unit = set.scored_units().find(|u| u.code == code)?;
+            Some(response.with(|r| r.read(&unit)).problems)
+        })
+    };
+    let problem = move |input: AnswerInput| {
+        Signal::derive(move || {
+            read.with(|p| {
+                p.as_ref()
+                    .and_then(|p| p.iter().find(|(i, _)| *i == input).map(|(_, m)| m.clone()))
+            })
+        })
+    };
+    let score = {
+        let code = code.clone();
+        Memo::new(move |_| a.report.with(|r| r.as_ref().and_then(|r| r.items.get(&code).cloned())))
+    };
+    let lacking = {
+        let code = code.clone();
+        Memo::new(move |_| {
+            a.outstanding
+                .with(|o| o.as_ref().is_some_and(|o| o.lacking_evidence.contains(&code)))
+        })
+    };
+    let na = Signal::derive(move || response.with(|r| r.not_applicable));
+
+    let edit = {
+        let code = code.clone();
+        move |f: Box<dyn FnOnce(&mut crate::domain::Response)>| a.edit(&code, f)
+    };
+    let set_text = |field: fn(&mut crate::domain::Response) -> &mut String| {
+        let edit = edit.clone();
+        Callback::new(move |v: String| edit(Box::new(move |r| *field(r) = v)))
+    };
+    let text_of = move |field: fn(&crate::domain::Response) -> &String| {
+        Signal::derive(move || response.with(|r| field(r).clone()))
+    };
+
+    let input = match kind {
+        InputKind::Survey => view! {
+            <p class="survey-note">
+                <span class="badge badge-survey">"Không tự chấm"</span>
+                " Điểm của tiêu chí này do điều tra xã hội học xác định; cơ quan không nhập điểm."
+            </p>
+        }
+        .into_any(),
+        InputKind::Choice | InputKind::YesNo => {
+            let edit = edit.clone();
+            view! {
+                <ChoiceGroup
+                    id=format!("{dom_id}-chon")
+                    legend=format!("Mức đạt được của {code}")
+                    choices
+                    selected=Signal::derive(move || response.with(|r| r.choice.clone()))
+                    on_pick=Callback::new(move |c: Option<String>| edit(Box::new(move |r| r.choice = c)))
+                    disabled=na
+                />
+            }
+            .into_any()
+        }
+        InputKind::Percent => view! {
+            <TextInput
+                id=format!("{dom_id}-ty-le")
+                label="Tỷ lệ đạt được".to_string()
+                value=text_of(|r| &r.value)
+                on_input=set_text(|r| &mut r.value)
+                error=problem(AnswerInput::Value)
+                suffix="%".to_string()
+                inputmode="decimal"
+                disabled=na
+            />
+        }
+        .into_any(),
+        InputKind::Fraction => {
+            let (num_label, den_label) = match &rule {
+                Rule::PercentBands { numerator_label, denominator_label, .. }
+                | Rule::Ratio { numerator_label, denominator_label, .. } => (
+                    numerator_label.clone().unwrap_or_else(|| "Tử số".into()),
+                    denominator_label.clone().unwrap_or_else(|| "Mẫu số".into()),
+                ),
+                _ => ("Tử số".into(), "Mẫu số".into()),
+            };
+            let computed = move || {
+                response.with(|r| {
+                    let n = Dec::parse(&r.numerator).ok()?;
+                    let d = Dec::parse(&r.denominator).ok()?;
+                    (d > Dec::ZERO && !n.is_negative()).then(|| {
+                        format!(
+                            "= {}%",
+                            Dec::from_ratio(n.hundredths() as i128 * 100, d.hundredths() as i128).vi()
+                        )
+                    })
+                })
+            };
+            view! {
+                <div class="fraction">
+                    <TextInput
+                        id=format!("{dom_id}-tu-so")
+                        label=num_label
+                        value=text_of(|r| &r.numerator)
+                        on_input=set_text(|r| &mut r.numerator)
+                        error=problem(AnswerInput::Numerator)
+                        inputmode="decimal"
+                        disabled=na
+                    />
+                    <span class="fraction-bar" aria-hidden="true">"÷"</span>
+                    <TextInput
+                        id=format!("{dom_id}-mau-so")
+                        label=den_label
+                        value=text_of(|r| &r.denominator)
+                        on_input=set_text(|r| &mut r.denominator)
+                        error=problem(AnswerInput::Denominator)
+                        inputmode="decimal"
+                        disabled=na
+                    />
+                    <output class="computed" for=format!("{dom_id}-tu-so {dom_id}-mau-so")>{computed}</output>
+                </div>
+            }
+            .into_any()
+        }
+        InputKind::Count => {
+            let label = match &rule {
+                Rule::CountBands { unit: Some(u), .. } => format!("Số {u}"),
+                _ => "Số lượng".into(),
+            };
+            view! {
+                <TextInput
+                    id=format!("{dom_id}-so-luong")
+                    label
+                    value=text_of(|r| &r.value)
+                    on_input=set_text(|r| &mut r.value)
+                    error=problem(AnswerInput::Value)
+                    inputmode="numeric"
+                    disabled=na
+                />
+            }
+            .into_any()
+        }
+        InputKind::Direct => {
+            let step = match &rule {
+                Rule::Direct { step } => *step,
+                _ => Dec::from_hundredths(1),
+            };
+            let edit = edit.clone();
+            view! {
+                <Stepper
+                    id=format!("{dom_id}-diem")
+                    label=format!("Điểm tự chấm (0 đến {}, bước {})", max.vi(), step.vi())
+                    value=text_of(|r| &r.value)
+                    on_input=set_text(|r| &mut r.value)
+                    on_step=Callback::new(move |up: bool| {
+                        edit(Box::new(move |r| r.value = r.step_value(step, max, up)))
+                    })
+                    error=problem(AnswerInput::Value)
+                    step_text=step.vi()
+                    disabled=na
+                />
+            }
+            .into_any()
+        }
+    };
+
+    let na_box = allow_na.then(|| {
+        let edit = edit.clone();
+        let na_id = format!("{dom_id}-kad");
+        view! {
+            <div class="na-toggle">
+                <input
+                    type="checkbox"
+                    id=na_id.clone()
+                    prop:checked=move || na.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        edit(Box::new(move |r| r.not_applicable = on));
+                    }
+                />
+                <label for=na_id>"Không áp dụng đối với cơ quan, đơn vị"</label>
+            </div>
+        }
+    });
+
+    let rule_for_result = rule.clone();
+    let show_evidence = !matches!(kind, InputKind::Survey);
+    view! {
+        <article
+            class="item-card"
+            class:flagged=move || lacking.get()
+            id=dom_id.clone()
+            aria-labelledby=heading_id.clone()
+        >
+            <header class="item-head">
+                {if is_criterion {
+                    view! { <h3 id=heading_id.clone() tabindex="-1"><span class="code">{code.clone()}</span>" "{title}</h3> }.into_any()
+                } else {
+                    view! { <h4 id=heading_id.clone() tabindex="-1"><span class="code">{code.clone()}</span>" "{title}</h4> }.into_any()
+                }}
+                <span class="max">{max_text(&rule, max)}</span>
+            </header>
+            <details class="item-help">
+                <summary>"Cách chấm và hướng dẫn"</summary>
+                <p class="rule"><strong>"Cách chấm: "</strong>{rule_text}</p>
+                {guidance.map(|g| view! { <p class="guidance"><strong>"Hướng dẫn chấm: "</strong>{g}</p> })}
+            </details>
+            {evidence_hint.clone().map(|e| view! { <p class="evidence-hint"><strong>"Tài liệu kiểm chứng cần có: "</strong>{e}</p> })}
+            <div class="item-input">{input}{na_box}</div>
+            <div class="item-status" aria-live="polite">
+                {move || score.get().map(|s| result_view(&rule_for_result, s))}
+                {move || lacking.get().then(|| view! {
+                    <p class="flag">"⚑ Thiếu tài liệu kiểm chứng: hãy dẫn văn bản hoặc ghi giải trình"</p>
+                })}
+            </div>
+            {show_evidence.then(|| view! { <EvidenceEditor code=code.clone() response/> })}
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,230 @@
+//! Start: choose the criteria set, enter the agency and its focal point.
+//! Messages on format appear as the user types; missing required inputs are
+//! reported when they ask to go on, and focus moves to the first problem.
+
+use leptos::prelude::*;
+
+use crate::browser::page;
+use crate::domain::assessment::ProfileInput;
+use crate::domain::{AgencyProfile, Provenance, UnitType};
+use crate::ui::app::LibraryState;
+use crate::ui::assessment::inputs::TextInput;
+use crate::ui::assessment::use_assessment;
+use crate::ui::route::Route;
+
+fn input_id(i: ProfileInput) -> &'static str {
+    match i {
+        ProfileInput::Name => "ho-so-ten",
+        ProfileInput::UnitType => "ho-so-loai",
+        ProfileInput::Province => "ho-so-tinh",
+        ProfileInput::Year => "ho-so-nam",
+        ProfileInput::FocalName => "ho-so-dau-moi",
+        ProfileInput::FocalPosition => "ho-so-chuc-vu",
+        ProfileInput::FocalPhone => "ho-so-dien-thoai",
+        ProfileInput::FocalEmail => "ho-so-email",
+    }
+}
+
+fn unit_code(t: UnitType) -> &'static str {
+    match t {
+        UnitType::SoBanNganh => "so_ban_nganh",
+        UnitType::UbndXaPhuong => "ubnd_xa_phuong",
+        UnitType::Bo => "bo",
+        UnitType::Tinh => "tinh",
+    }
+}
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let a = use_assessment();
+    let lib = expect_context::<LibraryState>();
+    // After "Bắt đầu" is pressed, missing inputs are reported too.
+    let strict = RwSignal::new(false);
+    let problems = Memo::new(move |_| {
+        let strict = strict.get();
+        match a.set.get() {
+            Some(set) => a.draft.with(|d| d.profile.problems(&set, strict)),
+            None => Vec::new(),
+        }
+    });
+    let problem = move |i: ProfileInput| {
+        Signal::derive(move || {
+            problems.with(|p| p.iter().find(|(x, _)| *x == i).map(|(_, m)| m.clone()))
+        })
+    };
+    let profile = move |get: fn(&AgencyProfile) -> &String| {
+        Signal::derive(move || a.draft.with(|d| get(&d.profile).clone()))
+    };
+    let set_profile = move |set: fn(&mut AgencyProfile) -> &mut String| {
+        Callback::new(move |v: String| a.draft.update(|d| *set(&mut d.profile) = v))
+    };
+
+    let sets = move || {
+        lib.library.with(|l| {
+            l.entries()
+                .iter()
+                .map(|e| {
+                    (
+                        e.key(),
+                        e.set.title.clone(),
+                        format!(
+                            "Năm {} · {} · {}",
+                            e.set.year,
+                            e.set.unit_type.label_vi(),
+                            e.set.issuer
+                        ),
+                        e.set.provenance == Provenance::Illustrative,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let choose = move |key: String| {
+        let year = lib
+            .library
+            .with_untracked(|l| l.get(&key).map(|e| e.set.year));
+        a.draft.update(|d| {
+            d.set_key = key;
+            if d.profile.year.trim().is_empty() {
+                if let Some(y) = year {
+                    d.profile.year = y.to_string();
+                }
+            }
+        });
+    };
+
+    let go_on = move |_| {
+        if a.set.get_untracked().is_none() {
+            page::focus("chon-bo-tieu-chi");
+            return;
+        }
+        strict.set(true);
+        let first = problems.with_untracked(|p| p.first().map(|(i, _)| *i));
+        match first {
+            Some(i) => {
+                page::focus(input_id(i));
+            }
+            None => {
+                let first_field = a
+                    .set
+                    .get_untracked()
+                    .and_then(|s| s.fields.first().map(|f| f.code.clone()));
+                if let Some(code) = first_field {
+                    a.go(Route::Field { code, item: None });
+                }
+            }
+        }
+    };
+
+    let text = move |i: ProfileInput, label: &str, get: fn(&AgencyProfile) -> &String, set: fn(&mut AgencyProfile) -> &mut String, required: bool, inputmode: &'static str, autocomplete: &'static str| {
+        view! {
+            <TextInput
+                id=input_id(i).to_string()
+                label=label.to_string()
+                value=profile(get)
+                on_input=set_profile(set)
+                error=problem(i)
+                required
+                inputmode
+                autocomplete
+            />
+        }
+    };
+
+    let unit_error = problem(ProfileInput::UnitType);
+    view! {
+        <div class="page-card start-page">
+            <h2 id="trang-tieu-de" tabindex="-1">"Bắt đầu tự đánh giá"</h2>
+            <p class="lead">
+                "Chọn bộ tiêu chí của tỉnh cho loại đơn vị và năm đánh giá, nhập thông tin cơ quan, rồi chấm điểm từng lĩnh vực. Mọi thứ được lưu tự động trong trình duyệt này."
+            </p>
+            <section aria-labelledby="chon-bo-tieu-chi-tieu-de">
+                <h3 id="chon-bo-tieu-chi-tieu-de">"1. Chọn bộ tiêu chí"</h3>
+                <fieldset class="set-choices" id="chon-bo-tieu-chi" tabindex="-1">
+                    <legend class="visually-hidden">"Bộ tiêu chí dùng để tự đánh giá"</legend>
+                    <For each=sets key=|s| s.0.clone() let:s>
+                        {
+                            let (key, title, meta, illustrative) = s;
+                            let id = format!("bo-{}", key.replace(['@', '.'], "-"));
+                            let k1 = key.clone();
+                            view! {
+                                <div class="set-choice">
+                                    <input
+                                        type="radio"
+                                        name="bo-tieu-chi"
+                                        id=id.clone()
+                                        prop:checked=move || a.draft.with(|d| d.set_key == k1)
+                                        on:change=move |_| choose(key.clone())
+                                    />
+                                    <label for=id>
+                                        <span class="set-title">{title}</span>
+                                        <span class="set-meta">
+                                            {illustrative.then(|| view! { <span class="badge badge-illustrative">"Minh họa"</span> })}
+                                            {meta}
+                                        </span>
+                                    </label>
+                                </div>
+                            }
+                        }
+                    </For>
+                </fieldset>
+                <p class="hint">
+                    "Chưa có bộ tiêu chí của tỉnh? Nạp tệp ở mục "
+                    {crate::ui::assessment::sidebar::nav_link(Route::Library, "", "Bộ tiêu chí")}
+                    "."
+                </p>
+                {move || (a.set.with(Option::is_none) && a.draft.with(|d| !d.set_key.is_empty())).then(|| view! {
+                    <p class="banner banner-warn" role="alert">
+                        "Bộ tiêu chí của bản tự đánh giá này không còn trong thư viện (có thể đã bị gỡ). Câu trả lời vẫn được giữ; hãy nạp lại bộ tiêu chí đó hoặc chọn bộ khác."
+                    </p>
+                })}
+            </section>
+            <section aria-labelledby="ho-so-tieu-de">
+                <h3 id="ho-so-tieu-de">"2. Thông tin cơ quan, đơn vị"</h3>
+                <div class="form-grid">
+                    {text(ProfileInput::Name, "Tên cơ quan, đơn vị", |p| &p.name, |p| &mut p.name, true, "text", "organization")}
+                    <div class="text-input" class:invalid=move || unit_error.with(Option::is_some)>
+                        <label for="ho-so-loai">"Loại đơn vị"<span class="required" aria-hidden="true">" *"</span></label>
+                        <select
+                            id="ho-so-loai"
+                            required=true
+                            aria-invalid=move || unit_error.with(|e| e.is_some().then_some("true"))
+                            aria-describedby=move || unit_error.with(|e| e.is_some().then_some("ho-so-loai-loi"))
+                            prop:value=move || a.draft.with(|d| d.profile.unit_type.map(unit_code).unwrap_or(""))
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let t = UnitType::ALL.into_iter().find(|t| unit_code(*t) == v);
+                                a.draft.update(|d| d.profile.unit_type = t);
+                            }
+                        >
+                            <option value="">"— Chọn loại đơn vị —"</option>
+                            {UnitType::ALL.into_iter().map(|t| view! { <option value=unit_code(t)>{t.label_vi()}</option> }).collect_view()}
+                        </select>
+                        {move || unit_error.get().map(|m| view! { <p class="field-error" id="ho-so-loai-loi">{m}</p> })}
+                    </div>
+                    {text(ProfileInput::Province, "Tỉnh, thành phố", |p| &p.province, |p| &mut p.province, true, "text", "address-level1")}
+                    {text(ProfileInput::Year, "Năm đánh giá", |p| &p.year, |p| &mut p.year, true, "numeric", "off")}
+                </div>
+                <h4>"Người đầu mối CCHC"</h4>
+                <div class="form-grid">
+                    {text(ProfileInput::FocalName, "Họ và tên", |p| &p.focal_name, |p| &mut p.focal_name, true, "text", "name")}
+                    {text(ProfileInput::FocalPosition, "Chức vụ", |p| &p.focal_position, |p| &mut p.focal_position, false, "text", "organization-title")}
+                    {text(ProfileInput::FocalPhone, "Số điện thoại", |p| &p.focal_phone, |p| &mut p.focal_phone, true, "tel", "tel")}
+                    {text(ProfileInput::FocalEmail, "Thư điện tử", |p| &p.focal_email, |p| &mut p.focal_email, true, "email", "email")}
+                </div>
+                <p class="hint">"Các ô có dấu * là bắt buộc."</p>
+            </section>
+            <div class="actions">
+                <button type="button" class="button" on:click=go_on>
+                    {move || if a.draft.with(|d| d.responses.is_empty()) { "Bắt đầu chấm điểm →" } else { "Tiếp tục chấm điểm →" }}
+                </button>
+                {move || {
+                    let n = problems.with(Vec::len);
+                    (strict.get() && n > 0).then(|| view! {
+                        <p class="field-error" role="alert">{format!("Còn {n} thông tin cần sửa ở trên.")}</p>
+                    })
+                }}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,221 @@
+//! Bảng tổng hợp: per field maximum, applicable maximum, self-score and
+//! index; the total, index and class; what is still open (each linked to its
+//! place in the form); and "Điểm bị mất" with the gap to the next class.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::rule_text::points_vi;
+use crate::domain::summary::{next_class_gap, points_lost};
+use crate::domain::CriteriaSet;
+use crate::ui::assessment::inputs::TextArea;
+use crate::ui::assessment::sidebar::nav_link;
+use crate::ui::assessment::use_assessment;
+use crate::ui::route::Route;
+
+/// The field code of an item, for linking to it.
+fn field_of(set: &CriteriaSet, code: &str) -> String {
+    set.scored_units()
+        .find(|u| u.code == code)
+        .map(|u| u.field.code.clone())
+        .unwrap_or_default()
+}
+
+fn item_links(set: &CriteriaSet, codes: &[String]) -> impl IntoView {
+    let links = codes
+        .iter()
+        .map(|c| {
+            let title = set
+                .scored_units()
+                .find(|u| u.code == c)
+                .map(|u| u.title.to_string())
+                .unwrap_or_default();
+            let body = view! { <span class="code">{c.clone()}</span>" "{title} };
+            view! { <li>{nav_link(Route::item(&field_of(set, c), c), "", body)}</li> }
+        })
+        .collect_view();
+    view! { <ul class="item-links">{links}</ul> }
+}
+
+#[component]
+pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
+    let a = use_assessment();
+    let profile = Memo::new(move |_| a.draft.with(|d| d.profile.clone()));
+    let body = move || {
+        let report = a.report.get()?;
+        let open = a.outstanding.get()?;
+        let profile = profile.get();
+        let rows = set
+            .fields
+            .iter()
+            .zip(&report.fields)
+            .enumerate()
+            .map(|(i, (f, s))| {
+                let lacking = open.lacking_by_field.get(i).copied().unwrap_or(0);
+                let link = nav_link(
+                    Route::Field { code: f.code.clone(), item: None },
+                    "",
+                    format!("{}. {}", f.code, f.title),
+                );
+                view! {
+                    <tr>
+                        <th scope="row">{link}</th>
+                        <td class="num" data-label="Điểm tối đa">{f.max.vi()}</td>
+                        <td class="num" data-label="Tối đa áp dụng">{s.applicable_max.vi()}</td>
+                        <td class="num" data-label="Tự chấm">{s.points.vi()}</td>
+                        <td class="num" data-label="Chỉ số">{s.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into())}</td>
+                        <td class="num" data-label="Đã trả lời">{format!("{}/{}", s.answered, s.answerable)}</td>
+                        <td class="num" data-label="Thiếu TLKC">{if lacking > 0 { lacking.to_string() } else { "—".into() }}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let declared: crate::domain::Dec = set.fields.iter().map(|f| f.max).sum();
+        let index = report
+            .index
+            .map(|i| format!("{}%", i.vi_fixed2()))
+            .unwrap_or_else(|| "—".into());
+        let gap = next_class_gap(&set, &report).map(|g| match g.needed {
+            Some(n) => format!("Cần thêm {} để đạt loại {}.", points_vi(n), g.label),
+            None => format!("Kể cả đạt tối đa các mục còn lại cũng chưa đủ để đạt loại {}.", g.label),
+        });
+        let top = report.class.is_some() && gap.is_none();
+        let lost = points_lost(&set, &report);
+        let lost_rows = lost
+            .iter()
+            .map(|l| {
+                let link = nav_link(Route::item(&field_of(&set, &l.code), &l.code), "", l.code.clone());
+                view! {
+                    <tr>
+                        <th scope="row">{link}</th>
+                        <td class="lost-title">{l.title.clone()}</td>
+                        <td class="num" data-label="Điểm mất">{l.lost.vi()}</td>
+                        <td class="reason">{l.reason.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let total_lost: crate::domain::Dec = lost.iter().map(|l| l.lost).sum();
+        let lists = [
+            ("chua-tra-loi", "Chưa trả lời", &open.unanswered, "Mọi mục đã được trả lời."),
+            ("thieu-tlkc", "Thiếu tài liệu kiểm chứng", &open.lacking_evidence, "Mọi mục có điểm đều có tài liệu kiểm chứng hoặc giải trình."),
+            ("loi-nhap-lieu", "Có lỗi nhập liệu", &open.input_errors, "Không có lỗi nhập liệu."),
+        ]
+        .into_iter()
+        .map(|(id, title, codes, none)| {
+            let heading = format!("{id}-tieu-de");
+            let labelled_by = heading.clone();
+            view! {
+                <section class="open-list" aria-labelledby=labelled_by>
+                    <h4 id=heading>{format!("{title} ({})", codes.len())}</h4>
+                    {if codes.is_empty() {
+                        view! { <p class="ok-note">{none}</p> }.into_any()
+                    } else {
+                        item_links(&set, codes).into_any()
+                    }}
+                </section>
+            }
+        })
+        .collect_view();
+        Some(view! {
+            <dl class="meta summary-meta">
+                <dt>"Cơ quan, đơn vị"</dt><dd>{if profile.name.trim().is_empty() { "(chưa nhập)".to_string() } else { profile.name.clone() }}</dd>
+                <dt>"Tỉnh, thành phố"</dt><dd>{profile.province.clone()}</dd>
+                <dt>"Năm đánh giá"</dt><dd>{profile.year.clone()}</dd>
+                <dt>"Bộ tiêu chí"</dt><dd>{format!("{} (phiên bản {})", set.title, set.version)}</dd>
+            </dl>
+            <div class="result-box" role="group" aria-label="Kết quả tự đánh giá">
+                <p><span class="label">"Tổng điểm tự đánh giá"</span><strong class="big">{report.total.vi()}</strong>{format!(" / {} điểm áp dụng", report.applicable_max.vi())}</p>
+                <p><span class="label">"Chỉ số"</span><strong class="big">{index}</strong></p>
+                <p><span class="label">"Xếp loại"</span><strong class="big">{report.class.clone().unwrap_or_else(|| "—".into())}</strong></p>
+                {gap.map(|g| view! { <p class="gap">{g}</p> })}
+                {top.then(|| view! { <p class="gap">"Đã đạt loại cao nhất của thang xếp loại."</p> })}
+            </div>
+            <div class="table-wrap">
+                <table class="summary-table">
+                    <caption>"Điểm theo lĩnh vực"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Lĩnh vực"</th>
+                            <th scope="col" class="num">"Điểm tối đa"</th>
+                            <th scope="col" class="num">"Tối đa áp dụng"</th>
+                            <th scope="col" class="num">"Tự chấm"</th>
+                            <th scope="col" class="num">"Chỉ số"</th>
+                            <th scope="col" class="num">"Đã trả lời"</th>
+                            <th scope="col" class="num">"Thiếu TLKC"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot>
+                        {(!report.bonus_earned.is_zero()).then(|| view! {
+                            <tr class="bonus-row">
+                                <th scope="row">{match set.bonus_cap { Some(c) => format!("Điểm thưởng (tối đa {})", c.vi()), None => "Điểm thưởng".into() }}</th>
+                                <td class="num">"—"</td><td class="num">"—"</td>
+                                <td class="num" data-label="Cộng">{format!("+{}", report.bonus.vi())}</td>
+                                <td></td><td></td><td></td>
+                            </tr>
+                        })}
+                        <tr>
+                            <th scope="row">"Tổng cộng"</th>
+                            <td class="num" data-label="Điểm tối đa">{declared.vi()}</td>
+                            <td class="num" data-label="Tối đa áp dụng">{report.applicable_max.vi()}</td>
+                            <td class="num" data-label="Tự chấm">{report.total.vi()}</td>
+                            <td class="num" data-label="Chỉ số">{report.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num" data-label="Đã trả lời">{format!("{}/{}", report.answered, report.answerable)}</td>
+                            <td class="num" data-label="Thiếu TLKC">{open.lacking_evidence.len()}</td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            {(!report.survey_max.is_zero()).then(|| view! {
+                <p class="hint">{format!(
+                    "Điểm tối đa {} gồm {} điểm điều tra xã hội học do cơ quan có thẩm quyền chấm; cơ quan không tự chấm phần này nên nó không tính vào tối đa áp dụng.",
+                    declared.vi(), report.survey_max.vi()
+                )}</p>
+            })}
+            <h3>"Còn phải hoàn thiện"</h3>
+            <div class="open-lists">{lists}</div>
+            <h3 id="diem-bi-mat">"Điểm bị mất"</h3>
+            {if lost.is_empty() {
+                view! { <p class="ok-note">"Không mất điểm ở mục nào."</p> }.into_any()
+            } else {
+                view! {
+                    <p>{format!("Tổng cộng mất {} ở {} mục, xếp từ nhiều đến ít.", points_vi(total_lost), lost.len())}</p>
+                    <div class="table-wrap">
+                        <table class="lost-table" aria-labelledby="diem-bi-mat">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Mã"</th>
+                                    <th scope="col">"Nội dung"</th>
+                                    <th scope="col" class="num">"Điểm mất"</th>
+                                    <th scope="col">"Vì sao"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{lost_rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        })
+    };
+    view! {
+        <div class="page-card summary-page">
+            <h2 id="trang-tieu-de" tabindex="-1">"Bảng tổng hợp kết quả tự đánh giá"</h2>
+            {body}
+            <h3>"Khó khăn, kiến nghị"</h3>
+            <TextArea
+                id="kho-khan".to_string()
+                label="Khó khăn, vướng mắc".to_string()
+                value=Signal::derive(move || a.draft.with(|d| d.difficulties.clone()))
+                on_input=Callback::new(move |v: String| a.draft.update(|d| d.difficulties = v))
+            />
+            <TextArea
+                id="kien-nghi".to_string()
+                label="Kiến nghị, đề xuất".to_string()
+                value=Signal::derive(move || a.draft.with(|d| d.proposals.clone()))
+                on_input=Callback::new(move |v: String| a.draft.update(|d| d.proposals = v))
+            />
+        </div>
+    }
+}

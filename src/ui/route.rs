@@ -1,0 +1,76 @@
+//! Where the user is, kept in the address hash so Back, Forward and reload
+//! work: `#/` start, `#/linh-vuc/2` a field, `#/linh-vuc/2/2.1.3` an item in
+//! it, `#/tong-hop` the summary, `#/bo-tieu-chi` the criteria sets.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Choose a set and fill in the agency profile.
+    Start,
+    /// One field of the set; `item` is the item to bring into view.
+    Field { code: String, item: Option<String> },
+    Summary,
+    Library,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/').filter(|p| !p.is_empty());
+        match parts.next() {
+            Some("linh-vuc") => match parts.next() {
+                Some(code) => Route::Field {
+                    code: code.to_string(),
+                    item: parts.next().map(str::to_string),
+                },
+                None => Route::Start,
+            },
+            Some("tong-hop") => Route::Summary,
+            Some("bo-tieu-chi") => Route::Library,
+            _ => Route::Start,
+        }
+    }
+
+    pub fn hash(&self) -> String {
+        match self {
+            Route::Start => "#/".into(),
+            Route::Field { code, item: None } => format!("#/linh-vuc/{code}"),
+            Route::Field {
+                code,
+                item: Some(i),
+            } => format!("#/linh-vuc/{code}/{i}"),
+            Route::Summary => "#/tong-hop".into(),
+            Route::Library => "#/bo-tieu-chi".into(),
+        }
+    }
+
+    pub fn item(field: &str, item: &str) -> Route {
+        Route::Field {
+            code: field.to_string(),
+            item: Some(item.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn routes_round_trip_through_the_hash() {
+        for r in [
+            Route::Start,
+            Route::Summary,
+            Route::Library,
+            Route::Field {
+                code: "2".into(),
+                item: None,
+            },
+            Route::item("2", "2.1.3"),
+        ] {
+            assert_eq!(Route::parse(&r.hash()), r);
+        }
+        assert_eq!(Route::parse(""), Route::Start);
+        assert_eq!(Route::parse("#/khong-co"), Route::Start);
+        assert_eq!(Route::parse("#/linh-vuc"), Route::Start);
+    }
+}
