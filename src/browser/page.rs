@@ -41,3 +41,11 @@ pub fn today_iso() -> String {
         now.get_date()
     )
 }
+
+/// Asks the user to confirm (the browser's own dialog, keyboard-operable).
+/// When dialogs are blocked, the answer is no: nothing changes.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}

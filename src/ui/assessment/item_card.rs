@@ -310,11 +310,11 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                 }}
                 <span class="max">{max_text(&rule, max)}</span>
             </header>
-            <details class="item-help">
-                <summary>"Cách chấm và hướng dẫn"</summary>
+            // The options already say their points; other rules need the bands.
+            {(!matches!(kind, InputKind::Choice | InputKind::YesNo)).then(|| view! {
                 <p class="rule"><strong>"Cách chấm: "</strong>{rule_text}</p>
-                {guidance.map(|g| view! { <p class="guidance"><strong>"Hướng dẫn chấm: "</strong>{g}</p> })}
-            </details>
+            })}
+            {guidance.map(|g| view! { <p class="guidance"><strong>"Hướng dẫn chấm: "</strong>{g}</p> })}
             {evidence_hint.clone().map(|e| view! { <p class="evidence-hint"><strong>"Tài liệu kiểm chứng cần có: "</strong>{e}</p> })}
             <div class="item-input">{input}{na_box}</div>
             <div class="item-status" aria-live="polite">
