@@ -173,6 +173,8 @@ test('fills a whole bundled set through the UI; the summary equals the engine', 
     else await page.getByRole('link', { name: 'Xem bảng tổng hợp →' }).click();
   }
   assert.ok(kinds.size >= 7, `the set exercises many rule kinds: ${[...kinds]}`);
+  assert.ok(plans.filter((x) => x.p?.na).length >= 3, 'some items are marked không áp dụng');
+  assert.ok(plans.filter((x) => x.p?.evidence).length >= 20, 'many items cite evidence');
 
   await page.getByRole('heading', { level: 2, name: 'Bảng tổng hợp kết quả tự đánh giá' }).waitFor();
   const draft = { format_version: 1, set_key: `${set.id}@${set.version}`, responses };
