@@ -301,14 +301,22 @@ test('keyboard only: search an item by words, jump to it, answer it, step a dire
   await page.keyboard.press('Enter');
   await page.waitForFunction((id) => document.activeElement?.id === id, `muc-${code}-tieu-de`);
   assert.match(page.url(), new RegExp(`#/linh-vuc/\\d+/${code.replace(/\./g, '\\.')}$`));
-  // Tab into the item's first option and choose it with the keyboard
+  // Tab into the item's options and choose the first with the keyboard
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.type), 'radio');
   await page.keyboard.press('Space');
-  assert.match(await byId(page, `muc-${code}`).locator('.item-result').innerText(), /điểm/);
+  await byId(page, `muc-${code}`).locator('.item-result', { hasText: /→ .*điểm/ }).waitFor();
   // a direct score (in the commune set): the + button steps by the set's step
   await page.goto(env.origin + '/#/');
+  // switching the set under existing answers asks first; declining keeps the set
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
   await page.locator('.set-choice label').nth(1).click();
+  await page.waitForFunction(() => document.querySelectorAll('.set-choice input')[0].checked);
+  assert.match(asked, /đã có 1 mục được trả lời/);
+  page.once('dialog', (d) => d.accept());
+  await page.locator('.set-choice label').nth(1).click();
+  await page.waitForFunction(() => document.querySelectorAll('.set-choice input')[1].checked);
   const direct = JSON.parse(readFileSync(join(repo, 'public/criteria/minh-hoa-ubnd-xa-phuong-2026.json'), 'utf8'));
   let directCode = null;
   for (const f of direct.fields) for (const c of f.criteria) for (const u of [c, ...(c.items ?? [])]) {
