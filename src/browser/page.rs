@@ -33,13 +33,48 @@ pub fn focus(id: &str) -> bool {
 
 /// Today in the user's time zone, as YYYY-MM-DD.
 pub fn today_iso() -> String {
+    now_iso()[..10].to_string()
+}
+
+/// Now in the user's time zone, as YYYY-MM-DDTHH:MM:SS.
+pub fn now_iso() -> String {
     let now = js_sys::Date::new_0();
     format!(
-        "{:04}-{:02}-{:02}",
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
         now.get_full_year(),
         now.get_month() + 1,
-        now.get_date()
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
     )
+}
+
+/// A new identifier: time and randomness, base 36 (e.g. "mhq3k2-8f1x0a").
+pub fn new_id() -> String {
+    fn b36(mut n: u64) -> String {
+        let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+        let mut out = Vec::new();
+        loop {
+            out.push(digits[(n % 36) as usize]);
+            n /= 36;
+            if n == 0 {
+                break;
+            }
+        }
+        out.reverse();
+        String::from_utf8(out).unwrap_or_default()
+    }
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6
+    format!("{}-{}", b36(time), b36(random))
+}
+
+/// Whether the page is being hidden (tab switched, window minimised).
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }
 
 /// Asks the user to confirm (the browser's own dialog, keyboard-operable).

@@ -7,10 +7,10 @@ use serde::{de::DeserializeOwned, Serialize};
 
 /// Keys used by the app. Each carries its format version.
 pub const LOADED_SETS_KEY: &str = "cchc.criteria-sets.v1";
-/// The self-assessment being filled in.
-pub const DRAFT_KEY: &str = "cchc.draft.v1";
-/// Where a stored draft that cannot be read is kept, verbatim.
-pub const UNREADABLE_DRAFT_KEY: &str = "cchc.draft.unreadable";
+/// Which draft was open last (drafts themselves are `cchc.draft.<id>`).
+pub const OPEN_DRAFT_KEY: &str = "cchc.open-draft.v1";
+/// Where each draft was left: {draft id: "#/linh-vuc/2/2.1.3"}.
+pub const POSITIONS_KEY: &str = "cchc.positions.v1";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -98,4 +98,39 @@ pub fn save_raw(key: &str, text: &str) -> Result<(), StoreError> {
             StoreError::Other(name)
         }
     })
+}
+
+fn storage() -> Result<web_sys::Storage, StoreError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StoreError::Unavailable)
+}
+
+/// Every key starting with `prefix`, in storage order.
+pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StoreError> {
+    let s = storage()?;
+    let n = s.length().map_err(|_| StoreError::Unavailable)?;
+    Ok((0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect())
+}
+
+pub fn remove(key: &str) -> Result<(), StoreError> {
+    storage()?
+        .remove_item(key)
+        .map_err(|_| StoreError::Other("không xóa được".into()))
+}
+
+/// Characters stored in all (keys and values), as browsers count quota.
+pub fn used_chars() -> usize {
+    let Ok(s) = storage() else { return 0 };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .map(|k| {
+            let v = s.get_item(&k).ok().flatten().unwrap_or_default();
+            k.encode_utf16().count() + v.encode_utf16().count()
+        })
+        .sum()
 }

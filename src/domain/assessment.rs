@@ -15,8 +15,11 @@ use super::decimal::Dec;
 use super::scoring::{score, Answer, AnswerValue, Answers, ScoreReport};
 use super::validation::is_iso_date;
 
-/// Version of the draft data written by this build.
-pub const DRAFT_FORMAT_VERSION: u32 = 1;
+/// The value of the `format` key of a stored draft.
+pub const DRAFT_FORMAT: &str = "cchc-draft";
+/// Version of the draft data written by this build (1: the first build,
+/// without id, name or times; 2: many drafts).
+pub const DRAFT_FORMAT_VERSION: u32 = 2;
 
 /// The agency and its focal point (đầu mối CCHC).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -532,11 +535,27 @@ fn number(
     }
 }
 
-/// The self-assessment being filled in.
+/// The self-assessment being filled in (bản tự đánh giá), as stored: one
+/// localStorage entry per draft. See [`super::drafts`] for reading stored
+/// entries of any format version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
+    /// Always "cchc-draft".
+    pub format: String,
     pub format_version: u32,
+    /// Stable identifier; also the end of its storage key.
+    pub id: String,
+    /// The name in the list of drafts; empty means "use the agency's name".
+    pub name: String,
+    /// Local date-times, YYYY-MM-DDTHH:MM:SS.
+    pub created: String,
+    pub modified: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_exported: Option<String>,
+    /// Incremented by every save: another tab that saved in between is
+    /// noticed, never silently overwritten.
+    pub revision: u64,
     /// The criteria set, as "id@version"; empty until one is chosen.
     pub set_key: String,
     pub profile: AgencyProfile,
@@ -551,7 +570,14 @@ pub struct Draft {
 impl Default for Draft {
     fn default() -> Self {
         Draft {
+            format: DRAFT_FORMAT.into(),
             format_version: DRAFT_FORMAT_VERSION,
+            id: String::new(),
+            name: String::new(),
+            created: String::new(),
+            modified: String::new(),
+            last_exported: None,
+            revision: 0,
             set_key: String::new(),
             profile: AgencyProfile::default(),
             responses: BTreeMap::new(),
@@ -562,6 +588,50 @@ impl Default for Draft {
 }
 
 impl Draft {
+    /// A new, empty draft.
+    pub fn new(id: &str, now: &str) -> Draft {
+        Draft {
+            id: id.to_string(),
+            created: now.to_string(),
+            modified: now.to_string(),
+            ..Draft::default()
+        }
+    }
+
+    /// The name shown in the list: the user's, else the agency's.
+    pub fn display_name(&self) -> String {
+        [&self.name, &self.profile.name]
+            .iter()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+            .unwrap_or("Bản chưa đặt tên")
+            .to_string()
+    }
+
+    /// Whether two drafts hold the same work (save bookkeeping aside).
+    pub fn same_content(&self, other: &Draft) -> bool {
+        self.name == other.name
+            && self.set_key == other.set_key
+            && self.profile == other.profile
+            && self.responses == other.responses
+            && self.difficulties == other.difficulties
+            && self.proposals == other.proposals
+    }
+
+    /// A copy to carry on from (e.g. next year from this year): everything
+    /// entered is kept; it gets its own id, times and name.
+    pub fn duplicate(&self, id: &str, now: &str) -> Draft {
+        Draft {
+            id: id.to_string(),
+            name: format!("{} (bản sao)", self.display_name()),
+            created: now.to_string(),
+            modified: now.to_string(),
+            last_exported: None,
+            revision: 0,
+            ..self.clone()
+        }
+    }
+
     /// The response for an item (empty when nothing was entered).
     pub fn response(&self, code: &str) -> Response {
         self.responses.get(code).cloned().unwrap_or_default()

@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod coverage;
+pub mod drafts;
 pub mod criteria_set;
 pub mod decimal;
 pub mod library;
@@ -15,7 +16,9 @@ pub mod serde_vi;
 pub mod summary;
 pub mod validation;
 
-pub use assessment::{AgencyProfile, Draft, EvidenceRef, InputKind, Response, DRAFT_FORMAT_VERSION};
+pub use assessment::{
+    AgencyProfile, Draft, EvidenceRef, InputKind, Response, DRAFT_FORMAT, DRAFT_FORMAT_VERSION,
+};
 pub use criteria_set::*;
 pub use decimal::{Dec, DecError};
 pub use library::{Library, LibraryEntry, Origin, StoredSet};

@@ -6,7 +6,9 @@ use leptos::task::spawn_local;
 
 use crate::browser::{bundled, storage};
 use crate::domain::{load_criteria_set, Library, StoredSet};
+use crate::ui::assessment::drafts_page::DraftsPage;
 use crate::ui::assessment::field_page::FieldPage;
+use crate::ui::assessment::save_status::{SaveBanners, SaveIndicator};
 use crate::ui::assessment::sidebar::{nav_link, ScoreBar, Sidebar};
 use crate::ui::assessment::start::StartPage;
 use crate::ui::assessment::summary_page::SummaryPage;
@@ -123,6 +125,9 @@ pub fn App() -> impl IntoView {
             }
             .into_any();
         }
+        if route == Route::Drafts {
+            return view! { <div class="wizard single"><DraftsPage/></div> }.into_any();
+        }
         let content = match (route, assessment.set.get()) {
             (Route::Field { code, .. }, Some(set)) => view! { <FieldPage set code/> }.into_any(),
             (Route::Summary, Some(set)) => view! { <SummaryPage set/> }.into_any(),
@@ -152,14 +157,16 @@ pub fn App() -> impl IntoView {
                     "Chỉ số cải cách hành chính (PAR INDEX) · Dữ liệu chỉ lưu trong trình duyệt này, không gửi đi đâu"
                 </p>
             </div>
+            <SaveIndicator/>
             <nav class="top-nav" aria-label="Chính">
+                {nav_link(Route::Drafts, "tab", "Các bản")}
                 {nav_link(Route::Start, "tab", "Tự đánh giá")}
                 {nav_link(Route::Summary, "tab", "Bảng tổng hợp")}
                 {nav_link(Route::Library, "tab", "Bộ tiêu chí")}
             </nav>
         </header>
         {move || storage_error.get().map(|e| view! { <p class="banner banner-warn" role="alert">{e}</p> })}
-        {move || assessment.storage_error.get().map(|e| view! { <p class="banner banner-warn" role="alert">{e}</p> })}
+        <SaveBanners/>
         {move || bundled_error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
         <main id="noi-dung" tabindex="-1">{page}</main>
     }

@@ -10,6 +10,8 @@ pub enum Route {
     Field { code: String, item: Option<String> },
     Summary,
     Library,
+    /// The list of drafts (and the recovery of unreadable ones).
+    Drafts,
 }
 
 impl Route {
@@ -26,6 +28,7 @@ impl Route {
             },
             Some("tong-hop") => Route::Summary,
             Some("bo-tieu-chi") => Route::Library,
+            Some("ban-tu-danh-gia") => Route::Drafts,
             _ => Route::Start,
         }
     }
@@ -40,6 +43,7 @@ impl Route {
             } => format!("#/linh-vuc/{code}/{i}"),
             Route::Summary => "#/tong-hop".into(),
             Route::Library => "#/bo-tieu-chi".into(),
+            Route::Drafts => "#/ban-tu-danh-gia".into(),
         }
     }
 
@@ -61,6 +65,7 @@ mod tests {
             Route::Start,
             Route::Summary,
             Route::Library,
+            Route::Drafts,
             Route::Field {
                 code: "2".into(),
                 item: None,

@@ -2,14 +2,18 @@
 //! with live scores, evidence and explanations, and the summary.
 //!
 //! State is one plain [`Draft`] in a signal (the todomvc shape: a domain type
-//! with tested methods). Each item reads its own [`Memo`] slice of it, so a
+//! with tested methods, restored before the saving effect starts; see
+//! [`draft_store`]). Each item reads its own [`Memo`] slice of it, so a
 //! keystroke re-renders only the item being typed in, and the score report
 //! is one memo over the whole draft.
 
+pub mod draft_store;
+pub mod drafts_page;
 pub mod evidence;
 pub mod field_page;
 pub mod inputs;
 pub mod item_card;
+pub mod save_status;
 pub mod sidebar;
 pub mod start;
 pub mod summary_page;
@@ -18,14 +22,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::{page, storage};
+use crate::browser::page;
 use crate::domain::summary::{outstanding, Outstanding};
 use crate::domain::{CriteriaSet, Draft, Library, Response, ScoreReport};
 use crate::ui::route::Route;
+use draft_store::{DraftStore, StoredEntry};
 
 #[derive(Clone, Copy)]
 pub struct Assessment {
+    /// The open draft.
     pub draft: RwSignal<Draft>,
+    /// Every stored draft, the open one's saving.
+    pub store: DraftStore,
     /// The chosen set, when it is in the library.
     pub set: Memo<Option<Arc<CriteriaSet>>>,
     pub report: Memo<Option<Arc<ScoreReport>>>,
@@ -33,39 +41,14 @@ pub struct Assessment {
     pub route: RwSignal<Route>,
     /// YYYY-MM-DD, for "date in the future" checks.
     pub today: StoredValue<String>,
-    pub storage_error: RwSignal<Option<String>>,
-}
-
-/// Reads the stored draft. Undecodable data is set aside verbatim (never
-/// overwritten) and a fresh draft starts, with a message saying so.
-fn restore_draft() -> (Draft, Option<String>) {
-    match storage::load::<Draft>(storage::DRAFT_KEY) {
-        Ok(d) => (d.unwrap_or_default(), None),
-        Err(storage::StoreError::Unreadable(e)) => {
-            let raw = storage::load_raw(storage::DRAFT_KEY).unwrap_or_default();
-            let kept = storage::save_raw(storage::UNREADABLE_DRAFT_KEY, &raw).is_ok();
-            let msg = if kept {
-                format!("Bản tự đánh giá đã lưu không đọc được ({e}). Dữ liệu cũ được giữ nguyên ở mục «{}» trong bộ nhớ trình duyệt; một bản mới đã được mở.", storage::UNREADABLE_DRAFT_KEY)
-            } else {
-                format!("Bản tự đánh giá đã lưu không đọc được ({e}). Dữ liệu cũ vẫn được giữ nguyên; các thay đổi mới chưa được lưu.")
-            };
-            (Draft::default(), Some(msg))
-        }
-        Err(e) => (Draft::default(), Some(e.to_string())),
-    }
 }
 
 impl Assessment {
-    /// Restores the draft, then starts saving it (never before), and follows
+    /// Restores the drafts, then starts saving (never before), and follows
     /// the address hash.
     pub fn provide(library: RwSignal<Library>) -> Assessment {
-        let (restored, restore_error) = restore_draft();
-        // When the stored draft could not be read nor set aside, do not save
-        // over it.
-        let may_save = !restore_error
-            .as_deref()
-            .is_some_and(|m| m.contains("chưa được lưu"));
-        let draft = RwSignal::new(restored);
+        let store = DraftStore::restore();
+        let draft = store.draft;
         let set = Memo::new(move |_| {
             let key = draft.with(|d| d.set_key.clone());
             library.with(|l| l.get(&key).map(|e| Arc::new(e.set.clone())))
@@ -79,23 +62,35 @@ impl Assessment {
             let report = report.get()?;
             Some(Arc::new(draft.with(|d| outstanding(&set, d, &report))))
         });
+        // An entry that cannot be read brings up the recovery screen.
+        let has_unreadable = store
+            .entries
+            .with_untracked(|l| l.iter().any(|e| matches!(e, StoredEntry::Unreadable { .. })));
+        // (unless the address asks for a page of the form)
+        let asked = Route::parse(&page::hash());
+        let route = if has_unreadable && asked == Route::Start {
+            page::set_hash(&Route::Drafts.hash());
+            Route::Drafts
+        } else {
+            asked
+        };
         let state = Assessment {
             draft,
+            store,
             set,
             report,
             outstanding,
-            route: RwSignal::new(Route::parse(&page::hash())),
+            route: RwSignal::new(route),
             today: StoredValue::new(page::today_iso()),
-            storage_error: RwSignal::new(restore_error),
         };
+        store.start();
 
-        Effect::new(move |previous: Option<()>| {
-            draft.track();
-            if previous.is_some() && may_save {
-                match draft.with_untracked(|d| storage::save(storage::DRAFT_KEY, d)) {
-                    Ok(()) => state.storage_error.set(None),
-                    Err(e) => state.storage_error.set(Some(e.to_string())),
-                }
+        // Remember where in the form each draft was left.
+        Effect::new(move |_| {
+            let route = state.route.get();
+            if matches!(route, Route::Field { .. } | Route::Summary) {
+                let id = draft.with_untracked(|d| d.id.clone());
+                draft_store::remember_position(&id, &route.hash());
             }
         });
 
@@ -107,6 +102,13 @@ impl Assessment {
         });
         provide_context(state);
         state
+    }
+
+    /// Opens a draft where it was left.
+    pub fn open(self, d: Draft) {
+        let position = draft_store::positions().get(&d.id).cloned();
+        self.store.open(d);
+        self.go(position.map(|h| Route::parse(&h)).unwrap_or(Route::Start));
     }
 
     /// The response of one item, as its own reactive slice.

@@ -1,0 +1,254 @@
+//! Các bản tự đánh giá: every draft with its agency, set and year, progress,
+//! score, last change, last export and size; create, open, rename,
+//! duplicate, download, open from a file, delete (asked first, with undo);
+//! and the recovery of entries that cannot be read.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{files, page, storage};
+use crate::domain::drafts::{datetime_vi, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES};
+use crate::domain::Draft;
+use crate::ui::app::LibraryState;
+use crate::ui::assessment::draft_store::{slug, StoredEntry};
+use crate::ui::assessment::use_assessment;
+
+fn kb(bytes: usize) -> String {
+    let tenths = (bytes * 10 + 512) / 1024;
+    format!("{},{} KB", tenths / 10, tenths % 10)
+}
+
+#[component]
+pub fn DraftsPage() -> impl IntoView {
+    let a = use_assessment();
+    let lib = expect_context::<LibraryState>();
+    let message = RwSignal::new(None::<(bool, String)>);
+
+    let readable = Memo::new(move |_| {
+        let open_id = a.draft.with(|d| d.id.clone());
+        a.store.entries.with(|list| {
+            lib.library.with(|l| {
+                list.iter()
+                    .filter_map(|e| match e {
+                        StoredEntry::Readable { draft, chars } => {
+                            // the open draft as it is now, not as last saved
+                            let d = if draft.id == open_id { a.draft.get() } else { draft.clone() };
+                            let set = l.get(&d.set_key).map(|e| &e.set);
+                            Some((summarize(&d, set, *chars), d))
+                        }
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let unreadable = Memo::new(move |_| {
+        a.store.entries.with(|list| {
+            list.iter()
+                .filter_map(|e| match e {
+                    StoredEntry::Unreadable { key, raw, reason } => {
+                        Some((key.clone(), raw.clone(), reason.clone()))
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let open_unsaved = Memo::new(move |_| {
+        let id = a.draft.with(|d| d.id.clone());
+        !readable.with(|r| r.iter().any(|(s, _)| s.id == id))
+    });
+
+    let on_import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let picked = files::selected(&input);
+        input.set_value("");
+        spawn_local(async move {
+            for file in picked {
+                let result = match files::read(&file, MAX_DRAFT_BYTES).await {
+                    Err(e) => Err(e),
+                    Ok(f) => match std::str::from_utf8(&f.bytes) {
+                        Err(_) => Err(format!("Tệp «{}» không phải văn bản UTF-8.", f.name)),
+                        Ok(text) => match read_stored(text, &page::new_id()) {
+                            Err(e) => Err(format!("Tệp «{}» không mở được: {}.", f.name, e.reason)),
+                            Ok(read) => {
+                                let mut d = read.draft;
+                                let taken = a.store.entries.with_untracked(|l| {
+                                    l.iter().any(|e| matches!(e, StoredEntry::Readable { draft, .. } if draft.id == d.id))
+                                }) || a.draft.with_untracked(|o| o.id == d.id);
+                                if taken {
+                                    d.id = page::new_id();
+                                }
+                                d.revision = 0;
+                                let name = d.display_name();
+                                a.store.write(d).map(|_| format!("Đã mở «{name}» từ tệp «{}».", f.name))
+                            }
+                        },
+                    },
+                };
+                message.set(Some(match result {
+                    Ok(m) => (true, m),
+                    Err(m) => (false, m),
+                }));
+            }
+        });
+    };
+
+    let used = move || {
+        a.store.entries.track();
+        a.store.status.track();
+        storage::used_chars() * 2
+    };
+
+    view! {
+        <div class="page-card drafts-page">
+            <h2 id="trang-tieu-de" tabindex="-1">"Các bản tự đánh giá"</h2>
+            <p class="lead">"Mỗi bản là một lần tự đánh giá của một cơ quan theo một bộ tiêu chí. Các bản được lưu tự động trong trình duyệt này."</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| { a.store.create(); a.go(crate::ui::route::Route::Start); }>"+ Tạo bản mới"</button>
+                <input id="mo-ban-tu-tep" class="file-input" type="file" accept=".json,application/json" on:change=on_import/>
+                <label for="mo-ban-tu-tep" class="file-button secondary-file">"Mở bản từ tệp JSON"</label>
+            </div>
+            {move || message.get().map(|(ok, m)| view! {
+                <p class=if ok { "banner banner-ok" } else { "banner banner-error" } role=if ok { "status" } else { "alert" }>{m}</p>
+            })}
+            {move || a.store.deleted.get().map(|(_, _, name)| view! {
+                <div class="banner banner-ok" role="status">
+                    {format!("Đã xóa «{name}». ")}
+                    <button type="button" class="link-button inline" on:click=move |_| {
+                        if let Err(e) = a.store.undo_delete() { message.set(Some((false, e))); }
+                    }>"Hoàn tác"</button>
+                </div>
+            })}
+            {move || {
+                let bad = unreadable.get();
+                (!bad.is_empty()).then(|| view! {
+                    <section class="recovery banner banner-error" aria-labelledby="khoi-phuc-tieu-de">
+                        <h3 id="khoi-phuc-tieu-de">{format!("Có {} bản đã lưu không đọc được", bad.len())}</h3>
+                        <p>"Dữ liệu này vẫn được giữ nguyên trong trình duyệt, không bị xóa hay ghi đè. Hãy tải về máy để cất giữ hoặc gửi cho người hỗ trợ kỹ thuật; sau đó có thể xóa khỏi danh sách."</p>
+                        <ul>
+                            {bad.into_iter().map(|(key, raw, reason)| {
+                                let (k1, k2, raw2) = (key.clone(), key.clone(), raw.clone());
+                                view! {
+                                    <li>
+                                        <p><code>{key.clone()}</code>{format!(" · {} · lý do: {reason}.", kb(raw.encode_utf16().count() * 2))}</p>
+                                        <button type="button" class="button" on:click=move |_| {
+                                            let name = format!("du-lieu-goc-{}.json", slug(&k1));
+                                            if let Err(e) = files::download(&name, "application/json", &raw2) { message.set(Some((false, e))); }
+                                        }>"Tải dữ liệu gốc về máy"</button>
+                                        " "
+                                        <button type="button" class="secondary" on:click=move |_| {
+                                            if page::confirm("Xóa dữ liệu không đọc được này khỏi trình duyệt? Hãy chắc chắn bạn đã tải nó về máy.") {
+                                                if let Err(e) = a.store.delete(&k2, &k2) { message.set(Some((false, e))); }
+                                            }
+                                        }>"Xóa khỏi trình duyệt"</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+            {move || open_unsaved.get().then(|| view! {
+                <p class="hint">"Bản đang mở chưa có gì để lưu; nó sẽ xuất hiện ở đây khi bạn bắt đầu nhập."</p>
+            })}
+            <ul class="draft-list">
+                <For each=move || readable.get() key=|(s, _)| format!("{s:?}") let:row>
+                    {draft_row(row.0, row.1, message)}
+                </For>
+            </ul>
+            <p class="hint">{move || format!("Bộ nhớ trình duyệt đang dùng khoảng {} (thường tối đa khoảng 5 MB cho mỗi trang web).", kb(used()))}</p>
+        </div>
+    }
+}
+
+fn draft_row(s: DraftSummary, d: Draft, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    let a = use_assessment();
+    let is_open = {
+        let id = s.id.clone();
+        Memo::new(move |_| a.draft.with(|o| o.id == id))
+    };
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(s.name.clone());
+    let heading_id = format!("ban-{}", s.id);
+    let labelled_by = heading_id.clone();
+    let h = heading_id.clone();
+    let rename_id = format!("doi-ten-{}", s.id);
+    let score = match (s.total, s.applicable_max) {
+        (Some(t), Some(m)) => format!(
+            "{} / {} điểm · chỉ số {} · {}",
+            t.vi(),
+            m.vi(),
+            s.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into()),
+            s.class.clone().unwrap_or_else(|| "—".into())
+        ),
+        _ => "Chưa tính được điểm".into(),
+    };
+    let (d_open, d_dup, d_dl, d_ren) = (d.clone(), d.clone(), d.clone(), d.clone());
+    let (name_del, id_del) = (s.name.clone(), s.id.clone());
+    view! {
+        <li class="draft-card" class:current=move || is_open.get() aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                {s.name.clone()}
+                {move || is_open.get().then(|| view! { <span class="badge badge-official">"Đang mở"</span> })}
+            </h3>
+            <p class="draft-meta">
+                {if s.agency.trim().is_empty() { "Chưa nhập tên cơ quan".to_string() } else { s.agency.clone() }}
+                " · "
+                {match &s.set_label { Some(l) => l.clone(), None => "Chưa chọn bộ tiêu chí".into() }}
+                {s.set_missing.then(|| view! { <span class="badge badge-survey">"Bộ tiêu chí chưa được nạp"</span> })}
+            </p>
+            <p class="draft-meta">
+                {s.percent_complete.map(|p| format!("Đã trả lời {p}% · ")).unwrap_or_default()}
+                {score}
+            </p>
+            <p class="draft-meta muted">
+                {format!("Sửa lần cuối: {}", if s.modified.is_empty() { "không rõ".into() } else { datetime_vi(&s.modified) })}
+                {format!(" · Xuất tệp lần cuối: {}", s.last_exported.as_deref().map(datetime_vi).unwrap_or_else(|| "chưa".into()))}
+                {format!(" · Dung lượng: {}", kb(s.bytes))}
+            </p>
+            {move || renaming.get().then(|| {
+                let d_ren = d_ren.clone();
+                view! {
+                    <form class="rename" on:submit=move |ev| {
+                        ev.prevent_default();
+                        let mut d = d_ren.clone();
+                        d.name = new_name.get_untracked().trim().to_string();
+                        d.modified = page::now_iso();
+                        match a.store.write(d) {
+                            Ok(()) => renaming.set(false),
+                            Err(e) => message.set(Some((false, e))),
+                        }
+                    }>
+                        <label for=rename_id.clone()>"Tên mới"</label>
+                        <input id=rename_id.clone() type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                        <button type="submit" class="button">"Lưu tên"</button>
+                        <button type="button" class="secondary" on:click=move |_| renaming.set(false)>"Hủy"</button>
+                    </form>
+                }
+            })}
+            <div class="draft-actions">
+                <button type="button" class="button" aria-describedby=h.clone() on:click=move |_| a.open(d_open.clone())>"Mở"</button>
+                <button type="button" class="secondary" aria-describedby=h.clone() on:click=move |_| renaming.set(true)>"Đổi tên"</button>
+                <button type="button" class="secondary" aria-describedby=h.clone() on:click=move |_| {
+                    let copy = d_dup.duplicate(&page::new_id(), &page::now_iso());
+                    let name = copy.name.clone();
+                    match a.store.write(copy) {
+                        Ok(()) => message.set(Some((true, format!("Đã tạo «{name}».")))),
+                        Err(e) => message.set(Some((false, e))),
+                    }
+                }>"Nhân bản"</button>
+                <button type="button" class="secondary" aria-describedby=h.clone() on:click=move |_| {
+                    if let Err(e) = a.store.download(&d_dl) { message.set(Some((false, e))); }
+                }>"Tải về (JSON)"</button>
+                <button type="button" class="secondary danger" aria-describedby=h.clone() on:click=move |_| {
+                    if page::confirm(&format!("Xóa bản «{name_del}»? Bạn có thể hoàn tác ngay sau khi xóa.")) {
+                        if let Err(e) = a.store.delete(&crate::domain::drafts::draft_key(&id_del), &name_del) {
+                            message.set(Some((false, e)));
+                        }
+                    }
+                }>"Xóa"</button>
+            </div>
+        </li>
+    }
+}
