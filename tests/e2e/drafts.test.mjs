@@ -225,6 +225,8 @@ test('many drafts: create, rename, duplicate, delete with undo, reopen where lef
   await byId(page, PCT).fill('70');
   await page.goto(env.origin + '/#/linh-vuc/3');
   await page.getByRole('heading', { level: 2, name: /Lĩnh vực 3\./ }).waitFor();
+  // the last item worked on is remembered, not only the page
+  await byId(page, 'muc-3.2.1-chon-0').check();
 
   await page.getByRole('link', { name: 'Các bản' }).click();
   await page.getByRole('button', { name: '+ Tạo bản mới' }).click();
@@ -237,7 +239,7 @@ test('many drafts: create, rename, duplicate, delete with undo, reopen where lef
   await cards.nth(1).waitFor();
   assert.equal(await cards.count(), 2);
   const so = cards.filter({ hasText: 'Sở Tư pháp' });
-  assert.match(await so.innerText(), /Đã trả lời 1% · 1 \/ 94 điểm · chỉ số 1,06% · Yếu/);
+  assert.match(await so.innerText(), /Đã trả lời 2% · 1,5 \/ 94 điểm · chỉ số 1,60% · Yếu/);
   assert.match(await so.innerText(), /Sửa lần cuối: \d\d:\d\d:\d\d \d\d\/\d\d\/\d{4} · Xuất tệp lần cuối: chưa · Dung lượng: \d+,\d KB/);
 
   // rename
@@ -266,9 +268,11 @@ test('many drafts: create, rename, duplicate, delete with undo, reopen where lef
   await copy.waitFor();
   assert.equal(await cards.count(), 3);
 
-  // reopen the first draft: it opens on field 3, where it was left, with its answers
+  // reopen the first draft: it opens at the item where it was left, with its answers
   await renamed.getByRole('button', { name: 'Mở' }).click();
   await page.getByRole('heading', { level: 2, name: /Lĩnh vực 3\./ }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'muc-3.2.1-tieu-de');
+  assert.match(page.url(), /#\/linh-vuc\/3\/3\.2\.1$/);
   await page.goto(env.origin + '/#/linh-vuc/1');
   assert.equal(await byId(page, PCT).inputValue(), '70');
   assertClean(page);

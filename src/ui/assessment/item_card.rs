@@ -295,8 +295,15 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
 
     let rule_for_result = rule.clone();
     let show_evidence = !matches!(kind, InputKind::Survey);
+    // Reopening the draft later brings the user back to the item last worked on.
+    let position = crate::ui::route::Route::item(&unit.field.code, &code).hash();
+    let remember = move |_| {
+        let id = a.draft.with_untracked(|d| d.id.clone());
+        crate::ui::assessment::draft_store::remember_position(&id, &position);
+    };
     view! {
         <article
+            on:focusin=remember
             class="item-card"
             class:flagged=move || lacking.get()
             id=dom_id.clone()
