@@ -101,7 +101,7 @@ pub fn read_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
 /// stops at the first error in a struct, so after an error under a key the
 /// key is dropped and the piece read again: every bad key is reported, and a
 /// key dropped that way is not reported again as missing.
-fn piece<T: DeserializeOwned>(
+pub(crate) fn piece<T: DeserializeOwned>(
     mut v: Value,
     base: &str,
     code: Option<&str>,

@@ -13,6 +13,7 @@ pub mod rule_text;
 pub mod schema;
 pub mod scoring;
 pub mod serde_vi;
+pub mod submission;
 pub mod summary;
 pub mod validation;
 

@@ -1,0 +1,400 @@
+//! The submission an agency sends to the appraising body (hồ sơ tự đánh
+//! giá), and what a reviewer's import checks in it.
+//!
+//! The file is self-contained: the criteria set is embedded, so a reviewer
+//! without the agency's browser can recompute everything; its SHA-256 lets
+//! the reviewer compare it with the official set. The whole content is
+//! sealed by a SHA-256 over its canonical JSON (the file re-serialised by
+//! this code, without the `digest` key), so any edit after export is seen,
+//! while re-indenting the file is not mistaken for one. Scores in the file
+//! are for information only: the reviewer recomputes them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::assessment::{AgencyProfile, Draft, Response};
+use super::criteria_set::CriteriaSet;
+use super::decimal::Dec;
+use super::loader::{read_json, Problem};
+use super::scoring::ScoreReport;
+use super::validation::validate;
+
+pub const SUBMISSION_FORMAT: &str = "cchc-submission";
+pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
+/// A submission with its embedded set is tens of KB; refuse anything huge.
+pub const MAX_SUBMISSION_BYTES: usize = 3 * 1024 * 1024;
+
+/// Lowercase hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The digest of a criteria set: SHA-256 of its canonical JSON.
+pub fn set_digest(set: &CriteriaSet) -> String {
+    sha256_hex(serde_json::to_string(set).unwrap_or_default().as_bytes())
+}
+
+/// The self-scores as the agency saw them (for information).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedScores {
+    pub total: Dec,
+    pub applicable_max: Dec,
+    #[serde(default)]
+    pub index: Option<Dec>,
+    #[serde(default)]
+    pub class: Option<String>,
+    /// Points per item code.
+    pub items: BTreeMap<String, Dec>,
+}
+
+impl StatedScores {
+    pub fn of(report: &ScoreReport) -> StatedScores {
+        StatedScores {
+            total: report.total,
+            applicable_max: report.applicable_max,
+            index: report.index,
+            class: report.class.clone(),
+            items: report
+                .items
+                .iter()
+                .map(|(c, s)| (c.clone(), s.points))
+                .collect(),
+        }
+    }
+}
+
+/// A submission file. Everything but `digest` is sealed by it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// Always "cchc-submission".
+    pub format: String,
+    pub format_version: u32,
+    /// Version of the app that exported it.
+    pub app_version: String,
+    /// Local date-time of the export, YYYY-MM-DDTHH:MM:SS.
+    pub exported_at: String,
+    /// 1 for the first submission, 2 after answering the appraisal's requests.
+    pub round: u32,
+    /// The draft it came from, so later rounds are matched to earlier ones.
+    pub draft_id: String,
+    pub agency: AgencyProfile,
+    /// "id@version" of the set.
+    pub criteria_set_key: String,
+    /// SHA-256 of the embedded set's canonical JSON.
+    pub criteria_set_digest: String,
+    pub criteria_set: CriteriaSet,
+    /// By item code: what was entered, with evidence and explanations.
+    pub responses: BTreeMap<String, Response>,
+    #[serde(default)]
+    pub difficulties: String,
+    #[serde(default)]
+    pub proposals: String,
+    pub scores: StatedScores,
+    /// SHA-256 of the canonical JSON of everything above (this key empty).
+    pub digest: String,
+}
+
+impl Submission {
+    /// The canonical JSON the seal covers: compact, keys in declared order
+    /// (maps are sorted), `digest` empty.
+    pub fn canonical(&self) -> String {
+        let mut c = self.clone();
+        c.digest.clear();
+        serde_json::to_string(&c).unwrap_or_default()
+    }
+
+    pub fn compute_digest(&self) -> String {
+        sha256_hex(self.canonical().as_bytes())
+    }
+}
+
+/// Builds the submission of a draft against its set.
+pub fn export(draft: &Draft, set: &CriteriaSet, now: &str, round: u32) -> Submission {
+    let report = draft.score(set);
+    let mut sub = Submission {
+        format: SUBMISSION_FORMAT.into(),
+        format_version: SUBMISSION_FORMAT_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        exported_at: now.into(),
+        round,
+        draft_id: draft.id.clone(),
+        agency: draft.profile.clone(),
+        criteria_set_key: format!("{}@{}", set.id, set.version),
+        criteria_set_digest: set_digest(set),
+        criteria_set: set.clone(),
+        responses: draft.responses.clone(),
+        difficulties: draft.difficulties.clone(),
+        proposals: draft.proposals.clone(),
+        scores: StatedScores::of(&report),
+        digest: String::new(),
+    };
+    sub.digest = sub.compute_digest();
+    sub
+}
+
+impl Submission {
+    /// The file's text (indented for people; the digest does not depend on it).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// `CCHC-<năm>-<cơ-quan>-<ngày>.json`, e.g. CCHC-2026-so-tu-phap-20261122.json.
+    pub fn file_name(&self) -> String {
+        let year = match self.agency.year.trim() {
+            "" => self.criteria_set.year.to_string(),
+            y => y.to_string(),
+        };
+        let date: String = self
+            .exported_at
+            .chars()
+            .take(10)
+            .filter(char::is_ascii_digit)
+            .collect();
+        format!(
+            "CCHC-{year}-{}-{date}.json",
+            file_slug(&self.agency.name, "co-quan")
+        )
+    }
+}
+
+/// A file-name-safe form: "Sở Tư pháp" → "so-tu-phap".
+pub fn file_slug(text: &str, empty: &str) -> String {
+    let folded = super::summary::fold_vi(text);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let t: String = out.trim_end_matches('-').chars().take(60).collect();
+    if t.is_empty() {
+        empty.to_string()
+    } else {
+        t
+    }
+}
+
+/// Reads a submission file: size, encoding, JSON, structure (every
+/// problem with its place), then the embedded set's own checks.
+pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
+    let value = read_json(bytes, MAX_SUBMISSION_BYTES)?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(SUBMISSION_FORMAT) => {}
+        Some(other) => {
+            return Err(vec![Problem {
+                path: "format".into(),
+                code: None,
+                message: format!(
+                    "tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"
+                ),
+            }])
+        }
+        None => {
+            return Err(vec![Problem {
+                path: "format".into(),
+                code: None,
+                message: format!("thiếu khóa «format»: đây không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"),
+            }])
+        }
+    }
+    if let Some(v) = value.get("format_version").and_then(|v| v.as_u64()) {
+        if v > SUBMISSION_FORMAT_VERSION as u64 {
+            return Err(vec![Problem {
+                path: "format_version".into(),
+                code: None,
+                message: format!("tệp được xuất bởi phiên bản mới hơn của ứng dụng (định dạng {v}); hãy cập nhật ứng dụng"),
+            }]);
+        }
+    }
+    let mut problems = Vec::new();
+    let Some(sub) = super::loader::piece::<Submission>(value, "", None, &mut problems) else {
+        return Err(problems);
+    };
+    let set_problems = validate(&sub.criteria_set);
+    if !set_problems.is_empty() {
+        return Err(set_problems
+            .into_iter()
+            .map(|p| Problem {
+                path: if p.path.is_empty() {
+                    "criteria_set".into()
+                } else {
+                    format!("criteria_set.{}", p.path)
+                },
+                ..p
+            })
+            .collect());
+    }
+    Ok(sub)
+}
+
+/// One self-score that the recomputation does not confirm.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreMismatch {
+    pub code: String,
+    pub stated: Option<Dec>,
+    pub recomputed: Dec,
+}
+
+/// What a reviewer learns on import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checks {
+    /// The seal matches: nothing was edited after export.
+    pub digest_ok: bool,
+    /// The embedded set's digest matches the set embedded.
+    pub set_digest_ok: bool,
+    /// Compared with the reviewer's own copy of the same id@version:
+    /// Some(true) same, Some(false) differs, None when the reviewer has none.
+    pub matches_official: Option<bool>,
+    /// Items whose stated points differ from the recomputation.
+    pub mismatches: Vec<ScoreMismatch>,
+    /// The stated total differs from the recomputed one.
+    pub total_mismatch: bool,
+    /// Recomputed with the official set when there is one, else the embedded.
+    pub report: ScoreReport,
+}
+
+impl Checks {
+    pub fn flagged(&self) -> bool {
+        !self.digest_ok
+            || !self.set_digest_ok
+            || self.matches_official == Some(false)
+            || !self.mismatches.is_empty()
+            || self.total_mismatch
+    }
+
+    /// Each problem as a sentence, for the reviewer.
+    pub fn messages(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.digest_ok {
+            out.push("Mã niêm phong (SHA-256) không khớp: tệp đã bị sửa sau khi xuất.".to_string());
+        }
+        if !self.set_digest_ok {
+            out.push("Bộ tiêu chí trong tệp không khớp mã băm ghi kèm: bộ tiêu chí đã bị sửa.".to_string());
+        }
+        match self.matches_official {
+            Some(false) => out.push("Bộ tiêu chí trong tệp khác với bộ tiêu chí chính thức cùng mã và phiên bản mà bạn đang có; điểm được tính lại theo bộ chính thức.".to_string()),
+            None => out.push("Bạn chưa có bộ tiêu chí này trong thư viện; điểm được tính theo bộ đi kèm tệp.".to_string()),
+            Some(true) => {}
+        }
+        if self.total_mismatch {
+            out.push(format!(
+                "Tổng điểm ghi trong tệp khác với điểm tính lại ({}).",
+                self.report.total.vi()
+            ));
+        }
+        if !self.mismatches.is_empty() {
+            out.push(format!(
+                "{} mục có điểm tự chấm khác với điểm tính lại: {}.",
+                self.mismatches.len(),
+                self.mismatches
+                    .iter()
+                    .take(8)
+                    .map(|m| m.code.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        out
+    }
+}
+
+/// Checks a submission, recomputing every score from its answers with the
+/// reviewer's official set when it has one.
+pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
+    let body = sub;
+    let digest_ok = sub.compute_digest() == sub.digest;
+    let set_digest_ok = set_digest(&body.criteria_set) == body.criteria_set_digest;
+    let matches_official = official.map(|o| set_digest(o) == set_digest(&body.criteria_set));
+    let set = official.unwrap_or(&body.criteria_set);
+    let draft = Draft {
+        responses: body.responses.clone(),
+        ..Draft::default()
+    };
+    let report = draft.score(set);
+    let mut mismatches = Vec::new();
+    for (code, item) in &report.items {
+        let stated = body.scores.items.get(code).copied();
+        if stated != Some(item.points) {
+            mismatches.push(ScoreMismatch {
+                code: code.clone(),
+                stated,
+                recomputed: item.points,
+            });
+        }
+    }
+    for code in body.scores.items.keys() {
+        if !report.items.contains_key(code) {
+            mismatches.push(ScoreMismatch {
+                code: code.clone(),
+                stated: body.scores.items.get(code).copied(),
+                recomputed: Dec::ZERO,
+            });
+        }
+    }
+    Checks {
+        digest_ok,
+        set_digest_ok,
+        matches_official,
+        total_mismatch: body.scores.total != report.total,
+        mismatches,
+        report,
+    }
+}
+
+/// The score table as CSV for Excel: UTF-8 with a BOM, comma-separated,
+/// decimal commas inside quoted cells.
+pub fn score_csv(set: &CriteriaSet, report: &ScoreReport) -> String {
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = String::from("\u{feff}");
+    out.push_str("Mã,Nội dung,Điểm tối đa,Điểm tự chấm,Lý do\r\n");
+    for field in &set.fields {
+        let fs = report.fields.iter().find(|f| f.code == field.code);
+        out.push_str(&format!(
+            "{},{},{},{},{}\r\n",
+            q(&field.code),
+            q(&field.title),
+            q(&field.max.vi()),
+            q(&fs.map(|f| f.points.vi()).unwrap_or_default()),
+            q(&fs
+                .and_then(|f| f.index)
+                .map(|i| format!("chỉ số {}%", i.vi_fixed2()))
+                .unwrap_or_default())
+        ));
+        for unit in field.criteria.iter().flat_map(|c| c.units(field)) {
+            let s = report.items.get(unit.code);
+            out.push_str(&format!(
+                "{},{},{},{},{}\r\n",
+                q(unit.code),
+                q(unit.title),
+                q(&unit.max.vi()),
+                q(&s.map(|s| s.points.vi()).unwrap_or_default()),
+                q(&s.map(|s| s.reason.clone()).unwrap_or_default())
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "{},{},{},{},{}\r\n",
+        q("Tổng"),
+        q("Tổng điểm tự đánh giá"),
+        q(&report.applicable_max.vi()),
+        q(&report.total.vi()),
+        q(&format!(
+            "chỉ số {}; xếp loại {}",
+            report
+                .index
+                .map(|i| format!("{}%", i.vi_fixed2()))
+                .unwrap_or_else(|| "—".into()),
+            report.class.clone().unwrap_or_else(|| "—".into())
+        ))
+    ));
+    out
+}
