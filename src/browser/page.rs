@@ -84,3 +84,10 @@ pub fn confirm(message: &str) -> bool {
         .and_then(|w| w.confirm_with_message(message).ok())
         .unwrap_or(false)
 }
+
+/// Opens the browser's print dialog (the print stylesheet does the layout).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

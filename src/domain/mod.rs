@@ -12,6 +12,7 @@ pub mod rule_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod scoring;
+pub mod review;
 pub mod serde_vi;
 pub mod submission;
 pub mod summary;

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::rule_text::points_vi;
+use crate::browser::{files, page};
+use crate::domain::submission::{export, file_slug, score_csv};
 use crate::domain::summary::{next_class_gap, points_lost};
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::inputs::TextArea;
@@ -42,6 +44,7 @@ fn item_links(set: &CriteriaSet, codes: &[String]) -> impl IntoView {
 pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     let a = use_assessment();
     let profile = Memo::new(move |_| a.draft.with(|d| d.profile.clone()));
+    let (export_set, csv_set) = (set.clone(), set.clone());
     let body = move || {
         let report = a.report.get()?;
         let open = a.outstanding.get()?;
@@ -199,11 +202,43 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             }}
         })
     };
+    let export_message = RwSignal::new(None::<(bool, String)>);
+    let export_json = move |_| {
+        let now = page::now_iso();
+        let sub = a.draft.with_untracked(|d| export(d, &export_set, &now, 1));
+        let result = files::download(&sub.file_name(), "application/json", &sub.to_json());
+        export_message.set(Some(match result {
+            Ok(()) => {
+                a.draft.update(|d| d.last_exported = Some(now));
+                (true, format!("Đã xuất tệp «{}» (mã niêm phong SHA-256 {}…). Gửi tệp này cho cơ quan thẩm định.", sub.file_name(), &sub.digest[..12]))
+            }
+            Err(e) => (false, e),
+        }));
+    };
+    let export_csv = move |_| {
+        let Some(report) = a.report.get_untracked() else { return };
+        let name = a.draft.with_untracked(|d| format!("bang-diem-{}-{}.csv", file_slug(&d.profile.name, "co-quan"), page::today_iso()));
+        if let Err(e) = files::download(&name, "text/csv;charset=utf-8", &score_csv(&csv_set, &report)) {
+            export_message.set(Some((false, e)));
+        }
+    };
     view! {
         <div class="page-card summary-page">
             <h2 id="trang-tieu-de" tabindex="-1">"Bảng tổng hợp kết quả tự đánh giá"</h2>
+            <div class="actions export-actions">
+                <button type="button" class="button" on:click=export_json>"Xuất tệp nộp (JSON)"</button>
+                <button type="button" class="secondary" on:click=export_csv>"Xuất bảng điểm (CSV, mở bằng Excel)"</button>
+                <button type="button" class="secondary" on:click=move |_| page::print()>"In bảng tổng hợp"</button>
+            </div>
+            {move || export_message.get().map(|(ok, m)| view! {
+                <p class=if ok { "banner banner-ok" } else { "banner banner-error" } role=if ok { "status" } else { "alert" }>{m}</p>
+            })}
             {body}
-            <h3>"Khó khăn, kiến nghị"</h3>
+            <div class="signatures" aria-hidden="true">
+                <p><strong>"Người lập biểu"</strong><br/>"(Ký, ghi rõ họ tên)"</p>
+                <p><strong>"Thủ trưởng cơ quan, đơn vị"</strong><br/>"(Ký, ghi rõ họ tên và đóng dấu)"</p>
+            </div>
+            <h3 class="no-print-heading">"Khó khăn, kiến nghị"</h3>
             <TextArea
                 id="kho-khan".to_string()
                 label="Khó khăn, vướng mắc".to_string()
