@@ -35,6 +35,14 @@ pub fn selected(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// The files dropped on an element.
+pub fn dropped(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    let Some(list) = ev.data_transfer().and_then(|d| d.files()) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
 /// Offers text for download as a file (UTF-8).
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |_| "Trình duyệt không cho tải tệp xuống".to_string();

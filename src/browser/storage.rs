@@ -11,6 +11,9 @@ pub const LOADED_SETS_KEY: &str = "cchc.criteria-sets.v1";
 pub const OPEN_DRAFT_KEY: &str = "cchc.open-draft.v1";
 /// Where each draft was left: {draft id: "#/linh-vuc/2/2.1.3"}.
 pub const POSITIONS_KEY: &str = "cchc.positions.v1";
+/// The reviewer's desk: one entry per agency, and each set once by digest.
+pub const REVIEW_ENTRY_PREFIX: &str = "cchc.review.entry.";
+pub const REVIEW_SET_PREFIX: &str = "cchc.review.set.";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {

@@ -97,6 +97,18 @@ pub fn read_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
     serde_json::from_str::<Value>(text).map_err(|e| vec![problem("", None, json_syntax_vi(&e))])
 }
 
+/// Reads a typed value from parsed JSON. Every typed read in the app goes
+/// through this one deserializer type (path-tracking over `Value`), so each
+/// type's deserialisation code exists once in the wasm, not once per source.
+pub fn typed<T: DeserializeOwned>(v: Value) -> Result<T, String> {
+    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+}
+
+/// Parses text and reads a typed value from it (see [`typed`]).
+pub fn typed_from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    typed(serde_json::from_str::<Value>(text).map_err(|e| e.to_string())?)
+}
+
 /// Deserialises one piece, reporting the path inside it on failure. serde
 /// stops at the first error in a struct, so after an error under a key the
 /// key is dropped and the piece read again: every bad key is reported, and a

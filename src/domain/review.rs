@@ -85,7 +85,10 @@ pub struct StoredDeskEntry {
 pub const DESK_FORMAT: &str = "cchc-review-desk-entry";
 
 fn strip(sub: &Submission) -> StoredSubmission {
-    let mut v = serde_json::to_value(sub).unwrap_or_default();
+    // through text: the compact serializer is already in the wasm, a Value
+    // serializer would be one more copy of every Serialize impl
+    let mut v: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(sub).unwrap_or_default()).unwrap_or_default();
     if let Some(o) = v.as_object_mut() {
         o.insert("criteria_set".into(), serde_json::Value::Null);
     }
@@ -103,10 +106,11 @@ fn unstrip(s: &StoredSubmission, sets: &BTreeMap<String, CriteriaSet>) -> Result
     if let Some(o) = v.as_object_mut() {
         o.insert(
             "criteria_set".into(),
-            serde_json::to_value(set).map_err(|e| e.to_string())?,
+            serde_json::from_str(&serde_json::to_string(set).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?,
         );
     }
-    serde_json::from_value(v).map_err(|e| e.to_string())
+    super::loader::typed(v)
 }
 
 impl DeskEntry {

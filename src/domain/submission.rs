@@ -140,9 +140,10 @@ pub fn export(draft: &Draft, set: &CriteriaSet, now: &str, round: u32) -> Submis
 }
 
 impl Submission {
-    /// The file's text (indented for people; the digest does not depend on it).
+    /// The file's text: compact JSON (one serializer in the wasm; the digest
+    /// does not depend on layout, so a re-indented file still checks).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// `CCHC-<năm>-<cơ-quan>-<ngày>.json`, e.g. CCHC-2026-so-tu-phap-20261122.json.

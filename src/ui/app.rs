@@ -13,6 +13,9 @@ use crate::ui::assessment::sidebar::{nav_link, ScoreBar, Sidebar};
 use crate::ui::assessment::start::StartPage;
 use crate::ui::assessment::summary_page::SummaryPage;
 use crate::ui::assessment::Assessment;
+use crate::ui::review::desk_page::DeskPage;
+use crate::ui::review::entry_page::EntryPage;
+use crate::ui::review::ReviewState;
 use crate::ui::route::Route;
 use crate::ui::set_library::{LoadSetForm, SetList};
 use crate::ui::set_overview::SetView;
@@ -50,6 +53,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     let assessment = Assessment::provide(state.library);
+    ReviewState::provide();
     let storage_error = RwSignal::new(restore_error);
     let bundled_error = RwSignal::new(None::<String>);
 
@@ -125,8 +129,11 @@ pub fn App() -> impl IntoView {
             }
             .into_any();
         }
-        if route == Route::Drafts {
-            return view! { <div class="wizard single"><DraftsPage/></div> }.into_any();
+        match &route {
+            Route::Drafts => return view! { <div class="wizard single"><DraftsPage/></div> }.into_any(),
+            Route::Desk => return view! { <div class="wizard wide"><DeskPage/></div> }.into_any(),
+            Route::DeskEntry(key) => return view! { <div class="wizard wide"><EntryPage key=key.clone()/></div> }.into_any(),
+            _ => {}
         }
         let content = match (route, assessment.set.get()) {
             (Route::Field { code, .. }, Some(set)) => view! { <FieldPage set code/> }.into_any(),
@@ -163,6 +170,7 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Start, "tab", "Tự đánh giá")}
                 {nav_link(Route::Summary, "tab", "Bảng tổng hợp")}
                 {nav_link(Route::Library, "tab", "Bộ tiêu chí")}
+                {nav_link(Route::Desk, "tab", "Thẩm định")}
             </nav>
         </header>
         {move || storage_error.get().map(|e| view! { <p class="banner banner-warn" role="alert">{e}</p> })}

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod assessment;
 pub mod criteria_tree;
+pub mod review;
 pub mod route;
 pub mod set_library;
 pub mod set_overview;

@@ -12,6 +12,10 @@ pub enum Route {
     Library,
     /// The list of drafts (and the recovery of unreadable ones).
     Drafts,
+    /// The reviewer's desk.
+    Desk,
+    /// One agency's submission on the desk, by its draft id.
+    DeskEntry(String),
 }
 
 impl Route {
@@ -29,6 +33,10 @@ impl Route {
             Some("tong-hop") => Route::Summary,
             Some("bo-tieu-chi") => Route::Library,
             Some("ban-tu-danh-gia") => Route::Drafts,
+            Some("tham-dinh") => match parts.next() {
+                Some(key) => Route::DeskEntry(key.to_string()),
+                None => Route::Desk,
+            },
             _ => Route::Start,
         }
     }
@@ -44,6 +52,8 @@ impl Route {
             Route::Summary => "#/tong-hop".into(),
             Route::Library => "#/bo-tieu-chi".into(),
             Route::Drafts => "#/ban-tu-danh-gia".into(),
+            Route::Desk => "#/tham-dinh".into(),
+            Route::DeskEntry(key) => format!("#/tham-dinh/{key}"),
         }
     }
 
@@ -66,6 +76,8 @@ mod tests {
             Route::Summary,
             Route::Library,
             Route::Drafts,
+            Route::Desk,
+            Route::DeskEntry("mhq3k2-8f1x0a".into()),
             Route::Field {
                 code: "2".into(),
                 item: None,

@@ -365,7 +365,8 @@ impl DraftStore {
 
     /// Offers the open draft, or any draft, as a JSON file.
     pub fn download(self, draft: &Draft) -> Result<(), String> {
-        let text = serde_json::to_string_pretty(draft).map_err(|e| e.to_string())?;
+        // compact, like storage: one serializer for drafts in the wasm
+        let text = serde_json::to_string(draft).map_err(|e| e.to_string())?;
         let name = format!(
             "ban-tu-danh-gia-{}-{}.json",
             slug(&draft.display_name()),

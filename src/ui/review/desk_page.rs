@@ -1,0 +1,203 @@
+//! The desk: import one file or many (picker or drag and drop), each
+//! checked on its own; then every agency with its stated and recomputed
+//! score and what was flagged.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{files, page};
+use crate::domain::review::ImportOutcome;
+use crate::domain::submission::{check, Checks, MAX_SUBMISSION_BYTES};
+use crate::domain::Problem;
+use crate::ui::app::LibraryState;
+use crate::ui::assessment::sidebar::nav_link;
+use crate::ui::review::use_review;
+use crate::ui::route::Route;
+
+/// The outcome of one file of an import.
+#[derive(Clone, Debug, PartialEq)]
+enum FileResult {
+    Ok(String),
+    Refused { file: String, problems: Vec<Problem> },
+}
+
+/// Checks of every entry against the library's sets (memoised by the page).
+pub fn desk_checks() -> Memo<BTreeMap<String, Checks>> {
+    let r = use_review();
+    let lib = expect_context::<LibraryState>();
+    Memo::new(move |_| {
+        r.desk.with(|desk| {
+            lib.library.with(|l| {
+                desk.entries
+                    .iter()
+                    .map(|(k, e)| {
+                        let official = l.get(&e.submission.criteria_set_key).map(|x| &x.set);
+                        (k.clone(), check(&e.submission, official))
+                    })
+                    .collect()
+            })
+        })
+    })
+}
+
+#[component]
+pub fn DeskPage() -> impl IntoView {
+    let r = use_review();
+    let results = RwSignal::new(Vec::<FileResult>::new());
+    let dragging = RwSignal::new(false);
+    let checks = desk_checks();
+
+    let import = move |picked: Vec<web_sys::File>| {
+        results.set(Vec::new());
+        spawn_local(async move {
+            for file in picked {
+                let name = file.name();
+                let outcome = match files::read(&file, MAX_SUBMISSION_BYTES).await {
+                    Err(e) => FileResult::Refused {
+                        file: name,
+                        problems: vec![Problem { path: String::new(), code: None, message: e }],
+                    },
+                    Ok(f) => {
+                        let mut result = None;
+                        r.desk.update(|d| result = Some(d.import(&f.name, &f.bytes, &page::now_iso())));
+                        match result.expect("update ran") {
+                            Err(problems) => FileResult::Refused { file: f.name, problems },
+                            Ok(o) => {
+                                let agency = |k: &str| {
+                                    r.desk.with_untracked(|d| {
+                                        d.entries.get(k).map(|e| e.submission.agency.name.clone()).unwrap_or_default()
+                                    })
+                                };
+                                FileResult::Ok(match o {
+                                    ImportOutcome::Added { key } => format!("{}: đã nhập hồ sơ của «{}».", f.name, agency(&key)),
+                                    ImportOutcome::NewRound { key, round } => format!("{}: hồ sơ lần {round} của «{}» thay cho lần trước; xem các mục đã thay đổi.", f.name, agency(&key)),
+                                    ImportOutcome::Unchanged { key } => format!("{}: hồ sơ của «{}» đã có, không có gì mới.", f.name, agency(&key)),
+                                })
+                            }
+                        }
+                    }
+                };
+                results.update(|list| list.push(outcome));
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let picked = files::selected(&input);
+        input.set_value("");
+        import(picked);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        import(files::dropped(&ev));
+    };
+
+    let rows = move || {
+        let checks = checks.get();
+        r.desk.with(|desk| {
+            desk.entries
+                .iter()
+                .map(|(key, e)| {
+                    let c = checks.get(key);
+                    let recomputed = c.map(|c| c.report.total.vi()).unwrap_or_default();
+                    let index = c
+                        .and_then(|c| c.report.index)
+                        .map(|i| format!("{}%", i.vi_fixed2()))
+                        .unwrap_or_else(|| "—".into());
+                    let class = c.and_then(|c| c.report.class.clone()).unwrap_or_else(|| "—".into());
+                    let flags = c.map(|c| c.messages()).unwrap_or_default();
+                    let flagged = c.is_some_and(|c| c.flagged());
+                    let link = nav_link(Route::DeskEntry(key.clone()), "", e.submission.agency.name.clone());
+                    view! {
+                        <tr class:flagged=flagged>
+                            <th scope="row">{link}</th>
+                            <td>{format!("{} ({})", e.submission.criteria_set.title, e.submission.criteria_set.year)}</td>
+                            <td class="num" data-label="Lần nộp">{e.submission.round}</td>
+                            <td data-label="Trạng thái">{e.status.label_vi()}</td>
+                            <td class="num" data-label="Tự chấm (ghi trong tệp)">{e.submission.scores.total.vi()}</td>
+                            <td class="num" data-label="Tính lại">{recomputed}</td>
+                            <td class="num" data-label="Chỉ số">{index}</td>
+                            <td data-label="Xếp loại">{class}</td>
+                            <td class="flags">
+                                {if flags.is_empty() {
+                                    view! { <span class="ok-note">"Khớp"</span> }.into_any()
+                                } else {
+                                    view! { <ul>{flags.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }.into_any()
+                                }}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <div class="page-card desk-page">
+            <h2 id="trang-tieu-de" tabindex="-1">"Thẩm định hồ sơ tự đánh giá"</h2>
+            <p class="lead">"Nhập các tệp nộp (JSON) của cơ quan. Mỗi tệp được kiểm tra riêng: mã niêm phong, bộ tiêu chí, và mọi điểm được tính lại từ câu trả lời theo bộ tiêu chí trong thư viện của bạn."</p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <input id="nhap-ho-so" class="file-input" type="file" multiple=true accept=".json,application/json" on:change=on_pick aria-describedby="nhap-ho-so-goi-y"/>
+                <label for="nhap-ho-so" class="file-button">"Chọn tệp hồ sơ (JSON)"</label>
+                <p id="nhap-ho-so-goi-y" class="hint">{format!("hoặc kéo thả một hay nhiều tệp vào đây. Mỗi tệp tối đa {} MB.", MAX_SUBMISSION_BYTES / 1024 / 1024)}</p>
+            </div>
+            {move || {
+                let list = results.get();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="import-results" aria-live="polite">
+                        {list.into_iter().map(|res| match res {
+                            FileResult::Ok(m) => view! { <li><p class="banner banner-ok">{m}</p></li> }.into_any(),
+                            FileResult::Refused { file, problems } => view! {
+                                <li><div class="banner banner-error" role="alert">
+                                    <strong>{format!("Không nhập được tệp «{file}»: {} lỗi", problems.len())}</strong>
+                                    <ul>{problems.into_iter().map(|p| view! {
+                                        <li>
+                                            {crate::domain::rule_text::capitalise(&p.message)}
+                                            {(!p.path.is_empty()).then(|| view! { <span class="problem-path">"Vị trí trong tệp: " <code>{p.path}</code></span> })}
+                                        </li>
+                                    }).collect_view()}</ul>
+                                </div></li>
+                            }.into_any(),
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            {move || r.storage_message.get().map(|m| view! { <p class="banner banner-warn" role="alert">{m}</p> })}
+            {move || if r.desk.with(|d| d.entries.is_empty()) {
+                view! { <p class="placeholder">"Chưa có hồ sơ nào."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="desk-table">
+                            <caption>{move || format!("{} hồ sơ", r.desk.with(|d| d.entries.len()))}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Cơ quan"</th>
+                                    <th scope="col">"Bộ tiêu chí"</th>
+                                    <th scope="col" class="num">"Lần nộp"</th>
+                                    <th scope="col">"Trạng thái"</th>
+                                    <th scope="col" class="num">"Tự chấm"</th>
+                                    <th scope="col" class="num">"Tính lại"</th>
+                                    <th scope="col" class="num">"Chỉ số"</th>
+                                    <th scope="col">"Xếp loại"</th>
+                                    <th scope="col">"Kiểm tra"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </div>
+    }
+}

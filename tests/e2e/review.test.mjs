@@ -1,0 +1,125 @@
+// End-to-end: an agency exports its submission; a reviewer in another
+// browser context imports it with others (one tampered, one hostile, one not
+// a submission at all), sees each checked, opens one, and finds it all again
+// after a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, axe, shot } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const byId = (page, id) => page.locator(`[id="${id}"]`);
+
+async function agencyExports(name) {
+  const page = await env.page({ acceptDownloads: true });
+  await page.goto(env.origin + '/');
+  await page.locator('.set-choice label').first().click();
+  await page.getByLabel('Tên cơ quan, đơn vị').fill(name);
+  await page.goto(env.origin + '/#/linh-vuc/1');
+  await byId(page, 'muc-1.1.1-chon-0').check();
+  await byId(page, 'muc-1.1.4-ty-le').fill('86');
+  const card = byId(page, 'muc-1.1.1');
+  await card.locator('details.evidence-box summary').click();
+  await card.getByRole('button', { name: '+ Thêm tài liệu kiểm chứng' }).click();
+  await byId(page, 'muc-1.1.1-tl-0-so').fill('125/KH-UBND');
+  await byId(page, 'muc-1.1.1-tl-0-duong-dan').fill('https://vanban.example.gov.vn/125');
+  await page.goto(env.origin + '/#/tong-hop');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp nộp (JSON)' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(download.suggestedFilename(), /^CCHC-2026-.+-\d{8}\.json$/);
+  await page.locator('.banner-ok', { hasText: 'Đã xuất tệp' }).waitFor();
+  // the CSV opens in Excel with Vietnamese: UTF-8 with a BOM
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Xuất bảng điểm/ }).click()]);
+  const bytes = readFileSync(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(bytes.toString('utf8'), /"1\.1\.4","Mức độ thực hiện Kế hoạch CCHC năm"|"1\.1\.4"/);
+  await page.context().close();
+  return text;
+}
+
+test('agency → reviewer: sealed export, checked import, tampering flagged, hostile input inert', async () => {
+  const good = await agencyExports('Sở Tư pháp');
+  const other = JSON.parse(await agencyExports('<img src=x onerror="window.__xss=1">Sở <b>Y tế</b>'));
+  const sub = JSON.parse(good);
+  assert.equal(sub.format, 'cchc-submission');
+  assert.equal(sub.digest.length, 64);
+  assert.equal(sub.responses['1.1.4'].value, '86');
+
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-ho-so-'));
+  const files = {
+    good: join(dir, 'CCHC-2026-so-tu-phap.json'),
+    hostile: join(dir, 'CCHC-2026-so-y-te.json'),
+    tampered: join(dir, 'CCHC-2026-sua-diem.json'),
+    broken: join(dir, 'hong.json'),
+  };
+  writeFileSync(files.good, good);
+  writeFileSync(files.hostile, JSON.stringify(other));
+  const t = JSON.parse(good);
+  t.draft_id = 'khac-' + t.draft_id; t.agency.name = 'Sở Sửa Điểm';
+  t.scores.items['1.1.4'] = 2; t.scores.total = 50; // edited after export
+  writeFileSync(files.tampered, JSON.stringify(t));
+  writeFileSync(files.broken, '{"format": "cchc-submission", "draft_id": ');
+
+  const reviewer = await env.page();
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  await reviewer.getByRole('heading', { name: 'Thẩm định hồ sơ tự đánh giá' }).waitFor();
+  await reviewer.locator('#nhap-ho-so').setInputFiles(Object.values(files));
+  await reviewer.locator('.import-results > li').nth(3).waitFor();
+  const results = await reviewer.locator('.import-results > li').allInnerTexts();
+  assert.match(results[0], /CCHC-2026-so-tu-phap\.json: đã nhập hồ sơ của «Sở Tư pháp»/);
+  assert.match(results[3], /Không nhập được tệp «hong\.json»: 1 lỗi/);
+  assert.match(results[3], /JSON/);
+
+  const rows = reviewer.locator('.desk-table tbody tr');
+  assert.equal(await rows.count(), 3, 'the bad file did not stop the others');
+  const row = (name) => rows.filter({ hasText: name });
+  assert.match(await row('Sở Tư pháp').innerText(), /Khớp/);
+  const tampered = await row('Sở Sửa Điểm').innerText();
+  assert.match(tampered, /Mã niêm phong \(SHA-256\) không khớp: tệp đã bị sửa sau khi xuất\./);
+  assert.match(tampered, /Tổng điểm ghi trong tệp khác với điểm tính lại/);
+  assert.match(tampered, /1 mục có điểm tự chấm khác với điểm tính lại: 1\.1\.4\./);
+  // hostile text is shown as text, never run
+  assert.match(await rows.filter({ hasText: 'Y tế' }).innerText(), /<img src=x onerror="window.__xss=1">Sở <b>Y tế<\/b>/);
+  assert.equal(await reviewer.evaluate(() => window.__xss), undefined);
+  assert.equal(await reviewer.locator('.desk-table img, .desk-table b').count(), 0);
+  await shot(reviewer, 'ban-tham-dinh');
+  assert.deepEqual(await axe(reviewer), [], 'axe on the desk');
+
+  // open the tampered one: items side by side, filters, status
+  await reviewer.getByRole('link', { name: 'Sở Sửa Điểm' }).click();
+  await reviewer.getByRole('heading', { level: 2, name: 'Hồ sơ: Sở Sửa Điểm' }).waitFor();
+  await byId(reviewer, 'loc-khac-diem').check();
+  const visible = reviewer.locator('.entry-table tbody tr:not(.field-row):not([hidden])');
+  assert.equal(await visible.count(), 1);
+  assert.match(await visible.innerText(), /1\.1\.4[\s\S]*2[\s\S]*1 86% → 1 điểm/);
+  await byId(reviewer, 'loc-khac-diem').uncheck();
+  await byId(reviewer, 'loc-thieu-tlkc').check();
+  const noEvidence = await reviewer.locator('.entry-table tbody tr:not(.field-row):not([hidden]) th').allInnerTexts();
+  assert.ok(!noEvidence.includes('1.1.1'), '1.1.1 cites a document');
+  assert.ok(noEvidence.includes('1.1.4'));
+  await byId(reviewer, 'loc-thieu-tlkc').uncheck();
+  assert.match(await reviewer.locator('[id="trang-tieu-de"] ~ .table-wrap').innerText(), /125\/KH-UBND · https:\/\/vanban\.example\.gov\.vn\/125/);
+  assert.equal(await reviewer.locator('.entry-table a').count(), 0, 'links from the file are not live');
+  await byId(reviewer, 'trang-thai-ho-so').selectOption({ label: 'Đang thẩm định' });
+  await shot(reviewer, 'tham-dinh-ho-so');
+  assert.deepEqual(await axe(reviewer), [], 'axe on one submission');
+
+  // everything survives a reload
+  await reviewer.reload();
+  await reviewer.getByRole('heading', { level: 2, name: 'Hồ sơ: Sở Sửa Điểm' }).waitFor();
+  assert.equal(await byId(reviewer, 'trang-thai-ho-so').inputValue(), 'dang');
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  assert.equal(await rows.count(), 3);
+  assert.match(await row('Sở Sửa Điểm').innerText(), /Đang thẩm định/);
+  // the set is stored once for the three agencies
+  const keys = await reviewer.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cchc.review.')));
+  assert.equal(keys.filter((k) => k.startsWith('cchc.review.set.')).length, 1);
+  assert.equal(keys.filter((k) => k.startsWith('cchc.review.entry.')).length, 3);
+  assert.deepEqual(reviewer.consoleErrors, []);
+  assert.deepEqual(reviewer.foreignRequests, []);
+});
