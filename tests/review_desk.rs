@@ -115,3 +115,93 @@ fn a_bad_file_is_refused_and_the_desk_is_untouched() {
     assert_eq!(desk, before);
     assert_eq!(ReviewStatus::DaGuiYeuCau.label_vi(), "Đã gửi yêu cầu");
 }
+
+fn unit<'a>(set: &'a CriteriaSet, code: &str) -> ScoredUnit<'a> {
+    set.scored_units().find(|u| u.code == code).unwrap()
+}
+
+#[test]
+fn appraised_scores_are_bounded_by_the_rule() {
+    let set = load("tests/fixtures/every-rule-kind.json");
+    assert_eq!(check_appraised(&unit(&set, "1.1.1"), "0,5"), Ok(Some(d("0.5"))));
+    assert_eq!(
+        check_appraised(&unit(&set, "1.1.1"), "0,7"),
+        Err("Theo cách chấm của mục này, điểm chỉ có thể là 0; 0,5; 1.".into())
+    );
+    assert_eq!(check_appraised(&unit(&set, "1.1.2"), "1"), Ok(Some(d("1"))));
+    assert!(check_appraised(&unit(&set, "1.1.3"), "1,5").is_err(), "bands give 0, 1 or 2");
+    assert_eq!(check_appraised(&unit(&set, "1.3"), "1,37"), Ok(Some(d("1.37"))), "ratio: any value to the maximum");
+    assert_eq!(check_appraised(&unit(&set, "1.3"), "2,5"), Err("Điểm phải từ 0 đến 2.".into()));
+    assert_eq!(check_appraised(&unit(&set, "1.1.5"), "0,3"), Err("Điểm phải từ 0 đến 1, theo bước 0,25.".into()));
+    assert_eq!(check_appraised(&unit(&set, "1.1.5"), ""), Ok(None));
+    assert_eq!(check_appraised(&unit(&set, "1.1.5"), "-1"), Err("Điểm thẩm định không được âm.".into()));
+    assert!(check_appraised(&unit(&set, "1.1.5"), "abc").unwrap_err().contains("không phải là số"));
+}
+
+#[test]
+fn the_appraisal_round_trip_and_the_ranking() {
+    let set = load("tests/fixtures/every-rule-kind.json");
+    let mut desk = Desk::default();
+    let mut drafts = Vec::new();
+    for (i, name) in ["Sở A", "Sở B", "Sở C"].iter().enumerate() {
+        let mut d = Draft::new(&format!("d{i}"), "t");
+        d.profile.name = name.to_string();
+        d.edit("1.1.1", |r| r.choice = Some("kip_thoi".into()));
+        d.edit("1.2", |r| {
+            r.numerator = if i == 2 { "10".into() } else { "9".into() };
+            r.denominator = "10".into();
+        });
+        let s = export(&d, &set, "2026-11-22T10:00:00", 1);
+        desk.import("f.json", s.to_json().as_bytes(), "t").unwrap();
+        drafts.push(d);
+    }
+    // the reviewer cuts 1.1.1 of Sở C to 0,5 and asks for evidence
+    let e = desk.entries.get_mut("d2").unwrap();
+    e.appraisals.insert(
+        "1.1.1".into(),
+        Appraisal { score: "0,5".into(), comment: "Không có quyết định ban hành".into(), request: RequestKind::BoSungTaiLieu },
+    );
+    e.status = ReviewStatus::DaGuiYeuCau;
+    let review = e.review_file(&set, "2026-12-01T09:00:00");
+    assert_eq!(review.items.len(), 1);
+    let appraised = appraised_report(&set, &e.submission, &e.appraisals);
+    assert_eq!(appraised.items["1.1.1"].points, d("0.5"));
+    assert_eq!(appraised.items["1.1.1"].reason, "Điểm thẩm định 0,5 điểm (tự chấm: Ban hành kịp thời → 1 điểm)");
+
+    // the agency imports it, answers, and sends round 2
+    let back = read_review_file(serde_json::to_string(&review).unwrap().as_bytes()).unwrap();
+    assert_eq!(back, review);
+    let mut dc = drafts[2].clone();
+    dc.review = Some(back);
+    assert_eq!(dc.next_round(), 2);
+    dc.edit("1.1.1", |r| r.evidence.push(EvidenceRef { number: "15/QĐ-UBND".into(), ..EvidenceRef::default() }));
+    let r2 = export(&dc, &set, "2026-12-05T09:00:00", dc.next_round());
+    assert_eq!(desk.import("r2.json", r2.to_json().as_bytes(), "t").unwrap(), ImportOutcome::NewRound { key: "d2".into(), round: 2 });
+    let e = &desk.entries["d2"];
+    assert_eq!(changed_items(e.previous.as_ref().unwrap(), &e.submission), vec!["1.1.1"]);
+    assert_eq!(e.appraisals["1.1.1"].score, "0,5", "the appraisal stays for round 2");
+
+    // ranking: A and B tie, C is cut below them; survey points join the total
+    let official = |k: &str| (k == "test-every-rule-kind@1").then_some(&set);
+    let rows = ranking(&desk, official);
+    let ranks: Vec<(String, usize)> = rows.iter().map(|r| (r.agency.clone(), r.rank)).collect();
+    assert_eq!(ranks, vec![("Sở C".into(), 1), ("Sở A".into(), 2), ("Sở B".into(), 2)]);
+    // C: 0,5 + 3 = 3,5; A, B: 1 + 1,5 = 2,5 (1.2 at 90% is in the 80–100 band)
+    assert_eq!(rows[0].appraised, d("3.5"));
+    assert_eq!(rows[0].self_total, d("4"));
+    desk.entries.get_mut("d0").unwrap().survey_score = "3".into();
+    let rows = ranking(&desk, official);
+    assert_eq!(rows[0].agency, "Sở A");
+    assert_eq!(rows[0].total, d("5.5"));
+    assert_eq!(rows[0].survey, Some(d("3")));
+    let csv = ranking_csv(&rows, &["1".into(), "2".into()]);
+    assert!(csv.starts_with("\u{feff}Xếp hạng,Cơ quan,Tự chấm,Điểm thẩm định,Điểm ĐTXHH,Tổng điểm,Chỉ số,Xếp loại,Chỉ số LV 1,Chỉ số LV 2\r\n1,\"Sở A\""), "{csv}");
+
+    // locked: no new round is taken
+    desk.entries.get_mut("d1").unwrap().status = ReviewStatus::DaChot;
+    let mut db = drafts[1].clone();
+    db.edit("2.1", |r| r.value = "3".into());
+    let late = export(&db, &set, "2026-12-20T09:00:00", 2);
+    let err = desk.import("late.json", late.to_json().as_bytes(), "t").unwrap_err();
+    assert!(err[0].message.contains("đã chốt điểm"));
+}

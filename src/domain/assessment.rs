@@ -565,6 +565,9 @@ pub struct Draft {
     pub difficulties: String,
     /// Kiến nghị, đề xuất.
     pub proposals: String,
+    /// The appraisal of the last round, imported from the reviewer's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::ReviewFile>,
 }
 
 impl Default for Draft {
@@ -583,6 +586,7 @@ impl Default for Draft {
             responses: BTreeMap::new(),
             difficulties: String::new(),
             proposals: String::new(),
+            review: None,
         }
     }
 }
@@ -616,6 +620,12 @@ impl Draft {
             && self.responses == other.responses
             && self.difficulties == other.difficulties
             && self.proposals == other.proposals
+            && self.review == other.review
+    }
+
+    /// The round of the next submission: one after the round appraised.
+    pub fn next_round(&self) -> u32 {
+        self.review.as_ref().map_or(1, |r| r.round + 1)
     }
 
     /// A copy to carry on from (e.g. next year from this year): everything

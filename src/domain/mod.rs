@@ -25,5 +25,5 @@ pub use criteria_set::*;
 pub use decimal::{Dec, DecError};
 pub use library::{Library, LibraryEntry, Origin, StoredSet};
 pub use loader::{load_criteria_set, Problem, MAX_SET_BYTES};
-pub use scoring::{score, Answer, AnswerValue, Answers, ItemScore, ItemStatus, ScoreReport};
+pub use scoring::{score, score_with, Overrides, Answer, AnswerValue, Answers, ItemScore, ItemStatus, ScoreReport};
 pub use validation::validate;

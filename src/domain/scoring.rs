@@ -149,6 +149,26 @@ pub fn index_of(points: Dec, max: Dec) -> Option<Dec> {
 
 /// Scores every unit of the set against the answers.
 pub fn score(set: &CriteriaSet, answers: &Answers) -> ScoreReport {
+    score_with(set, answers, &BTreeMap::new())
+}
+
+/// Points fixed by an appraiser (điểm thẩm định), by item code. They replace
+/// the points the answer earns; for a deduction item, the amount deducted.
+pub type Overrides = BTreeMap<String, Dec>;
+
+/// Scores like [`score`], with some items' points set by the appraisal; the
+/// sums, caps, index and class follow the same rules.
+pub fn score_with(set: &CriteriaSet, answers: &Answers, overrides: &Overrides) -> ScoreReport {
+    let apply = |mut s: ItemScore| {
+        if let Some(p) = overrides.get(&s.code) {
+            if s.status != ItemStatus::Survey && s.status != ItemStatus::NotApplicable {
+                s.reason = format!("Điểm thẩm định {} (tự chấm: {})", points_vi(*p), s.reason);
+                s.points = *p;
+                s.status = ItemStatus::Scored;
+            }
+        }
+        s
+    };
     let mut items = BTreeMap::new();
     let mut criteria = Vec::new();
     let mut fields = Vec::new();
@@ -180,12 +200,12 @@ pub fn score(set: &CriteriaSet, answers: &Answers) -> ScoreReport {
                 match unit.rule {
                     Rule::Deduction { .. } => deductions.push(*unit),
                     Rule::Bonus { .. } => {
-                        let s = score_unit(unit, answer);
+                        let s = apply(score_unit(unit, answer));
                         fs.bonus += s.points;
                         items.insert(s.code.clone(), s);
                     }
                     _ => {
-                        let s = score_unit(unit, answer);
+                        let s = apply(score_unit(unit, answer));
                         if s.status == ItemStatus::Survey {
                             fs.survey_max += unit.max;
                         }
@@ -199,7 +219,7 @@ pub fn score(set: &CriteriaSet, answers: &Answers) -> ScoreReport {
             // points before any deduction, and the result never drops below 0.
             let mut deducted = Dec::ZERO;
             for unit in deductions {
-                let mut s = score_deduction(&unit, answers.get(unit.code), before);
+                let mut s = apply(score_deduction(&unit, answers.get(unit.code), before));
                 let room = (before - deducted).max(Dec::ZERO);
                 if s.points > room {
                     s.points = room;
