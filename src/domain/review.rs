@@ -211,7 +211,7 @@ impl Desk {
                 );
                 ImportOutcome::Added { key }
             }
-            Some(e) if e.submission.digest == sub.digest => ImportOutcome::Unchanged { key },
+            Some(e) if e.submission == sub => ImportOutcome::Unchanged { key },
             Some(e) if e.status == ReviewStatus::DaChot => {
                 return Err(vec![Problem {
                     path: String::new(),

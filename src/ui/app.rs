@@ -15,6 +15,7 @@ use crate::ui::assessment::summary_page::SummaryPage;
 use crate::ui::assessment::Assessment;
 use crate::ui::review::desk_page::DeskPage;
 use crate::ui::review::entry_page::EntryPage;
+use crate::ui::review::ranking_page::RankingPage;
 use crate::ui::review::ReviewState;
 use crate::ui::route::Route;
 use crate::ui::set_library::{LoadSetForm, SetList};
@@ -133,6 +134,7 @@ pub fn App() -> impl IntoView {
             Route::Drafts => return view! { <div class="wizard single"><DraftsPage/></div> }.into_any(),
             Route::Desk => return view! { <div class="wizard wide"><DeskPage/></div> }.into_any(),
             Route::DeskEntry(key) => return view! { <div class="wizard wide"><EntryPage key=key.clone()/></div> }.into_any(),
+            Route::Ranking => return view! { <div class="wizard wide"><RankingPage/></div> }.into_any(),
             _ => {}
         }
         let content = match (route, assessment.set.get()) {

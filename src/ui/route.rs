@@ -16,6 +16,8 @@ pub enum Route {
     Desk,
     /// One agency's submission on the desk, by its draft id.
     DeskEntry(String),
+    /// The ranking of every agency on the desk.
+    Ranking,
 }
 
 impl Route {
@@ -33,6 +35,7 @@ impl Route {
             Some("tong-hop") => Route::Summary,
             Some("bo-tieu-chi") => Route::Library,
             Some("ban-tu-danh-gia") => Route::Drafts,
+            Some("xep-hang") => Route::Ranking,
             Some("tham-dinh") => match parts.next() {
                 Some(key) => Route::DeskEntry(key.to_string()),
                 None => Route::Desk,
@@ -54,6 +57,7 @@ impl Route {
             Route::Drafts => "#/ban-tu-danh-gia".into(),
             Route::Desk => "#/tham-dinh".into(),
             Route::DeskEntry(key) => format!("#/tham-dinh/{key}"),
+            Route::Ranking => "#/xep-hang".into(),
         }
     }
 
@@ -77,6 +81,7 @@ mod tests {
             Route::Library,
             Route::Drafts,
             Route::Desk,
+            Route::Ranking,
             Route::DeskEntry("mhq3k2-8f1x0a".into()),
             Route::Field {
                 code: "2".into(),

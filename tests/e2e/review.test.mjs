@@ -4,10 +4,11 @@
 // after a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, axe, shot } from './harness.mjs';
+import { launch, axe, shot, repo } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -122,4 +123,106 @@ test('agency → reviewer: sealed export, checked import, tampering flagged, hos
   assert.equal(keys.filter((k) => k.startsWith('cchc.review.entry.')).length, 3);
   assert.deepEqual(reviewer.consoleErrors, []);
   assert.deepEqual(reviewer.foreignRequests, []);
+});
+
+test('the whole loop: agency → reviewer → agency → reviewer, then locked and ranked', async () => {
+  // agency, in its own browser context
+  const agency = await env.page({ acceptDownloads: true });
+  await agency.goto(env.origin + '/');
+  await agency.locator('.set-choice label').first().click();
+  await agency.getByLabel('Tên cơ quan, đơn vị').fill('Sở Nội vụ Minh Họa');
+  await agency.goto(env.origin + '/#/linh-vuc/1');
+  await byId(agency, 'muc-1.1.1-chon-0').check();
+  await byId(agency, 'muc-1.1.4-ty-le').fill('95');
+  await agency.goto(env.origin + '/#/tong-hop');
+  const [d1] = await Promise.all([agency.waitForEvent('download'), agency.getByRole('button', { name: 'Xuất tệp nộp (JSON)' }).click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-vong-'));
+  const round1 = join(dir, 'lan-1.json');
+  writeFileSync(round1, readFileSync(await d1.path()));
+
+  // reviewer, in another context: appraise 1.1.1 down and ask for evidence
+  const reviewer = await env.page({ acceptDownloads: true });
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  await reviewer.locator('#nhap-ho-so').setInputFiles([round1]);
+  await reviewer.getByRole('link', { name: 'Sở Nội vụ Minh Họa' }).click();
+  await reviewer.getByRole('heading', { level: 2, name: 'Hồ sơ: Sở Nội vụ Minh Họa' }).waitFor();
+  await byId(reviewer, 'td-1.1.1-diem').fill('0,7');
+  assert.equal((await byId(reviewer, 'td-1.1.1-diem-loi').innerText()).trim(), 'Theo cách chấm của mục này, điểm chỉ có thể là 0; 0,5; 1.');
+  await byId(reviewer, 'td-1.1.1-diem').fill('0,5');
+  await byId(reviewer, 'td-1.1.1-yeu-cau').selectOption({ label: 'Yêu cầu bổ sung tài liệu kiểm chứng' });
+  await byId(reviewer, 'td-1.1.1-y-kien').fill('Chưa có quyết định ban hành kế hoạch.');
+  assert.match(await reviewer.locator('.result-box').innerText(), /Điểm thẩm định\s*2,5 \/ 94/);
+  await byId(reviewer, 'diem-dtxhh').fill('4,5');
+  await shot(reviewer, 'tham-dinh-tung-muc');
+  assert.deepEqual(await axe(reviewer), [], 'axe on the appraisal page');
+  const [rv] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: /Xuất tệp kết quả thẩm định/ }).click()]);
+  const reviewFile = join(dir, 'ket-qua.json');
+  writeFileSync(reviewFile, readFileSync(await rv.path()));
+  assert.equal(await byId(reviewer, 'trang-thai-ho-so').inputValue(), 'yeu-cau');
+
+  // agency sees the request on its item, adds evidence, sends round 2
+  await agency.locator('#nhap-ket-qua').setInputFiles([reviewFile]);
+  await agency.locator('.banner-ok', { hasText: 'Đã nhập kết quả thẩm định lần 1: 1 mục có yêu cầu' }).waitFor();
+  await agency.locator('.review-summary a', { hasText: '1.1.1' }).click();
+  await agency.waitForFunction(() => document.activeElement?.id === 'muc-1.1.1-tieu-de');
+  assert.match(await byId(agency, 'muc-1.1.1').locator('.review-feedback').innerText(),
+    /Thẩm định: 0,5 điểm\. Yêu cầu bổ sung tài liệu kiểm chứng\. Ý kiến: Chưa có quyết định ban hành kế hoạch\./);
+  const card = byId(agency, 'muc-1.1.1');
+  await card.locator('details.evidence-box summary').click();
+  await card.getByRole('button', { name: '+ Thêm tài liệu kiểm chứng' }).click();
+  await byId(agency, 'muc-1.1.1-tl-0-so').fill('15/QĐ-SNV');
+  await agency.goto(env.origin + '/#/tong-hop');
+  const [d2] = await Promise.all([agency.waitForEvent('download'), agency.getByRole('button', { name: 'Xuất tệp nộp lần 2 (JSON)' }).click()]);
+  const round2 = join(dir, 'lan-2.json');
+  writeFileSync(round2, readFileSync(await d2.path()));
+  assert.equal(JSON.parse(readFileSync(round2, 'utf8')).round, 2);
+
+  // reviewer imports round 2: exactly what changed is marked; then locks
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  await reviewer.locator('#nhap-ho-so').setInputFiles([round2]);
+  await reviewer.locator('.import-results', { hasText: 'hồ sơ lần 2 của «Sở Nội vụ Minh Họa» thay cho lần trước' }).waitFor();
+  await reviewer.getByRole('link', { name: 'Sở Nội vụ Minh Họa' }).click();
+  const changed = await reviewer.locator('.entry-table tr.changed th').allInnerTexts();
+  assert.deepEqual(changed, ['1.1.1']);
+  assert.equal(await byId(reviewer, 'td-1.1.1-diem').inputValue(), '0,5', 'the appraisal carries over');
+  await byId(reviewer, 'td-1.1.1-diem').fill('1');
+  reviewer.once('dialog', (dlg) => dlg.accept());
+  await reviewer.getByRole('button', { name: 'Chốt điểm' }).click();
+  await reviewer.locator('.badge', { hasText: 'Đã chốt điểm' }).waitFor();
+  assert.ok(await byId(reviewer, 'td-1.1.1-diem').isDisabled());
+  // a locked submission takes no new round
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  const t = JSON.parse(readFileSync(round2, 'utf8')); t.round = 3; t.exported_at = '2026-12-30T10:00:00';
+  const round3 = join(dir, 'lan-3.json'); writeFileSync(round3, JSON.stringify(t));
+  await reviewer.locator('#nhap-ho-so').setInputFiles([round3]);
+  await reviewer.locator('.import-results', { hasText: 'đã chốt điểm' }).waitFor();
+
+  // the ranking: 50 generated agencies plus this one
+  const gen = join(dir, 'sinh');
+  execFileSync('cargo', ['run', '--quiet', '--example', 'generate_submissions', '--', gen, '50'], { cwd: repo });
+  const generated = readdirSync(gen).map((f) => join(gen, f));
+  const started = Date.now();
+  await reviewer.locator('#nhap-ho-so').setInputFiles(generated);
+  await reviewer.locator('.import-results > li').nth(49).waitFor();
+  await reviewer.goto(env.origin + '/#/xep-hang');
+  const rows = reviewer.locator('.ranking-table tbody tr');
+  await rows.nth(50).waitFor();
+  console.log(`# 50 submissions imported, checked and ranked in ${Date.now() - started} ms`);
+  assert.equal(await rows.count(), 51);
+  const ranks = (await reviewer.locator('.ranking-table tbody tr td:first-child').allInnerTexts()).map(Number);
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'sorted by rank');
+  assert.equal(ranks[0], 1);
+  const ours = await rows.filter({ hasText: 'Sở Nội vụ Minh Họa' }).innerText();
+  assert.match(ours, /\t3\t3\t4,5\t7,5\t/, 'self 3, appraised 3 (1.1.1 back to 1), survey 4,5, total 7,5');
+  // sort by agency name, then back; export CSV
+  await reviewer.getByRole('button', { name: 'Cơ quan' }).click();
+  assert.equal(await reviewer.locator('th[aria-sort]').innerText(), 'Cơ quan ▲');
+  const [csv] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: 'Xuất bảng xếp hạng (CSV)' }).click()]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  assert.equal(text.trim().split('\r\n').length, 52);
+  await shot(reviewer, 'xep-hang');
+  assert.deepEqual(await axe(reviewer), [], 'axe on the ranking');
+  assert.deepEqual(reviewer.consoleErrors, []);
+  assert.deepEqual(agency.consoleErrors, []);
+  assert.deepEqual([...reviewer.foreignRequests, ...agency.foreignRequests], []);
 });

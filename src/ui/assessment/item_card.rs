@@ -294,6 +294,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     });
 
     let rule_for_result = rule.clone();
+    let code_for_review = code.clone();
     let show_evidence = !matches!(kind, InputKind::Survey);
     // Reopening the draft later brings the user back to the item last worked on.
     let position = crate::ui::route::Route::item(&unit.field.code, &code).hash();
@@ -323,6 +324,17 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             })}
             {guidance.map(|g| view! { <p class="guidance"><strong>"Hướng dẫn chấm: "</strong>{g}</p> })}
             {evidence_hint.clone().map(|e| view! { <p class="evidence-hint"><strong>"Tài liệu kiểm chứng cần có: "</strong>{e}</p> })}
+            {move || {
+                let code = code_for_review.clone();
+                a.draft.with(|d| d.review.as_ref().and_then(|rv| rv.items.get(&code).cloned())).map(|ap| view! {
+                    <div class="review-feedback" role="note">
+                        <strong>"Thẩm định: "</strong>
+                        {(!ap.score.trim().is_empty()).then(|| format!("{} điểm. ", ap.score.trim()))}
+                        {(ap.request != crate::domain::review::RequestKind::None).then(|| format!("{}. ", ap.request.label_vi()))}
+                        {(!ap.comment.trim().is_empty()).then(|| format!("Ý kiến: {}", ap.comment.trim()))}
+                    </div>
+                })
+            }}
             <div class="item-input">{input}{na_box}</div>
             <div class="item-status" aria-live="polite">
                 {move || score.get().map(|s| result_view(&rule_for_result, s))}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::rule_text::points_vi;
 use crate::browser::{files, page};
+use crate::domain::review::{read_review_file, RequestKind};
 use crate::domain::submission::{export, file_slug, score_csv};
 use crate::domain::summary::{next_class_gap, points_lost};
 use crate::domain::CriteriaSet;
@@ -44,6 +45,7 @@ fn item_links(set: &CriteriaSet, codes: &[String]) -> impl IntoView {
 pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     let a = use_assessment();
     let profile = Memo::new(move |_| a.draft.with(|d| d.profile.clone()));
+    let review = Memo::new(move |_| a.draft.with(|d| d.review.clone()));
     let (export_set, csv_set) = (set.clone(), set.clone());
     let body = move || {
         let report = a.report.get()?;
@@ -177,6 +179,23 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                     declared.vi(), report.survey_max.vi()
                 )}</p>
             })}
+            {review.get().map(|rv| {
+                let requested: Vec<String> = rv.items.iter().filter(|(_, i)| i.request != RequestKind::None).map(|(c, _)| c.clone()).collect();
+                view! {
+                    <section class="review-summary" aria-labelledby="ket-qua-tham-dinh">
+                        <h3 id="ket-qua-tham-dinh">{format!("Kết quả thẩm định lần {}", rv.round)}</h3>
+                        <p>{format!(
+                            "Điểm thẩm định {} · chỉ số {} · {} · trạng thái: {}",
+                            rv.appraised_total.vi(),
+                            rv.appraised_index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into()),
+                            rv.appraised_class.clone().unwrap_or_else(|| "—".into()),
+                            rv.status.label_vi()
+                        )}</p>
+                        <h4>{format!("Mục có yêu cầu giải trình, bổ sung ({})", requested.len())}</h4>
+                        {item_links(&set, &requested)}
+                    </section>
+                }
+            })}
             <h3>"Còn phải hoàn thiện"</h3>
             <div class="open-lists">{lists}</div>
             <h3 id="diem-bi-mat">"Điểm bị mất"</h3>
@@ -203,9 +222,35 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         })
     };
     let export_message = RwSignal::new(None::<(bool, String)>);
+    let import_review = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let picked = files::selected(&input);
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            for file in picked {
+                let result = match files::read(&file, 2 * 1024 * 1024).await {
+                    Err(e) => Err(e),
+                    Ok(f) => match read_review_file(&f.bytes) {
+                        Err(p) => Err(format!("Tệp «{}» không đọc được: {}", f.name, p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))),
+                        Ok(review) => {
+                            let (id, name) = a.draft.with_untracked(|d| (d.id.clone(), d.display_name()));
+                            if review.draft_id != id {
+                                Err(format!("Tệp «{}» là kết quả thẩm định của «{}», không phải của bản đang mở «{name}». Hãy mở đúng bản ở mục «Các bản».", f.name, review.agency_name))
+                            } else {
+                                let (n, round) = (review.items.values().filter(|i| i.request != RequestKind::None).count(), review.round);
+                                a.draft.update(|d| d.review = Some(review));
+                                Ok(format!("Đã nhập kết quả thẩm định lần {round}: {n} mục có yêu cầu. Các yêu cầu hiện ở từng mục; sau khi bổ sung, hãy xuất tệp nộp lần {}.", round + 1))
+                            }
+                        }
+                    },
+                };
+                export_message.set(Some(match result { Ok(m) => (true, m), Err(m) => (false, m) }));
+            }
+        });
+    };
     let export_json = move |_| {
         let now = page::now_iso();
-        let sub = a.draft.with_untracked(|d| export(d, &export_set, &now, 1));
+        let sub = a.draft.with_untracked(|d| export(d, &export_set, &now, d.next_round()));
         let result = files::download(&sub.file_name(), "application/json", &sub.to_json());
         export_message.set(Some(match result {
             Ok(()) => {
@@ -226,7 +271,11 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         <div class="page-card summary-page">
             <h2 id="trang-tieu-de" tabindex="-1">"Bảng tổng hợp kết quả tự đánh giá"</h2>
             <div class="actions export-actions">
-                <button type="button" class="button" on:click=export_json>"Xuất tệp nộp (JSON)"</button>
+                <button type="button" class="button" on:click=export_json>
+                    {move || match a.draft.with(|d| d.next_round()) { 1 => "Xuất tệp nộp (JSON)".to_string(), n => format!("Xuất tệp nộp lần {n} (JSON)") }}
+                </button>
+                <input id="nhap-ket-qua" class="file-input" type="file" accept=".json,application/json" on:change=import_review/>
+                <label for="nhap-ket-qua" class="file-button secondary-file">"Nhập kết quả thẩm định (JSON)"</label>
                 <button type="button" class="secondary" on:click=export_csv>"Xuất bảng điểm (CSV, mở bằng Excel)"</button>
                 <button type="button" class="secondary" on:click=move |_| page::print()>"In bảng tổng hợp"</button>
             </div>

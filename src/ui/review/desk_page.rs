@@ -52,35 +52,44 @@ pub fn DeskPage() -> impl IntoView {
     let import = move |picked: Vec<web_sys::File>| {
         results.set(Vec::new());
         spawn_local(async move {
+            // read every file first, then import them in one change of the
+            // desk: one recomputation and one save for the whole batch
+            let mut read = Vec::new();
             for file in picked {
-                let name = file.name();
-                let outcome = match files::read(&file, MAX_SUBMISSION_BYTES).await {
-                    Err(e) => FileResult::Refused {
-                        file: name,
-                        problems: vec![Problem { path: String::new(), code: None, message: e }],
-                    },
-                    Ok(f) => {
-                        let mut result = None;
-                        r.desk.update(|d| result = Some(d.import(&f.name, &f.bytes, &page::now_iso())));
-                        match result.expect("update ran") {
-                            Err(problems) => FileResult::Refused { file: f.name, problems },
+                read.push(match files::read(&file, MAX_SUBMISSION_BYTES).await {
+                    Err(e) => Err((file.name(), e)),
+                    Ok(f) => Ok(f),
+                });
+            }
+            let now = page::now_iso();
+            let mut outcomes = Vec::new();
+            r.desk.update(|d| {
+                for f in read {
+                    outcomes.push(match f {
+                        Err((name, e)) => Err((name, vec![Problem { path: String::new(), code: None, message: e }])),
+                        Ok(f) => match d.import(&f.name, &f.bytes, &now) {
+                            Err(problems) => Err((f.name, problems)),
                             Ok(o) => {
-                                let agency = |k: &str| {
-                                    r.desk.with_untracked(|d| {
-                                        d.entries.get(k).map(|e| e.submission.agency.name.clone()).unwrap_or_default()
-                                    })
-                                };
-                                FileResult::Ok(match o {
+                                let agency = |k: &str| d.entries.get(k).map(|e| e.submission.agency.name.clone()).unwrap_or_default();
+                                Ok(match o {
                                     ImportOutcome::Added { key } => format!("{}: đã nhập hồ sơ của «{}».", f.name, agency(&key)),
                                     ImportOutcome::NewRound { key, round } => format!("{}: hồ sơ lần {round} của «{}» thay cho lần trước; xem các mục đã thay đổi.", f.name, agency(&key)),
                                     ImportOutcome::Unchanged { key } => format!("{}: hồ sơ của «{}» đã có, không có gì mới.", f.name, agency(&key)),
                                 })
                             }
-                        }
-                    }
-                };
-                results.update(|list| list.push(outcome));
-            }
+                        },
+                    });
+                }
+            });
+            results.set(
+                outcomes
+                    .into_iter()
+                    .map(|o| match o {
+                        Ok(m) => FileResult::Ok(m),
+                        Err((file, problems)) => FileResult::Refused { file, problems },
+                    })
+                    .collect(),
+            );
         });
     };
 
@@ -139,6 +148,7 @@ pub fn DeskPage() -> impl IntoView {
     view! {
         <div class="page-card desk-page">
             <h2 id="trang-tieu-de" tabindex="-1">"Thẩm định hồ sơ tự đánh giá"</h2>
+            <p class="desk-links">{nav_link(Route::Ranking, "button secondary", "Bảng xếp hạng →")}</p>
             <p class="lead">"Nhập các tệp nộp (JSON) của cơ quan. Mỗi tệp được kiểm tra riêng: mã niêm phong, bộ tiêu chí, và mọi điểm được tính lại từ câu trả lời theo bộ tiêu chí trong thư viện của bạn."</p>
             <div
                 class="drop-zone"

@@ -5,7 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::review::{changed_items, ReviewStatus};
+use crate::browser::{files, page};
+use crate::domain::review::{appraised_report, changed_items, check_appraised, Appraisal, RequestKind, ReviewStatus};
+use crate::domain::submission::file_slug;
+use crate::domain::{CriteriaSet, Dec};
+use crate::ui::assessment::inputs::TextInput;
 use crate::domain::rule_text::date_vi;
 use crate::ui::app::LibraryState;
 use crate::ui::review::desk_page::desk_checks;
@@ -29,21 +33,43 @@ pub fn EntryPage(key: String) -> impl IntoView {
     let only_different = RwSignal::new(false);
     let loaded_message = RwSignal::new(None::<String>);
     let k = key.clone();
-    let entry = Memo::new(move |_| r.desk.with(|d| d.entries.get(&k).cloned()));
+    // The page is drawn from the submission only; the appraisal, status and
+    // survey score are slices of their own, so typing an appraised score
+    // redraws that cell, not the table.
+    let entry = Memo::new(move |_| {
+        r.desk.with(|d| d.entries.get(&k).map(|e| (e.submission.clone(), e.previous.clone(), e.file_name.clone())))
+    });
+    let k = key.clone();
+    let status = Memo::new(move |_| r.desk.with(|d| d.entries.get(&k).map(|e| e.status)));
+    let locked = Signal::derive(move || status.get() == Some(ReviewStatus::DaChot));
+    let k = key.clone();
+    let this_check = Memo::new(move |_| checks.with(|c| c.get(&k).cloned()));
+    let official = {
+        Memo::new(move |_| {
+            let key = entry.with(|e| e.as_ref().map(|e| e.0.criteria_set_key.clone()))?;
+            lib.library.with(|l| l.get(&key).map(|x| x.set.clone()))
+        })
+    };
+    let k = key.clone();
+    let appraised = Memo::new(move |_| {
+        let sub = entry.with(|e| e.as_ref().map(|e| e.0.clone()))?;
+        let set = official.get().unwrap_or_else(|| sub.criteria_set.clone());
+        r.desk.with(|d| d.entries.get(&k).map(|e| appraised_report(&set, &sub, &e.appraisals)))
+    });
+    let entry_key = key.clone();
 
     let body = move || {
-        let Some(e) = entry.get() else {
+        let Some((sub, previous, file_name)) = entry.get() else {
             return view! { <p class="banner banner-warn" role="alert">"Không có hồ sơ này trên bàn thẩm định."</p> }.into_any();
         };
-        let key = e.key().to_string();
-        let c = checks.with(|c| c.get(&key).cloned());
-        let sub = e.submission.clone();
-        let changed = e.previous.as_ref().map(|p| changed_items(p, &sub)).unwrap_or_default();
-        let set = sub.criteria_set.clone();
+        let key = entry_key.clone();
+        let c = this_check.get_untracked();
+        let changed = previous.as_ref().map(|p| changed_items(p, &sub)).unwrap_or_default();
+        let set = official.get_untracked().unwrap_or_else(|| sub.criteria_set.clone());
         let messages = c.as_ref().map(|c| c.messages()).unwrap_or_default();
         let unknown_set = c.as_ref().is_some_and(|c| c.matches_official.is_none());
         let load_set = {
-            let set = set.clone();
+            let set = sub.criteria_set.clone();
             move |_| {
                 let text = serde_json::to_string(&set).unwrap_or_default();
                 let mut result = None;
@@ -56,7 +82,44 @@ pub fn EntryPage(key: String) -> impl IntoView {
             }
         };
         let status_key = key.clone();
-        let p = &sub.agency;
+        let (survey_key, export_key, lock_key) = (key.clone(), key.clone(), key.clone());
+        let export_set = set.clone();
+        let export_review = move |_| {
+            let file = r.desk.with_untracked(|d| d.entries.get(&export_key).map(|e| e.review_file(&export_set, &page::now_iso())));
+            if let Some(f) = file {
+                let name = format!("KQ-THAM-DINH-{}-lan-{}-{}.json", file_slug(&f.agency_name, "co-quan"), f.round, page::today_iso());
+                let text = serde_json::to_string(&f).unwrap_or_default();
+                match files::download(&name, "application/json", &text) {
+                    Ok(()) => {
+                        r.desk.update(|d| if let Some(x) = d.entries.get_mut(&export_key) {
+                            if x.status != ReviewStatus::DaChot { x.status = ReviewStatus::DaGuiYeuCau; }
+                        });
+                        loaded_message.set(Some(format!("Đã xuất «{name}». Gửi tệp này cho cơ quan để giải trình, bổ sung và nộp lần {}.", f.round + 1)));
+                    }
+                    Err(e) => loaded_message.set(Some(e)),
+                }
+            }
+        };
+        let lock = move |_| {
+            if page::confirm("Chốt điểm hồ sơ này? Sau khi chốt, điểm thẩm định không sửa được nữa và không nhận lần nộp mới.") {
+                r.desk.update(|d| if let Some(x) = d.entries.get_mut(&lock_key) { x.status = ReviewStatus::DaChot; });
+            }
+        };
+        let survey_max = appraised.with_untracked(|a| a.as_ref().map(|a| a.survey_max)).unwrap_or_default();
+        let k_survey = survey_key.clone();
+        let survey_value = Signal::derive(move || r.desk.with(|d| d.entries.get(&k_survey).map(|e| e.survey_score.clone()).unwrap_or_default()));
+        let survey_error = Signal::derive(move || {
+            let t = survey_value.get();
+            let t = t.trim();
+            if t.is_empty() { return None; }
+            match Dec::parse(t) {
+                Err(e) => Some(format!("Điểm «{t}» {e}.")),
+                Ok(v) if v.is_negative() || v > survey_max => Some(format!("Điểm điều tra xã hội học phải từ 0 đến {}.", survey_max.vi())),
+                Ok(_) => None,
+            }
+        });
+        let p = sub.agency.clone();
+        let p = &p;
         let items = set
             .fields
             .iter()
@@ -75,6 +138,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         let differs = stated != recomputed;
                         let was_changed = changed.contains(&code);
                         let survey = u.rule.is_survey();
+                        let cell = (!survey).then(|| appraisal_cell(&key, &set, &code));
                         let show = move || {
                             (!only_missing.get() || (!has_evidence && !survey))
                                 && (!only_different.get() || differs)
@@ -125,13 +189,14 @@ pub fn EntryPage(key: String) -> impl IntoView {
                                         <p class="explanation"><strong>"Giải trình: "</strong>{response.explanation.clone()}</p>
                                     })}
                                 </td>
+                                <td data-label="Thẩm định" class="appraisal">{cell}</td>
                             </tr>
                         })
                     })
                     .collect_view();
                 view! {
                     <tbody>
-                        <tr class="field-row"><th colspan="5" scope="rowgroup">{format!("{}. {}", f.code, f.title)}</th></tr>
+                        <tr class="field-row"><th colspan="6" scope="rowgroup">{format!("{}. {}", f.code, f.title)}</th></tr>
                         {rows}
                     </tbody>
                 }
@@ -148,7 +213,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                     if parts.is_empty() { "(chưa ghi)".to_string() } else { parts.join(" · ") }
                 }}</dd>
                 <dt>"Bộ tiêu chí"</dt><dd>{format!("{} (phiên bản {})", set.title, set.version)}</dd>
-                <dt>"Lần nộp"</dt><dd>{format!("{} · xuất lúc {} · tệp {}", sub.round, crate::domain::drafts::datetime_vi(&sub.exported_at), e.file_name)}</dd>
+                <dt>"Lần nộp"</dt><dd>{format!("{} · xuất lúc {} · tệp {}", sub.round, crate::domain::drafts::datetime_vi(&sub.exported_at), file_name)}</dd>
                 <dt>"Mã niêm phong"</dt><dd><code class="digest">{sub.digest.clone()}</code></dd>
             </dl>
             {if messages.is_empty() {
@@ -162,11 +227,35 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 }.into_any()
             }}
             {move || loaded_message.get().map(|m| view! { <p class="banner banner-ok" role="status">{m}</p> })}
+            <div class="result-box" role="group" aria-label="Kết quả thẩm định">
+                {move || appraised.get().map(|a| view! {
+                    <p><span class="label">"Điểm thẩm định"</span><strong class="big">{a.total.vi()}</strong>{format!(" / {}", a.applicable_max.vi())}</p>
+                    <p><span class="label">"Chỉ số (chưa gồm ĐTXHH)"</span><strong class="big">{a.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into())}</strong></p>
+                    <p><span class="label">"Xếp loại"</span><strong class="big">{a.class.clone().unwrap_or_else(|| "—".into())}</strong></p>
+                })}
+                {(!survey_max.is_zero()).then(|| view! {
+                    <TextInput
+                        id="diem-dtxhh".to_string()
+                        label=format!("Điểm điều tra xã hội học (tối đa {})", survey_max.vi())
+                        value=survey_value
+                        on_input=Callback::new(move |v: String| r.desk.update(|d| if let Some(x) = d.entries.get_mut(&survey_key) { x.survey_score = v; }))
+                        error=survey_error
+                        inputmode="decimal"
+                        disabled=locked
+                    />
+                })}
+            </div>
+            <div class="actions">
+                <button type="button" class="button" on:click=export_review>"Xuất tệp kết quả thẩm định (gửi cơ quan)"</button>
+                <button type="button" class="secondary" prop:disabled=move || locked.get() on:click=lock>"Chốt điểm"</button>
+                {move || locked.get().then(|| view! { <span class="badge badge-official">"Đã chốt điểm"</span> })}
+            </div>
             <div class="review-tools">
                 <label for="trang-thai-ho-so">"Trạng thái"</label>
                 <select
                     id="trang-thai-ho-so"
-                    prop:value=status_code(e.status)
+                    prop:value=move || status.get().map(status_code).unwrap_or("cho")
+                    prop:disabled=move || locked.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = ReviewStatus::ALL.into_iter().find(|s| status_code(*s) == v) {
@@ -195,6 +284,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                             <th scope="col" class="num">"Tự chấm"</th>
                             <th scope="col">"Tính lại"</th>
                             <th scope="col">"Tài liệu kiểm chứng, giải trình"</th>
+                            <th scope="col">"Thẩm định"</th>
                         </tr>
                     </thead>
                     {items}
@@ -204,4 +294,77 @@ pub fn EntryPage(key: String) -> impl IntoView {
         .into_any()
     };
     view! { <div class="page-card entry-page">{body}</div> }
+}
+
+/// The appraisal of one item: score (checked against the rule), request,
+/// comment. Disabled once the scores are locked.
+fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
+    let r = use_review();
+    let (k, c) = (key.to_string(), code.to_string());
+    let appraisal = Memo::new(move |_| {
+        r.desk.with(|d| d.entries.get(&k).and_then(|e| e.appraisals.get(&c).cloned()).unwrap_or_default())
+    });
+    let kl = key.to_string();
+    let locked = Memo::new(move |_| r.desk.with(|d| d.entries.get(&kl).is_some_and(|e| e.status == ReviewStatus::DaChot)));
+    let (k, c) = (key.to_string(), code.to_string());
+    let edit = move |f: Box<dyn FnOnce(&mut Appraisal)>| {
+        r.desk.update(|d| {
+            if let Some(e) = d.entries.get_mut(&k) {
+                if e.status == ReviewStatus::DaChot {
+                    return;
+                }
+                let a = e.appraisals.entry(c.clone()).or_default();
+                f(a);
+                if a.is_empty() {
+                    e.appraisals.remove(&c);
+                }
+                if e.status == ReviewStatus::ChoThamDinh {
+                    e.status = ReviewStatus::DangThamDinh;
+                }
+            }
+        })
+    };
+    let unit_set = set.clone();
+    let ucode = code.to_string();
+    let error = Signal::derive(move || {
+        let unit = unit_set.scored_units().find(|u| u.code == ucode)?;
+        appraisal.with(|a| check_appraised(&unit, &a.score).err())
+    });
+    let id = format!("td-{code}");
+    let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
+    view! {
+        <div class="appraisal-cell">
+            <TextInput
+                id=format!("{id}-diem")
+                label=format!("Điểm thẩm định {code}")
+                value=Signal::derive(move || appraisal.with(|a| a.score.clone()))
+                on_input=Callback::new(move |v: String| e1(Box::new(move |a| a.score = v)))
+                error
+                inputmode="decimal"
+                disabled=Signal::derive(move || locked.get())
+            />
+            <label for=format!("{id}-yeu-cau") class="visually-hidden">{format!("Yêu cầu đối với {code}")}</label>
+            <select
+                id=format!("{id}-yeu-cau")
+                prop:value=move || appraisal.with(|a| a.request.code())
+                prop:disabled=move || locked.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let k = RequestKind::ALL.into_iter().find(|k| k.code() == v).unwrap_or_default();
+                    e2(Box::new(move |a| a.request = k));
+                }
+            >
+                {RequestKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label_vi()}</option> }).collect_view()}
+            </select>
+            <label for=format!("{id}-y-kien") class="visually-hidden">{format!("Ý kiến thẩm định {code}")}</label>
+            <textarea
+                id=format!("{id}-y-kien")
+                rows="2"
+                placeholder="Ý kiến thẩm định"
+                prop:value=move || appraisal.with(|a| a.comment.clone())
+                prop:disabled=move || locked.get()
+                on:input=move |ev| { let v = event_target_value(&ev); e3(Box::new(move |a| a.comment = v)); }
+            ></textarea>
+        </div>
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod desk_page;
 pub mod entry_page;
+pub mod ranking_page;
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,54 @@
+//! Writes N sealed submissions of generated agencies on a bundled set, for
+//! the reviewer's desk tests and the benchmark.
+//!
+//!     cargo run --example generate_submissions -- <dir> <n> [criteria-set.json]
+
+use cchc_tu_danh_gia::domain::submission::export;
+use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, InputKind, Rule};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args.first().expect("usage: generate_submissions <dir> <n> [set.json]");
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50);
+    let set_path = args
+        .get(2)
+        .cloned()
+        .unwrap_or_else(|| "public/criteria/minh-hoa-so-ban-nganh-2026.json".into());
+    let set = load_criteria_set(&std::fs::read(&set_path).expect("read set")).expect("set loads");
+    std::fs::create_dir_all(dir).expect("create dir");
+    for i in 0..n {
+        let mut d = Draft::new(&format!("sinh-{i:03}"), "2026-11-20T09:00:00");
+        d.profile.name = format!("Cơ quan thử nghiệm số {i:03}");
+        d.profile.year = set.year.to_string();
+        d.profile.province = "Minh Họa".into();
+        for (k, u) in set.scored_units().enumerate() {
+            if (i * 7 + k) % 9 == 0 {
+                continue;
+            }
+            let pick = (i * 31 + k * 17) % 97;
+            d.edit(u.code, |r| match InputKind::of(u.rule) {
+                InputKind::Choice => {
+                    let ids: Vec<&str> = match u.rule {
+                        Rule::Levels { options } | Rule::Bonus { options } => options.iter().map(|o| o.id.as_str()).collect(),
+                        Rule::Deduction { options } => options.iter().map(|o| o.id.as_str()).collect(),
+                        _ => vec![],
+                    };
+                    // most agencies pick the best option
+                    r.choice = Some(ids[if pick < 70 { 0 } else { pick % ids.len() }].to_string());
+                }
+                InputKind::YesNo => r.choice = Some(if pick < 80 { "yes" } else { "no" }.into()),
+                InputKind::Percent => r.value = format!("{}", 50 + pick / 2),
+                InputKind::Fraction => {
+                    r.numerator = format!("{}", 5 + pick % 6);
+                    r.denominator = "10".into();
+                }
+                InputKind::Count => r.value = format!("{}", pick % 5),
+                InputKind::Direct => r.value = "0".into(),
+                InputKind::Survey => {}
+            });
+        }
+        let sub = export(&d, &set, "2026-11-22T10:00:00", 1);
+        std::fs::write(format!("{dir}/{}", sub.file_name().replace(".json", &format!("-{i:03}.json"))), sub.to_json())
+            .expect("write");
+    }
+}

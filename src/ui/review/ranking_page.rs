@@ -1,0 +1,131 @@
+//! Bảng xếp hạng: every agency on the desk with self-score, appraised
+//! score, survey score, total, index, class, rank (ties shared) and the
+//! index per field; sortable by any column; exported to CSV.
+
+use leptos::prelude::*;
+
+use crate::browser::{files, page};
+use crate::domain::review::{ranking, ranking_csv, RankRow};
+use crate::domain::Dec;
+use crate::ui::app::LibraryState;
+use crate::ui::assessment::sidebar::nav_link;
+use crate::ui::review::use_review;
+use crate::ui::route::Route;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Rank,
+    Agency,
+    SelfTotal,
+    Appraised,
+    Survey,
+    Total,
+    Index,
+    Field(usize),
+}
+
+fn sort_key(r: &RankRow, c: Column) -> (Option<Dec>, String) {
+    match c {
+        Column::Rank => (Some(Dec::from_int(r.rank as i64)), String::new()),
+        Column::Agency => (None, crate::domain::summary::fold_vi(&r.agency)),
+        Column::SelfTotal => (Some(r.self_total), String::new()),
+        Column::Appraised => (Some(r.appraised), String::new()),
+        Column::Survey => (r.survey, String::new()),
+        Column::Total => (Some(r.total), String::new()),
+        Column::Index => (r.index, String::new()),
+        Column::Field(i) => (r.field_index.get(i).copied().flatten(), String::new()),
+    }
+}
+
+#[component]
+pub fn RankingPage() -> impl IntoView {
+    let r = use_review();
+    let lib = expect_context::<LibraryState>();
+    let sort = RwSignal::new((Column::Rank, true));
+    let rows = Memo::new(move |_| {
+        r.desk.with(|d| lib.library.with(|l| ranking(d, |k| l.get(k).map(|e| &e.set))))
+    });
+    // the fields of the first agency's set name the per-field columns
+    let fields = Memo::new(move |_| {
+        r.desk.with(|d| {
+            d.entries
+                .values()
+                .next()
+                .map(|e| e.submission.criteria_set.fields.iter().map(|f| f.code.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let sorted = move || {
+        let (col, asc) = sort.get();
+        let mut list = rows.get();
+        list.sort_by(|a, b| {
+            let o = sort_key(a, col).cmp(&sort_key(b, col));
+            if asc { o } else { o.reverse() }
+        });
+        list
+    };
+    let header = move |label: String, col: Column| {
+        let aria = move || {
+            let (c, asc) = sort.get();
+            (c == col).then_some(if asc { "ascending" } else { "descending" })
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| sort.update(|(c, asc)| {
+                    if *c == col { *asc = !*asc } else { *c = col; *asc = matches!(col, Column::Rank | Column::Agency) }
+                })>
+                    {label}
+                    <span aria-hidden="true">{move || match sort.get() { (c, true) if c == col => " ▲", (c, false) if c == col => " ▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+    let pct = |i: Option<Dec>| i.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into());
+    let export = move |_| {
+        let csv = ranking_csv(&rows.get_untracked(), &fields.get_untracked());
+        let _ = files::download(&format!("xep-hang-cchc-{}.csv", page::today_iso()), "text/csv;charset=utf-8", &csv);
+    };
+    view! {
+        <div class="page-card ranking-page">
+            <h2 id="trang-tieu-de" tabindex="-1">"Bảng xếp hạng"</h2>
+            <p class="lead">"Xếp theo chỉ số sau thẩm định, đã cộng điểm điều tra xã hội học khi có; các cơ quan bằng chỉ số cùng hạng. Bấm tiêu đề cột để sắp xếp."</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=export>"Xuất bảng xếp hạng (CSV)"</button>
+                {nav_link(Route::Desk, "", "← Về bàn thẩm định")}
+            </div>
+            <div class="table-wrap">
+                <table class="ranking-table">
+                    <caption>{move || format!("{} cơ quan", rows.with(Vec::len))}</caption>
+                    <thead>
+                        <tr>
+                            {header("Hạng".into(), Column::Rank)}
+                            {header("Cơ quan".into(), Column::Agency)}
+                            {header("Tự chấm".into(), Column::SelfTotal)}
+                            {header("Điểm thẩm định".into(), Column::Appraised)}
+                            {header("Điểm ĐTXHH".into(), Column::Survey)}
+                            {header("Tổng điểm".into(), Column::Total)}
+                            {header("Chỉ số".into(), Column::Index)}
+                            <th scope="col">"Xếp loại"</th>
+                            {move || fields.get().into_iter().enumerate().map(|(i, c)| header(format!("LV {c}"), Column::Field(i))).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || sorted().into_iter().map(|row| view! {
+                            <tr>
+                                <td class="num">{row.rank}</td>
+                                <th scope="row">{nav_link(Route::DeskEntry(row.key.clone()), "", row.agency.clone())}</th>
+                                <td class="num">{row.self_total.vi()}</td>
+                                <td class="num">{row.appraised.vi()}</td>
+                                <td class="num">{row.survey.map(|s| s.vi()).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{row.total.vi()}</td>
+                                <td class="num">{pct(row.index)}</td>
+                                <td>{row.class.clone().unwrap_or_else(|| "—".into())}</td>
+                                {row.field_index.iter().map(|i| view! { <td class="num">{pct(*i)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
