@@ -226,3 +226,22 @@ test('the whole loop: agency → reviewer → agency → reviewer, then locked a
   assert.deepEqual(agency.consoleErrors, []);
   assert.deepEqual([...reviewer.foreignRequests, ...agency.foreignRequests], []);
 });
+
+test('a full storage on the desk: the reviewer is told, and the imported work stays in the page', async () => {
+  const reviewer = await env.page();
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  await reviewer.getByRole('heading', { name: 'Thẩm định hồ sơ tự đánh giá' }).waitFor();
+  await reviewer.evaluate(() => {
+    for (const size of [262144, 16384, 1024, 64, 1]) {
+      try { for (let k = 0; ; k++) localStorage.setItem(`rac.${size}.${k}`, 'x'.repeat(size)); } catch (e) { /* full at this size */ }
+    }
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-day-'));
+  execFileSync('cargo', ['run', '--quiet', '--example', 'generate_submissions', '--', dir, '2'], { cwd: repo });
+  await reviewer.locator('#nhap-ho-so').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
+  const banner = reviewer.locator('.banner-warn', { hasText: 'Bộ nhớ của trình duyệt đã đầy' });
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Công việc thẩm định vẫn còn trong trang; nếu tải lại trang, hãy nhập lại các tệp của cơ quan\./);
+  assert.equal(await reviewer.locator('.desk-table tbody tr').count(), 2, 'both agencies are on the desk');
+  assert.deepEqual(reviewer.consoleErrors, []);
+});
