@@ -10,3 +10,30 @@ init().catch((err) => {
   }
   console.error(err);
 });
+
+// Offline: a service worker caches the app after the first visit. Browsers
+// allow it on https and on localhost only; over plain http on a LAN the app
+// still works, just not offline.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  // Reload only when the user asked for the new version (the first install
+  // also changes the controller, and must not reload the page under them).
+  let updating = false;
+  navigator.serviceWorker.register('sw.js').then((reg) => {
+    const offer = (worker) => {
+      const bar = document.getElementById('phien-ban-moi');
+      if (!bar || !worker) return;
+      bar.hidden = false;
+      bar.querySelector('button').onclick = () => { updating = true; worker.postMessage('cap-nhat'); };
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      w?.addEventListener('statechange', () => {
+        if (w.state === 'installed' && navigator.serviceWorker.controller) offer(w);
+      });
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (updating) { updating = false; window.location.reload(); }
+    });
+  }).catch((err) => console.warn('Không đăng ký được chế độ ngoại tuyến:', err));
+}
