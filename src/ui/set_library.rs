@@ -177,7 +177,8 @@ pub fn LoadSetForm() -> impl IntoView {
 }
 
 /// One problem: the item code and message first, where in the file after.
-fn problem_item(p: Problem) -> impl IntoView {
+/// Every importer lists its problems with this.
+pub fn problem_item(p: Problem) -> impl IntoView {
     view! {
         <li>
             {p.code.map(|c| view! { <strong>{format!("[{c}] ")}</strong> })}

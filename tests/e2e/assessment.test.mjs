@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { launch, axe, shot, repo } from './harness.mjs';
+import { launch, assertClean, axe, shot, repo } from './harness.mjs';
 
 const SET_FILE = 'public/criteria/minh-hoa-so-ban-nganh-2026.json';
 const set = JSON.parse(readFileSync(join(repo, SET_FILE), 'utf8'));
@@ -16,10 +16,6 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-function assertClean(page) {
-  assert.deepEqual(page.consoleErrors, [], 'no console errors');
-  assert.deepEqual(page.foreignRequests, [], 'no request leaves the origin');
-}
 
 const byId = (page, id) => page.locator(`[id="${id}"]`);
 

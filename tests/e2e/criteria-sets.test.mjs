@@ -4,16 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, axe, shot, repo } from './harness.mjs';
+import { launch, assertClean, openApp, axe, shot, repo } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-function assertClean(page) {
-  assert.deepEqual(page.consoleErrors, [], 'no console errors');
-  assert.deepEqual(page.foreignRequests, [], 'no request leaves the origin');
-}
 
 test('opens the app and views both bundled sets as trees', async () => {
   const page = await env.page();

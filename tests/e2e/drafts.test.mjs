@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, axe, shot } from './harness.mjs';
+import { launch, assertClean, axe, shot } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -13,10 +13,6 @@ after(async () => { await env.close(); });
 const byId = (page, id) => page.locator(`[id="${id}"]`);
 const PCT = 'muc-1.1.4-ty-le';
 
-function assertClean(page) {
-  assert.deepEqual(page.consoleErrors, [], 'no console errors');
-  assert.deepEqual(page.foreignRequests, [], 'no request leaves the origin');
-}
 
 /** A fresh draft on the sở, ban, ngành set, on field 1. */
 async function newDraftOnField1(page) {

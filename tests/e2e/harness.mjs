@@ -2,6 +2,7 @@
 // port, starts Debian's Chromium through playwright-core, records console
 // errors and every request that would leave the page's origin.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,3 +60,9 @@ export async function axe(page) {
 }
 
 export const shot = (page, name, opts = {}) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, ...opts });
+
+/** Nothing went wrong behind the scenes: no console error, no request out. */
+export function assertClean(page) {
+  assert.deepEqual(page.consoleErrors, [], 'no console errors');
+  assert.deepEqual(page.foreignRequests, [], 'no request leaves the origin');
+}

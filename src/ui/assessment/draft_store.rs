@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::browser::{files, page, storage};
 use crate::domain::drafts::{draft_key, read_stored, DRAFT_KEY_PREFIX, LEGACY_DRAFT_KEY};
+use crate::domain::submission::file_slug;
 use crate::domain::Draft;
 
 /// Debounce of the autosave, in milliseconds (the issue allows ≤ 300).
@@ -369,7 +370,7 @@ impl DraftStore {
         let text = serde_json::to_string(draft).map_err(|e| e.to_string())?;
         let name = format!(
             "ban-tu-danh-gia-{}-{}.json",
-            slug(&draft.display_name()),
+            file_slug(&draft.display_name(), "ban-nhap"),
             page::today_iso()
         );
         files::download(&name, "application/json", &text)?;
@@ -388,25 +389,6 @@ impl DraftStore {
 /// Whether the draft differs from what storage holds (times aside).
 fn differs(d: &Draft, stored: &Draft) -> bool {
     !d.same_content(stored) || d.last_exported != stored.last_exported || d.revision != stored.revision
-}
-
-/// A file-name-safe form: "Sở Tư pháp" → "so-tu-phap".
-pub fn slug(text: &str) -> String {
-    let folded = crate::domain::summary::fold_vi(text);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "ban-nhap".into()
-    } else {
-        trimmed.chars().take(60).collect()
-    }
 }
 
 /// Where each draft was left, by id (best effort; losing it loses nothing).

@@ -10,7 +10,8 @@ use crate::browser::{files, page, storage};
 use crate::domain::drafts::{datetime_vi, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES};
 use crate::domain::Draft;
 use crate::ui::app::LibraryState;
-use crate::ui::assessment::draft_store::{slug, StoredEntry};
+use crate::domain::submission::file_slug;
+use crate::ui::assessment::draft_store::StoredEntry;
 use crate::ui::assessment::use_assessment;
 
 fn kb(bytes: usize) -> String {
@@ -133,7 +134,7 @@ pub fn DraftsPage() -> impl IntoView {
                                     <li>
                                         <p><code>{key.clone()}</code>{format!(" · {} · lý do: {reason}.", kb(raw.encode_utf16().count() * 2))}</p>
                                         <button type="button" class="button" on:click=move |_| {
-                                            let name = format!("du-lieu-goc-{}.json", slug(&k1));
+                                            let name = format!("du-lieu-goc-{}.json", file_slug(&k1, "ban-nhap"));
                                             if let Err(e) = files::download(&name, "application/json", &raw2) { message.set(Some((false, e))); }
                                         }>"Tải dữ liệu gốc về máy"</button>
                                         " "

@@ -170,12 +170,7 @@ pub fn DeskPage() -> impl IntoView {
                             FileResult::Refused { file, problems } => view! {
                                 <li><div class="banner banner-error" role="alert">
                                     <strong>{format!("Không nhập được tệp «{file}»: {} lỗi", problems.len())}</strong>
-                                    <ul>{problems.into_iter().map(|p| view! {
-                                        <li>
-                                            {crate::domain::rule_text::capitalise(&p.message)}
-                                            {(!p.path.is_empty()).then(|| view! { <span class="problem-path">"Vị trí trong tệp: " <code>{p.path}</code></span> })}
-                                        </li>
-                                    }).collect_view()}</ul>
+                                    <ul>{problems.into_iter().map(crate::ui::set_library::problem_item).collect_view()}</ul>
                                 </div></li>
                             }.into_any(),
                         }).collect_view()}
