@@ -1,6 +1,7 @@
 //! Thin Leptos components over the domain core.
 
 pub mod app;
+pub mod charts;
 pub mod assessment;
 pub mod criteria_tree;
 pub mod review;

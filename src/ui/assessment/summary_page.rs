@@ -137,6 +137,16 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 {gap.map(|g| view! { <p class="gap">{g}</p> })}
                 {top.then(|| view! { <p class="gap">"Đã đạt loại cao nhất của thang xếp loại."</p> })}
             </div>
+            <div class="summary-figures">
+            <crate::ui::charts::IndexRadar
+                fields=set.fields.iter().zip(&report.fields).map(|(f, s)| (f.code.clone(), s.index)).collect()
+                label=format!(
+                    "Biểu đồ chỉ số theo lĩnh vực: {}",
+                    set.fields.iter().zip(&report.fields)
+                        .map(|(f, s)| format!("lĩnh vực {} {}", f.code, s.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "không áp dụng".into())))
+                        .collect::<Vec<_>>().join("; ")
+                )
+            />
             <div class="table-wrap">
                 <table class="summary-table">
                     <caption>"Điểm theo lĩnh vực"</caption>
@@ -173,6 +183,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
+            </div>
             {(!report.survey_max.is_zero()).then(|| view! {
                 <p class="hint">{format!(
                     "Điểm tối đa {} gồm {} điểm điều tra xã hội học do cơ quan có thẩm quyền chấm; cơ quan không tự chấm phần này nên nó không tính vào tối đa áp dụng.",
@@ -196,7 +207,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                     </section>
                 }
             })}
-            <h3>"Còn phải hoàn thiện"</h3>
+            <h3 class="no-print-heading">"Còn phải hoàn thiện"</h3>
             <div class="open-lists">{lists}</div>
             <h3 id="diem-bi-mat">"Điểm bị mất"</h3>
             {if lost.is_empty() {
