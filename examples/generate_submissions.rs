@@ -8,7 +8,9 @@ use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, InputKind, Rule};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args.first().expect("usage: generate_submissions <dir> <n> [set.json]");
+    let dir = args
+        .first()
+        .expect("usage: generate_submissions <dir> <n> [set.json]");
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50);
     let set_path = args
         .get(2)
@@ -29,8 +31,12 @@ fn main() {
             d.edit(u.code, |r| match InputKind::of(u.rule) {
                 InputKind::Choice => {
                     let ids: Vec<&str> = match u.rule {
-                        Rule::Levels { options } | Rule::Bonus { options } => options.iter().map(|o| o.id.as_str()).collect(),
-                        Rule::Deduction { options } => options.iter().map(|o| o.id.as_str()).collect(),
+                        Rule::Levels { options } | Rule::Bonus { options } => {
+                            options.iter().map(|o| o.id.as_str()).collect()
+                        }
+                        Rule::Deduction { options } => {
+                            options.iter().map(|o| o.id.as_str()).collect()
+                        }
                         _ => vec![],
                     };
                     // most agencies pick the best option
@@ -48,7 +54,13 @@ fn main() {
             });
         }
         let sub = export(&d, &set, "2026-11-22T10:00:00", 1);
-        std::fs::write(format!("{dir}/{}", sub.file_name().replace(".json", &format!("-{i:03}.json"))), sub.to_json())
-            .expect("write");
+        std::fs::write(
+            format!(
+                "{dir}/{}",
+                sub.file_name().replace(".json", &format!("-{i:03}.json"))
+            ),
+            sub.to_json(),
+        )
+        .expect("write");
     }
 }

@@ -44,7 +44,10 @@ fn typed_text_is_kept_and_read_per_rule() {
     assert_eq!(read.answer, None);
     assert_eq!(
         read.problems,
-        vec![(AnswerInput::Value, "Tỷ lệ «12a» không phải là số.".to_string())]
+        vec![(
+            AnswerInput::Value,
+            "Tỷ lệ «12a» không phải là số.".to_string()
+        )]
     );
     // the text stays in the draft
     let d = with("1.1.3", |r| r.value = "12a".into());
@@ -343,10 +346,17 @@ fn points_lost_are_sorted_and_the_next_class_is_exact() {
     dr.edit("2.2", |r| r.value = "100".into());
     let report = dr.score(&set);
     let lost = points_lost(&set, &report);
-    let codes: Vec<(&str, String)> = lost.iter().map(|l| (l.code.as_str(), l.lost.vi())).collect();
+    let codes: Vec<(&str, String)> = lost
+        .iter()
+        .map(|l| (l.code.as_str(), l.lost.vi()))
+        .collect();
     assert_eq!(
         codes,
-        vec![("1.1.3", "1".into()), ("1.1.1", "0,5".into()), ("1.3", "0,2".into())]
+        vec![
+            ("1.1.3", "1".into()),
+            ("1.1.1", "0,5".into()),
+            ("1.3", "0,2".into())
+        ]
     );
     // 15,3 of 17 applicable = exactly 90%: Tốt (from 90% inclusive), nothing above
     assert_eq!(report.total.vi(), "15,3");
@@ -367,7 +377,6 @@ fn points_lost_are_sorted_and_the_next_class_is_exact() {
     );
 }
 
-
 #[test]
 fn search_finds_by_code_or_words_without_accents() {
     let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
@@ -375,8 +384,16 @@ fn search_finds_by_code_or_words_without_accents() {
     assert_eq!(by_code[0].code, "1.1.4");
     let by_words = search(&set, "ke hoach cai cach", 50);
     assert!(!by_words.is_empty());
-    assert!(by_words.iter().all(|h| fold_vi(&h.title).contains("ke hoach")
-        || fold_vi(&set.scored_units().find(|u| u.code == h.code).unwrap().criterion.title)
+    assert!(by_words
+        .iter()
+        .all(|h| fold_vi(&h.title).contains("ke hoach")
+            || fold_vi(
+                &set.scored_units()
+                    .find(|u| u.code == h.code)
+                    .unwrap()
+                    .criterion
+                    .title
+            )
             .contains("ke hoach")));
     assert_eq!(fold_vi("Đánh GIÁ Kế hoạch"), "danh gia ke hoach");
     assert!(search(&set, "   ", 10).is_empty());

@@ -70,13 +70,19 @@ async fn text_input_reports_typing_and_ties_its_message() {
     assert_eq!(value.get_untracked(), "8x");
     assert_eq!(input.value(), "8x", "invalid text is kept as typed");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("ty-le-loi"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("ty-le-loi")
+    );
     let msg: web_sys::HtmlElement = find(&el, "#ty-le-loi");
     assert_eq!(msg.text_content().unwrap(), "Tỷ lệ «8x» không phải là số.");
 
     type_into(&input, "86");
     settle().await;
-    assert!(el.query_selector("#ty-le-loi").unwrap().is_none(), "message gone");
+    assert!(
+        el.query_selector("#ty-le-loi").unwrap().is_none(),
+        "message gone"
+    );
     assert_eq!(input.get_attribute("aria-invalid"), None);
     drop(handle);
 }
@@ -117,7 +123,10 @@ async fn choice_group_picks_and_clears() {
     settle().await;
     assert_eq!(selected.get_untracked(), None);
     assert!(!find::<web_sys::HtmlInputElement>(&el, "#muc-1").checked());
-    assert_eq!(*picks.lock().unwrap(), vec![Some("khong".to_string()), None]);
+    assert_eq!(
+        *picks.lock().unwrap(),
+        vec![Some("khong".to_string()), None]
+    );
     drop(handle);
 }
 
@@ -126,7 +135,10 @@ async fn stepper_buttons_say_what_they_do() {
     let el = container();
     let value = RwSignal::new("0,25".to_string());
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        let r = move || Response { value: value.get_untracked(), ..Response::default() };
+        let r = move || Response {
+            value: value.get_untracked(),
+            ..Response::default()
+        };
         view! {
             <Stepper
                 id="diem".to_string()
@@ -145,7 +157,10 @@ async fn stepper_buttons_say_what_they_do() {
     plus.click();
     plus.click();
     settle().await;
-    assert_eq!(find::<web_sys::HtmlInputElement>(&el, "#diem").value(), "0,75");
+    assert_eq!(
+        find::<web_sys::HtmlInputElement>(&el, "#diem").value(),
+        "0,75"
+    );
     for _ in 0..5 {
         minus.click();
     }
@@ -178,20 +193,43 @@ async fn item_card_scores_live_with_the_reason() {
     settle().await;
     let num: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-tu-so']");
     let den: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-mau-so']");
-    assert_eq!(find::<web_sys::HtmlElement>(&el, "label[for='muc-1.2-tu-so']").text_content().unwrap(), "Hồ sơ đúng hạn");
+    assert_eq!(
+        find::<web_sys::HtmlElement>(&el, "label[for='muc-1.2-tu-so']")
+            .text_content()
+            .unwrap(),
+        "Hồ sơ đúng hạn"
+    );
     type_into(&num, "43");
     type_into(&den, "50");
     settle().await;
-    let result = find::<web_sys::HtmlElement>(&el, ".item-result").text_content().unwrap();
+    let result = find::<web_sys::HtmlElement>(&el, ".item-result")
+        .text_content()
+        .unwrap();
     assert!(result.contains("43/50 = 86% →"), "{result}");
-    assert!(find::<web_sys::HtmlElement>(&el, ".computed").text_content().unwrap().contains("= 86%"));
-    assert!(el.text_content().unwrap().contains("Thiếu tài liệu kiểm chứng"), "flagged until evidence is cited");
+    assert!(find::<web_sys::HtmlElement>(&el, ".computed")
+        .text_content()
+        .unwrap()
+        .contains("= 86%"));
+    assert!(
+        el.text_content()
+            .unwrap()
+            .contains("Thiếu tài liệu kiểm chứng"),
+        "flagged until evidence is cited"
+    );
 
     type_into(&num, "60");
     settle().await;
-    let msg = find::<web_sys::HtmlElement>(&el, "[id='muc-1.2-tu-so-loi']").text_content().unwrap();
-    assert_eq!(msg, "Tử số (60) lớn hơn mẫu số (50): tỷ lệ không thể quá 100%.");
-    assert_eq!(num.get_attribute("aria-describedby").as_deref(), Some("muc-1.2-tu-so-loi"));
+    let msg = find::<web_sys::HtmlElement>(&el, "[id='muc-1.2-tu-so-loi']")
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        msg,
+        "Tử số (60) lớn hơn mẫu số (50): tỷ lệ không thể quá 100%."
+    );
+    assert_eq!(
+        num.get_attribute("aria-describedby").as_deref(),
+        Some("muc-1.2-tu-so-loi")
+    );
     assert!(num.is_connected(), "the input is not redrawn while typing");
     assert_eq!(num.value(), "60", "what was typed stays");
 
@@ -205,7 +243,10 @@ async fn item_card_scores_live_with_the_reason() {
         .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
     settle().await;
-    assert!(!el.text_content().unwrap().contains("Thiếu tài liệu kiểm chứng"));
+    assert!(!el
+        .text_content()
+        .unwrap()
+        .contains("Thiếu tài liệu kiểm chứng"));
     drop(handle);
     let _ = gloo_storage_clear();
 }

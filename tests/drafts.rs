@@ -27,7 +27,10 @@ fn a_version_1_draft_is_migrated_with_everything_kept() {
     assert_eq!(d.difficulties, "Thiếu người");
     // and it scores as before
     let set = load("tests/fixtures/every-rule-kind.json");
-    assert_eq!(d.score(&set).items["1.2"].reason, "43/50 = 86% → 1,5 điểm (mức từ 80% đến dưới 100%)");
+    assert_eq!(
+        d.score(&set).items["1.2"].reason,
+        "43/50 = 86% → 1,5 điểm (mức từ 80% đến dưới 100%)"
+    );
 }
 
 #[test]
@@ -46,13 +49,26 @@ fn the_current_version_round_trips() {
 #[test]
 fn unreadable_entries_say_why() {
     let why = |text: &str| read_stored(text, "x").unwrap_err().reason;
-    assert_eq!(why("{\"responses\": [1,"), "không phải JSON hợp lệ (dòng 1, cột 17)");
-    assert_eq!(why("[]"), "không phải một bản tự đánh giá (không phải đối tượng JSON)");
-    assert_eq!(why(r#"{"format":"khac"}"#), "định dạng «khac», không phải «cchc-draft»");
+    assert_eq!(
+        why("{\"responses\": [1,"),
+        "không phải JSON hợp lệ (dòng 1, cột 17)"
+    );
+    assert_eq!(
+        why("[]"),
+        "không phải một bản tự đánh giá (không phải đối tượng JSON)"
+    );
+    assert_eq!(
+        why(r#"{"format":"khac"}"#),
+        "định dạng «khac», không phải «cchc-draft»"
+    );
     assert!(why(r#"{"format":"cchc-draft","format_version":99}"#)
         .starts_with("được lưu bởi phiên bản mới hơn của ứng dụng (định dạng 99"));
-    assert_eq!(why(r#"{"format_version":"hai"}"#), "số phiên bản định dạng không hợp lệ: \"hai\"");
-    assert!(why(r#"{"format_version":2,"responses":5}"#).starts_with("nội dung không đúng cấu trúc tại «responses»"));
+    assert_eq!(
+        why(r#"{"format_version":"hai"}"#),
+        "số phiên bản định dạng không hợp lệ: \"hai\""
+    );
+    assert!(why(r#"{"format_version":2,"responses":5}"#)
+        .starts_with("nội dung không đúng cấu trúc tại «responses»"));
     let huge = format!("{{\"name\":\"{}\"}}", "a".repeat(MAX_DRAFT_BYTES));
     assert!(why(&huge).starts_with("dữ liệu quá lớn"));
 }

@@ -23,9 +23,17 @@ fn agency(i: usize, set: &CriteriaSet) -> Submission {
         d.edit(u.code, |r| match InputKind::of(u.rule) {
             InputKind::Choice | InputKind::YesNo => {
                 r.choice = Some(match u.rule {
-                    Rule::Levels { options } | Rule::Bonus { options } => options[(i + k) % options.len()].id.clone(),
+                    Rule::Levels { options } | Rule::Bonus { options } => {
+                        options[(i + k) % options.len()].id.clone()
+                    }
                     Rule::Deduction { options } => options[(i + k) % options.len()].id.clone(),
-                    _ => if (i + k) % 3 == 0 { "no".into() } else { "yes".into() },
+                    _ => {
+                        if (i + k) % 3 == 0 {
+                            "no".into()
+                        } else {
+                            "yes".into()
+                        }
+                    }
                 })
             }
             InputKind::Percent => r.value = format!("{}", (i * 13 + k * 7) % 101),
@@ -47,8 +55,19 @@ fn fifty_submissions_import_check_clean_and_store_each_set_once() {
     let mut desk = Desk::default();
     for i in 0..50 {
         let sub = agency(i, &set);
-        let out = desk.import(&sub.file_name(), sub.to_json().as_bytes(), "2026-11-23T08:00:00").unwrap();
-        assert_eq!(out, ImportOutcome::Added { key: format!("ban-{i}") });
+        let out = desk
+            .import(
+                &sub.file_name(),
+                sub.to_json().as_bytes(),
+                "2026-11-23T08:00:00",
+            )
+            .unwrap();
+        assert_eq!(
+            out,
+            ImportOutcome::Added {
+                key: format!("ban-{i}")
+            }
+        );
     }
     assert_eq!(desk.entries.len(), 50);
     let checks = desk.checks(|key| (key == "minh-hoa-so-ban-nganh-2026@2026.1").then_some(&set));
@@ -73,7 +92,10 @@ fn fifty_submissions_import_check_clean_and_store_each_set_once() {
     }
     assert_eq!(sets.len(), 1, "one copy of the set");
     let set_size = serde_json::to_string(&set).unwrap().len();
-    assert!(entries_size < 50 * set_size / 2, "entries ({entries_size} B) are far smaller than 50 sets");
+    assert!(
+        entries_size < 50 * set_size / 2,
+        "entries ({entries_size} B) are far smaller than 50 sets"
+    );
     for s in &stored {
         let back = DeskEntry::from_stored(s, &sets).unwrap();
         assert_eq!(&back, &desk.entries[&back.submission.draft_id]);
@@ -88,18 +110,35 @@ fn a_later_round_replaces_the_earlier_and_shows_what_changed() {
     d.edit("2.1", |r| r.value = "1".into());
     let r1 = export(&d, &set, "2026-11-22T10:00:00", 1);
     let mut desk = Desk::default();
-    desk.import("r1.json", r1.to_json().as_bytes(), "t1").unwrap();
-    assert_eq!(desk.import("r1.json", r1.to_json().as_bytes(), "t2").unwrap(), ImportOutcome::Unchanged { key: "so-tp".into() });
+    desk.import("r1.json", r1.to_json().as_bytes(), "t1")
+        .unwrap();
+    assert_eq!(
+        desk.import("r1.json", r1.to_json().as_bytes(), "t2")
+            .unwrap(),
+        ImportOutcome::Unchanged {
+            key: "so-tp".into()
+        }
+    );
     d.edit("1.1.1", |r| {
         r.choice = Some("kip_thoi".into());
         r.explanation = "Bổ sung quyết định số 12".into();
     });
     let r2 = export(&d, &set, "2026-12-05T10:00:00", 2);
-    assert_eq!(desk.import("r2.json", r2.to_json().as_bytes(), "t3").unwrap(), ImportOutcome::NewRound { key: "so-tp".into(), round: 2 });
+    assert_eq!(
+        desk.import("r2.json", r2.to_json().as_bytes(), "t3")
+            .unwrap(),
+        ImportOutcome::NewRound {
+            key: "so-tp".into(),
+            round: 2
+        }
+    );
     let e = &desk.entries["so-tp"];
     assert_eq!(e.submission.round, 2);
     assert_eq!(e.status, ReviewStatus::DangThamDinh);
-    assert_eq!(changed_items(e.previous.as_ref().unwrap(), &e.submission), vec!["1.1.1"]);
+    assert_eq!(
+        changed_items(e.previous.as_ref().unwrap(), &e.submission),
+        vec!["1.1.1"]
+    );
 }
 
 #[test]
@@ -107,9 +146,15 @@ fn a_bad_file_is_refused_and_the_desk_is_untouched() {
     let set = load("tests/fixtures/every-rule-kind.json");
     let mut desk = Desk::default();
     let good = export(&Draft::new("a", "t"), &set, "2026-11-22T10:00:00", 1);
-    desk.import("a.json", good.to_json().as_bytes(), "t").unwrap();
+    desk.import("a.json", good.to_json().as_bytes(), "t")
+        .unwrap();
     let before = desk.clone();
-    for bad in [&b"{"[..], b"null", b"{\"format\":\"cchc-submission\"}", "<script>alert(1)</script>".as_bytes()] {
+    for bad in [
+        &b"{"[..],
+        b"null",
+        b"{\"format\":\"cchc-submission\"}",
+        "<script>alert(1)</script>".as_bytes(),
+    ] {
         assert!(desk.import("xau.json", bad, "t").is_err());
     }
     assert_eq!(desk, before);
@@ -123,19 +168,40 @@ fn unit<'a>(set: &'a CriteriaSet, code: &str) -> ScoredUnit<'a> {
 #[test]
 fn appraised_scores_are_bounded_by_the_rule() {
     let set = load("tests/fixtures/every-rule-kind.json");
-    assert_eq!(check_appraised(&unit(&set, "1.1.1"), "0,5"), Ok(Some(d("0.5"))));
+    assert_eq!(
+        check_appraised(&unit(&set, "1.1.1"), "0,5"),
+        Ok(Some(d("0.5")))
+    );
     assert_eq!(
         check_appraised(&unit(&set, "1.1.1"), "0,7"),
         Err("Theo cách chấm của mục này, điểm chỉ có thể là 0; 0,5; 1.".into())
     );
     assert_eq!(check_appraised(&unit(&set, "1.1.2"), "1"), Ok(Some(d("1"))));
-    assert!(check_appraised(&unit(&set, "1.1.3"), "1,5").is_err(), "bands give 0, 1 or 2");
-    assert_eq!(check_appraised(&unit(&set, "1.3"), "1,37"), Ok(Some(d("1.37"))), "ratio: any value to the maximum");
-    assert_eq!(check_appraised(&unit(&set, "1.3"), "2,5"), Err("Điểm phải từ 0 đến 2.".into()));
-    assert_eq!(check_appraised(&unit(&set, "1.1.5"), "0,3"), Err("Điểm phải từ 0 đến 1, theo bước 0,25.".into()));
+    assert!(
+        check_appraised(&unit(&set, "1.1.3"), "1,5").is_err(),
+        "bands give 0, 1 or 2"
+    );
+    assert_eq!(
+        check_appraised(&unit(&set, "1.3"), "1,37"),
+        Ok(Some(d("1.37"))),
+        "ratio: any value to the maximum"
+    );
+    assert_eq!(
+        check_appraised(&unit(&set, "1.3"), "2,5"),
+        Err("Điểm phải từ 0 đến 2.".into())
+    );
+    assert_eq!(
+        check_appraised(&unit(&set, "1.1.5"), "0,3"),
+        Err("Điểm phải từ 0 đến 1, theo bước 0,25.".into())
+    );
     assert_eq!(check_appraised(&unit(&set, "1.1.5"), ""), Ok(None));
-    assert_eq!(check_appraised(&unit(&set, "1.1.5"), "-1"), Err("Điểm thẩm định không được âm.".into()));
-    assert!(check_appraised(&unit(&set, "1.1.5"), "abc").unwrap_err().contains("không phải là số"));
+    assert_eq!(
+        check_appraised(&unit(&set, "1.1.5"), "-1"),
+        Err("Điểm thẩm định không được âm.".into())
+    );
+    assert!(check_appraised(&unit(&set, "1.1.5"), "abc")
+        .unwrap_err()
+        .contains("không phải là số"));
 }
 
 #[test]
@@ -159,14 +225,21 @@ fn the_appraisal_round_trip_and_the_ranking() {
     let e = desk.entries.get_mut("d2").unwrap();
     e.appraisals.insert(
         "1.1.1".into(),
-        Appraisal { score: "0,5".into(), comment: "Không có quyết định ban hành".into(), request: RequestKind::BoSungTaiLieu },
+        Appraisal {
+            score: "0,5".into(),
+            comment: "Không có quyết định ban hành".into(),
+            request: RequestKind::BoSungTaiLieu,
+        },
     );
     e.status = ReviewStatus::DaGuiYeuCau;
     let review = e.review_file(&set, "2026-12-01T09:00:00");
     assert_eq!(review.items.len(), 1);
     let appraised = appraised_report(&set, &e.submission, &e.appraisals);
     assert_eq!(appraised.items["1.1.1"].points, d("0.5"));
-    assert_eq!(appraised.items["1.1.1"].reason, "Điểm thẩm định 0,5 điểm (tự chấm: Ban hành kịp thời → 1 điểm)");
+    assert_eq!(
+        appraised.items["1.1.1"].reason,
+        "Điểm thẩm định 0,5 điểm (tự chấm: Ban hành kịp thời → 1 điểm)"
+    );
 
     // the agency imports it, answers, and sends round 2
     let back = read_review_file(serde_json::to_string(&review).unwrap().as_bytes()).unwrap();
@@ -174,18 +247,39 @@ fn the_appraisal_round_trip_and_the_ranking() {
     let mut dc = drafts[2].clone();
     dc.review = Some(back);
     assert_eq!(dc.next_round(), 2);
-    dc.edit("1.1.1", |r| r.evidence.push(EvidenceRef { number: "15/QĐ-UBND".into(), ..EvidenceRef::default() }));
+    dc.edit("1.1.1", |r| {
+        r.evidence.push(EvidenceRef {
+            number: "15/QĐ-UBND".into(),
+            ..EvidenceRef::default()
+        })
+    });
     let r2 = export(&dc, &set, "2026-12-05T09:00:00", dc.next_round());
-    assert_eq!(desk.import("r2.json", r2.to_json().as_bytes(), "t").unwrap(), ImportOutcome::NewRound { key: "d2".into(), round: 2 });
+    assert_eq!(
+        desk.import("r2.json", r2.to_json().as_bytes(), "t")
+            .unwrap(),
+        ImportOutcome::NewRound {
+            key: "d2".into(),
+            round: 2
+        }
+    );
     let e = &desk.entries["d2"];
-    assert_eq!(changed_items(e.previous.as_ref().unwrap(), &e.submission), vec!["1.1.1"]);
-    assert_eq!(e.appraisals["1.1.1"].score, "0,5", "the appraisal stays for round 2");
+    assert_eq!(
+        changed_items(e.previous.as_ref().unwrap(), &e.submission),
+        vec!["1.1.1"]
+    );
+    assert_eq!(
+        e.appraisals["1.1.1"].score, "0,5",
+        "the appraisal stays for round 2"
+    );
 
     // ranking: A and B tie, C is cut below them; survey points join the total
     let official = |k: &str| (k == "test-every-rule-kind@1").then_some(&set);
     let rows = ranking(&desk, official);
     let ranks: Vec<(String, usize)> = rows.iter().map(|r| (r.agency.clone(), r.rank)).collect();
-    assert_eq!(ranks, vec![("Sở C".into(), 1), ("Sở A".into(), 2), ("Sở B".into(), 2)]);
+    assert_eq!(
+        ranks,
+        vec![("Sở C".into(), 1), ("Sở A".into(), 2), ("Sở B".into(), 2)]
+    );
     // C: 0,5 + 3 = 3,5; A, B: 1 + 1,5 = 2,5 (1.2 at 90% is in the 80–100 band)
     assert_eq!(rows[0].appraised, d("3.5"));
     assert_eq!(rows[0].self_total, d("4"));
@@ -202,6 +296,8 @@ fn the_appraisal_round_trip_and_the_ranking() {
     let mut db = drafts[1].clone();
     db.edit("2.1", |r| r.value = "3".into());
     let late = export(&db, &set, "2026-12-20T09:00:00", 2);
-    let err = desk.import("late.json", late.to_json().as_bytes(), "t").unwrap_err();
+    let err = desk
+        .import("late.json", late.to_json().as_bytes(), "t")
+        .unwrap_err();
     assert!(err[0].message.contains("đã chốt điểm"));
 }

@@ -59,7 +59,13 @@ fn export_then_import_gives_the_same_data_and_checks_clean() {
     assert_eq!(c.report, draft().score(&official));
     // re-indenting the file is not an edit
     let compact = serde_json::to_string(&sub).unwrap();
-    assert!(check(&read_submission(compact.as_bytes()).unwrap(), Some(&official)).digest_ok);
+    assert!(
+        check(
+            &read_submission(compact.as_bytes()).unwrap(),
+            Some(&official)
+        )
+        .digest_ok
+    );
     // without the official set, the embedded one is used and that is said
     let c = check(&back, None);
     assert_eq!(c.matches_official, None);
@@ -68,8 +74,14 @@ fn export_then_import_gives_the_same_data_and_checks_clean() {
 
 #[test]
 fn sha256_matches_the_standard_vectors() {
-    assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert_eq!(
+        sha256_hex(b""),
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert_eq!(
+        sha256_hex(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
 }
 
 fn edited(f: impl FnOnce(&mut serde_json::Value)) -> Submission {
@@ -85,9 +97,16 @@ fn a_changed_score_is_flagged() {
     assert!(!c.digest_ok);
     assert_eq!(
         c.mismatches,
-        vec![ScoreMismatch { code: "1.1.3".into(), stated: Some(d("2")), recomputed: d("1") }]
+        vec![ScoreMismatch {
+            code: "1.1.3".into(),
+            stated: Some(d("2")),
+            recomputed: d("1")
+        }]
     );
-    assert_eq!(c.messages()[0], "Mã niêm phong (SHA-256) không khớp: tệp đã bị sửa sau khi xuất.");
+    assert_eq!(
+        c.messages()[0],
+        "Mã niêm phong (SHA-256) không khớp: tệp đã bị sửa sau khi xuất."
+    );
     // even when the editor reseals the file, the recomputation disagrees
     let mut resealed = s.clone();
     resealed.digest = resealed.compute_digest();
@@ -111,7 +130,10 @@ fn a_changed_answer_is_flagged() {
 #[test]
 fn a_changed_embedded_set_is_flagged() {
     // the agency gave "Ban hành kịp thời" 2 points instead of 1 in its copy
-    let s = edited(|v| v["criteria_set"]["fields"][0]["criteria"][0]["items"][0]["rule"]["options"][1]["points"] = serde_json::json!(0.75));
+    let s = edited(|v| {
+        v["criteria_set"]["fields"][0]["criteria"][0]["items"][0]["rule"]["options"][1]["points"] =
+            serde_json::json!(0.75)
+    });
     let c = check(&s, Some(&set()));
     assert!(!c.digest_ok);
     assert!(!c.set_digest_ok);
@@ -123,7 +145,10 @@ fn a_changed_embedded_set_is_flagged() {
     let c = check(&r, Some(&set()));
     assert!(c.digest_ok && c.set_digest_ok);
     assert_eq!(c.matches_official, Some(false));
-    assert!(c.messages().iter().any(|m| m.starts_with("Bộ tiêu chí trong tệp khác với bộ tiêu chí chính thức")));
+    assert!(c
+        .messages()
+        .iter()
+        .any(|m| m.starts_with("Bộ tiêu chí trong tệp khác với bộ tiêu chí chính thức")));
 }
 
 #[test]
@@ -141,7 +166,9 @@ fn malformed_and_hostile_files_are_refused_with_reasons() {
     assert!(why(b"{\"format\": \"cchc-submission\",").contains("JSON"));
     assert!(why(br#"{"format":"cchc-criteria-set"}"#).contains("không phải tệp nộp tự đánh giá"));
     assert!(why(br#"{"a":1}"#).contains("thiếu khóa «format»"));
-    assert!(why(br#"{"format":"cchc-submission","format_version":9}"#).contains("phiên bản mới hơn"));
+    assert!(
+        why(br#"{"format":"cchc-submission","format_version":9}"#).contains("phiên bản mới hơn")
+    );
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     assert!(!why(deep.as_bytes()).is_empty());
     let huge = vec![b' '; MAX_SUBMISSION_BYTES + 1];
@@ -160,7 +187,10 @@ fn malformed_and_hostile_files_are_refused_with_reasons() {
     let s = export(&d, &set(), "2026-11-22T10:15:00", 1);
     let back = read_submission(s.to_json().as_bytes()).unwrap();
     assert_eq!(back.agency.name, d.profile.name);
-    assert_eq!(back.file_name(), "CCHC-2026-img-src-x-onerror-alert-1-script-alert-2-script-20261122.json");
+    assert_eq!(
+        back.file_name(),
+        "CCHC-2026-img-src-x-onerror-alert-1-script-alert-2-script-20261122.json"
+    );
 }
 
 #[test]
@@ -168,7 +198,10 @@ fn the_score_csv_opens_in_excel_with_vietnamese() {
     let s = set();
     let csv = score_csv(&s, &draft().score(&s));
     assert!(csv.starts_with("\u{feff}Mã,Nội dung,Điểm tối đa,Điểm tự chấm,Lý do\r\n"));
-    assert!(csv.contains("\"1.1.3\",\"Mức độ thực hiện\",\"2\",\"1\","), "{csv}");
+    assert!(
+        csv.contains("\"1.1.3\",\"Mức độ thực hiện\",\"2\",\"1\","),
+        "{csv}"
+    );
     assert!(csv.contains("\"86% → 1 điểm (mức từ 70% đến 90%)\""));
     assert!(csv.trim_end().ends_with("xếp loại Yếu\""), "{csv}");
 }

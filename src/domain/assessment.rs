@@ -64,7 +64,11 @@ impl AgencyProfile {
         required(ProfileInput::Name, &self.name, "tên cơ quan, đơn vị");
         required(ProfileInput::Province, &self.province, "tỉnh, thành phố");
         required(ProfileInput::Year, &self.year, "năm đánh giá");
-        required(ProfileInput::FocalName, &self.focal_name, "họ tên người đầu mối");
+        required(
+            ProfileInput::FocalName,
+            &self.focal_name,
+            "họ tên người đầu mối",
+        );
         required(ProfileInput::FocalPhone, &self.focal_phone, "số điện thoại");
         required(ProfileInput::FocalEmail, &self.focal_email, "thư điện tử");
         match self.unit_type {
@@ -95,7 +99,10 @@ impl AgencyProfile {
                 }
                 _ => out.push((
                     ProfileInput::Year,
-                    format!("Năm «{year}» không hợp lệ: hãy nhập bốn chữ số, ví dụ {}.", set.year),
+                    format!(
+                        "Năm «{year}» không hợp lệ: hãy nhập bốn chữ số, ví dụ {}.",
+                        set.year
+                    ),
                 )),
             }
         }
@@ -270,7 +277,8 @@ pub fn link_problem(text: &str) -> Option<String> {
         && host
             .chars()
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
     if !host_ok || !port_ok {
         return Some(format!(
             "Đường dẫn «{t}» thiếu tên miền hợp lệ (ví dụ https://vanban.nghean.gov.vn/…)."
@@ -394,10 +402,7 @@ impl Response {
                         if percent.is_negative() || percent > Dec::HUNDRED {
                             out.problems.push((
                                 AnswerInput::Value,
-                                format!(
-                                    "Tỷ lệ phải từ 0 đến 100%, bạn nhập {}%.",
-                                    percent.vi()
-                                ),
+                                format!("Tỷ lệ phải từ 0 đến 100%, bạn nhập {}%.", percent.vi()),
                             ));
                             None
                         } else {
@@ -407,7 +412,12 @@ impl Response {
                 )
             }
             InputKind::Fraction => {
-                let n = number(&self.numerator, "Tử số", AnswerInput::Numerator, &mut out.problems);
+                let n = number(
+                    &self.numerator,
+                    "Tử số",
+                    AnswerInput::Numerator,
+                    &mut out.problems,
+                );
                 let d = number(
                     &self.denominator,
                     "Mẫu số",
@@ -471,11 +481,7 @@ impl Response {
                     if p.is_negative() || p > unit.max {
                         out.problems.push((
                             AnswerInput::Value,
-                            format!(
-                                "Điểm phải từ 0 đến {}, bạn nhập {}.",
-                                unit.max.vi(),
-                                p.vi()
-                            ),
+                            format!("Điểm phải từ 0 đến {}, bạn nhập {}.", unit.max.vi(), p.vi()),
                         ));
                         None
                     } else if !p.is_multiple_of(step) {

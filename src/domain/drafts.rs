@@ -86,7 +86,10 @@ pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadabl
             if draft.id.trim().is_empty() {
                 draft.id = fallback_id.to_string();
             }
-            Ok(ReadDraft { draft, from_version })
+            Ok(ReadDraft {
+                draft,
+                from_version,
+            })
         }
         Err(e) => fail(format!(
             "nội dung không đúng cấu trúc tại «{}»: {}",

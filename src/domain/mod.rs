@@ -3,16 +3,16 @@
 
 pub mod assessment;
 pub mod coverage;
-pub mod drafts;
 pub mod criteria_set;
 pub mod decimal;
+pub mod drafts;
 pub mod library;
 pub mod loader;
+pub mod review;
 pub mod rule_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod scoring;
-pub mod review;
 pub mod serde_vi;
 pub mod submission;
 pub mod summary;
@@ -25,5 +25,7 @@ pub use criteria_set::*;
 pub use decimal::{Dec, DecError};
 pub use library::{Library, LibraryEntry, Origin, StoredSet};
 pub use loader::{load_criteria_set, Problem, MAX_SET_BYTES};
-pub use scoring::{score, score_with, Overrides, Answer, AnswerValue, Answers, ItemScore, ItemStatus, ScoreReport};
+pub use scoring::{
+    score, score_with, Answer, AnswerValue, Answers, ItemScore, ItemStatus, Overrides, ScoreReport,
+};
 pub use validation::validate;

@@ -109,10 +109,16 @@ fn strip(sub: &Submission) -> StoredSubmission {
     }
 }
 
-fn unstrip(s: &StoredSubmission, sets: &BTreeMap<String, CriteriaSet>) -> Result<Submission, String> {
-    let set = sets
-        .get(&s.set_digest)
-        .ok_or_else(|| format!("thiếu bộ tiêu chí có mã băm {}…", &s.set_digest.get(..12).unwrap_or("")))?;
+fn unstrip(
+    s: &StoredSubmission,
+    sets: &BTreeMap<String, CriteriaSet>,
+) -> Result<Submission, String> {
+    let set = sets.get(&s.set_digest).ok_or_else(|| {
+        format!(
+            "thiếu bộ tiêu chí có mã băm {}…",
+            &s.set_digest.get(..12).unwrap_or("")
+        )
+    })?;
     let mut v = s.submission.clone();
     if let Some(o) = v.as_object_mut() {
         o.insert(
@@ -185,7 +191,12 @@ pub struct Desk {
 impl Desk {
     /// Imports one file. A bad file is refused with every problem found;
     /// the desk is unchanged.
-    pub fn import(&mut self, file_name: &str, bytes: &[u8], now: &str) -> Result<ImportOutcome, Vec<Problem>> {
+    pub fn import(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        now: &str,
+    ) -> Result<ImportOutcome, Vec<Problem>> {
         let sub = read_submission(bytes)?;
         let key = sub.draft_id.clone();
         if key.trim().is_empty() {
@@ -245,7 +256,12 @@ impl Desk {
     ) -> BTreeMap<String, Checks> {
         self.entries
             .iter()
-            .map(|(k, e)| (k.clone(), check(&e.submission, official(&e.submission.criteria_set_key))))
+            .map(|(k, e)| {
+                (
+                    k.clone(),
+                    check(&e.submission, official(&e.submission.criteria_set_key)),
+                )
+            })
             .collect()
     }
 }
@@ -279,7 +295,11 @@ pub enum RequestKind {
 }
 
 impl RequestKind {
-    pub const ALL: [RequestKind; 3] = [RequestKind::None, RequestKind::GiaiTrinh, RequestKind::BoSungTaiLieu];
+    pub const ALL: [RequestKind; 3] = [
+        RequestKind::None,
+        RequestKind::GiaiTrinh,
+        RequestKind::BoSungTaiLieu,
+    ];
 
     pub fn label_vi(self) -> &'static str {
         match self {
@@ -327,9 +347,20 @@ pub fn check_appraised(unit: &ScoredUnit, text: &str) -> Result<Option<Dec>, Str
         return Err("Điểm thẩm định không được âm.".into());
     }
     let allowed: Option<Vec<Dec>> = match unit.rule {
-        Rule::Levels { options } | Rule::Bonus { options } => Some(options.iter().map(|o| o.points).collect()),
-        Rule::YesNo { yes_points, no_points, .. } => Some(vec![yes_points.unwrap_or(unit.max), no_points.unwrap_or(Dec::ZERO)]),
-        Rule::PercentBands { bands, .. } | Rule::CountBands { bands, .. } => Some(bands.iter().map(|b| b.points).collect()),
+        Rule::Levels { options } | Rule::Bonus { options } => {
+            Some(options.iter().map(|o| o.points).collect())
+        }
+        Rule::YesNo {
+            yes_points,
+            no_points,
+            ..
+        } => Some(vec![
+            yes_points.unwrap_or(unit.max),
+            no_points.unwrap_or(Dec::ZERO),
+        ]),
+        Rule::PercentBands { bands, .. } | Rule::CountBands { bands, .. } => {
+            Some(bands.iter().map(|b| b.points).collect())
+        }
         _ => None,
     };
     match (allowed, unit.rule) {
@@ -359,7 +390,11 @@ pub fn check_appraised(unit: &ScoredUnit, text: &str) -> Result<Option<Dec>, Str
 
 /// Scores after appraisal: the agency's answers, with each appraised score
 /// in place of the item's points.
-pub fn appraised_report(set: &CriteriaSet, sub: &Submission, appraisals: &BTreeMap<String, Appraisal>) -> ScoreReport {
+pub fn appraised_report(
+    set: &CriteriaSet,
+    sub: &Submission,
+    appraisals: &BTreeMap<String, Appraisal>,
+) -> ScoreReport {
     let draft = Draft {
         responses: sub.responses.clone(),
         ..Draft::default()
@@ -368,7 +403,10 @@ pub fn appraised_report(set: &CriteriaSet, sub: &Submission, appraisals: &BTreeM
         .scored_units()
         .filter_map(|u| {
             let a = appraisals.get(u.code)?;
-            check_appraised(&u, &a.score).ok().flatten().map(|v| (u.code.to_string(), v))
+            check_appraised(&u, &a.score)
+                .ok()
+                .flatten()
+                .map(|v| (u.code.to_string(), v))
         })
         .collect();
     score_with(set, &draft.answers(set), &overrides)
@@ -413,7 +451,12 @@ impl DeskEntry {
             submission_digest: self.submission.digest.clone(),
             exported_at: now.into(),
             status: self.status,
-            items: self.appraisals.iter().filter(|(_, a)| !a.is_empty()).map(|(k, a)| (k.clone(), a.clone())).collect(),
+            items: self
+                .appraisals
+                .iter()
+                .filter(|(_, a)| !a.is_empty())
+                .map(|(k, a)| (k.clone(), a.clone()))
+                .collect(),
             appraised_total: r.total,
             appraised_index: r.index,
             appraised_class: r.class,
@@ -455,17 +498,32 @@ pub struct RankRow {
 
 /// Ranks every agency on the desk by its index after appraisal, the survey
 /// score added (total ÷ (applicable maximum + survey maximum)).
-pub fn ranking<'s>(desk: &Desk, official: impl Fn(&str) -> Option<&'s CriteriaSet>) -> Vec<RankRow> {
+pub fn ranking<'s>(
+    desk: &Desk,
+    official: impl Fn(&str) -> Option<&'s CriteriaSet>,
+) -> Vec<RankRow> {
     let mut rows: Vec<RankRow> = desk
         .entries
         .iter()
         .map(|(k, e)| {
-            let set = official(&e.submission.criteria_set_key).unwrap_or(&e.submission.criteria_set);
-            let own = Draft { responses: e.submission.responses.clone(), ..Draft::default() }.score(set);
+            let set =
+                official(&e.submission.criteria_set_key).unwrap_or(&e.submission.criteria_set);
+            let own = Draft {
+                responses: e.submission.responses.clone(),
+                ..Draft::default()
+            }
+            .score(set);
             let r = appraised_report(set, &e.submission, &e.appraisals);
-            let survey = Dec::parse(&e.survey_score).ok().map(|s| s.max(Dec::ZERO).min(r.survey_max));
+            let survey = Dec::parse(&e.survey_score)
+                .ok()
+                .map(|s| s.max(Dec::ZERO).min(r.survey_max));
             let total = r.total + survey.unwrap_or(Dec::ZERO);
-            let max = r.applicable_max + if survey.is_some() { r.survey_max } else { Dec::ZERO };
+            let max = r.applicable_max
+                + if survey.is_some() {
+                    r.survey_max
+                } else {
+                    Dec::ZERO
+                };
             let index = index_of(total, max);
             RankRow {
                 key: k.clone(),
@@ -475,7 +533,9 @@ pub fn ranking<'s>(desk: &Desk, official: impl Fn(&str) -> Option<&'s CriteriaSe
                 survey,
                 total,
                 max,
-                class: index.and_then(|i| set.class_for(i)).map(|b| b.label.clone()),
+                class: index
+                    .and_then(|i| set.class_for(i))
+                    .map(|b| b.label.clone()),
                 index,
                 rank: 0,
                 field_index: r.fields.iter().map(|f| f.index).collect(),
@@ -484,7 +544,11 @@ pub fn ranking<'s>(desk: &Desk, official: impl Fn(&str) -> Option<&'s CriteriaSe
         .collect();
     rows.sort_by(|a, b| b.index.cmp(&a.index).then_with(|| a.agency.cmp(&b.agency)));
     for i in 0..rows.len() {
-        rows[i].rank = if i > 0 && rows[i].index == rows[i - 1].index { rows[i - 1].rank } else { i + 1 };
+        rows[i].rank = if i > 0 && rows[i].index == rows[i - 1].index {
+            rows[i - 1].rank
+        } else {
+            i + 1
+        };
     }
     rows
 }
@@ -493,7 +557,9 @@ pub fn ranking<'s>(desk: &Desk, official: impl Fn(&str) -> Option<&'s CriteriaSe
 pub fn ranking_csv(rows: &[RankRow], field_codes: &[String]) -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let pct = |i: Option<Dec>| i.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_default();
-    let mut out = String::from("\u{feff}Xếp hạng,Cơ quan,Tự chấm,Điểm thẩm định,Điểm ĐTXHH,Tổng điểm,Chỉ số,Xếp loại");
+    let mut out = String::from(
+        "\u{feff}Xếp hạng,Cơ quan,Tự chấm,Điểm thẩm định,Điểm ĐTXHH,Tổng điểm,Chỉ số,Xếp loại",
+    );
     for c in field_codes {
         out.push_str(&format!(",Chỉ số LV {c}"));
     }

@@ -190,20 +190,20 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
     let value = read_json(bytes, MAX_SUBMISSION_BYTES)?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(SUBMISSION_FORMAT) => {}
-        Some(other) => {
-            return Err(vec![Problem {
-                path: "format".into(),
-                code: None,
-                message: format!(
-                    "tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"
-                ),
-            }])
-        }
+        Some(other) => return Err(vec![Problem {
+            path: "format".into(),
+            code: None,
+            message: format!(
+                "tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"
+            ),
+        }]),
         None => {
             return Err(vec![Problem {
                 path: "format".into(),
                 code: None,
-                message: format!("thiếu khóa «format»: đây không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"),
+                message: format!(
+                    "thiếu khóa «format»: đây không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"
+                ),
             }])
         }
     }
@@ -279,7 +279,10 @@ impl Checks {
             out.push("Mã niêm phong (SHA-256) không khớp: tệp đã bị sửa sau khi xuất.".to_string());
         }
         if !self.set_digest_ok {
-            out.push("Bộ tiêu chí trong tệp không khớp mã băm ghi kèm: bộ tiêu chí đã bị sửa.".to_string());
+            out.push(
+                "Bộ tiêu chí trong tệp không khớp mã băm ghi kèm: bộ tiêu chí đã bị sửa."
+                    .to_string(),
+            );
         }
         match self.matches_official {
             Some(false) => out.push("Bộ tiêu chí trong tệp khác với bộ tiêu chí chính thức cùng mã và phiên bản mà bạn đang có; điểm được tính lại theo bộ chính thức.".to_string()),

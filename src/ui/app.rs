@@ -131,10 +131,17 @@ pub fn App() -> impl IntoView {
             .into_any();
         }
         match &route {
-            Route::Drafts => return view! { <div class="wizard single"><DraftsPage/></div> }.into_any(),
+            Route::Drafts => {
+                return view! { <div class="wizard single"><DraftsPage/></div> }.into_any()
+            }
             Route::Desk => return view! { <div class="wizard wide"><DeskPage/></div> }.into_any(),
-            Route::DeskEntry(key) => return view! { <div class="wizard wide"><EntryPage key=key.clone()/></div> }.into_any(),
-            Route::Ranking => return view! { <div class="wizard wide"><RankingPage/></div> }.into_any(),
+            Route::DeskEntry(key) => {
+                return view! { <div class="wizard wide"><EntryPage key=key.clone()/></div> }
+                    .into_any()
+            }
+            Route::Ranking => {
+                return view! { <div class="wizard wide"><RankingPage/></div> }.into_any()
+            }
             _ => {}
         }
         let content = match (route, assessment.set.get()) {

@@ -15,7 +15,9 @@ pub fn radar_points(values: &[Option<Dec>], cx: f64, cy: f64, radius: f64) -> St
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let share = v.map(|d| d.to_f64().clamp(0.0, 100.0) / 100.0).unwrap_or(0.0);
+            let share = v
+                .map(|d| d.to_f64().clamp(0.0, 100.0) / 100.0)
+                .unwrap_or(0.0);
             let (x, y) = spoke(i as f64, n, cx, cy, radius * share);
             format!("{x:.1},{y:.1}")
         })
@@ -75,8 +77,19 @@ mod tests {
     #[test]
     fn radar_spokes_start_at_the_top_and_go_clockwise() {
         let full = vec![Some(Dec::HUNDRED); 4];
-        assert_eq!(radar_points(&full, 100.0, 100.0, 50.0), "100.0,50.0 150.0,100.0 100.0,150.0 50.0,100.0");
-        let half = vec![Some(Dec::from_int(50)), None, Some(Dec::from_int(200)), Some(Dec::ZERO)];
-        assert_eq!(radar_points(&half, 100.0, 100.0, 50.0), "100.0,75.0 100.0,100.0 100.0,150.0 100.0,100.0");
+        assert_eq!(
+            radar_points(&full, 100.0, 100.0, 50.0),
+            "100.0,50.0 150.0,100.0 100.0,150.0 50.0,100.0"
+        );
+        let half = vec![
+            Some(Dec::from_int(50)),
+            None,
+            Some(Dec::from_int(200)),
+            Some(Dec::ZERO),
+        ];
+        assert_eq!(
+            radar_points(&half, 100.0, 100.0, 50.0),
+            "100.0,75.0 100.0,100.0 100.0,150.0 100.0,100.0"
+        );
     }
 }

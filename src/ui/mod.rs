@@ -1,8 +1,8 @@
 //! Thin Leptos components over the domain core.
 
 pub mod app;
-pub mod charts;
 pub mod assessment;
+pub mod charts;
 pub mod criteria_tree;
 pub mod review;
 pub mod route;

@@ -7,7 +7,10 @@ pub enum Route {
     /// Choose a set and fill in the agency profile.
     Start,
     /// One field of the set; `item` is the item to bring into view.
-    Field { code: String, item: Option<String> },
+    Field {
+        code: String,
+        item: Option<String>,
+    },
     Summary,
     Library,
     /// The list of drafts (and the recovery of unreadable ones).

@@ -19,9 +19,16 @@ pub const SAVE_DELAY_MS: u64 = 250;
 /// One entry found in storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoredEntry {
-    Readable { draft: Draft, chars: usize },
+    Readable {
+        draft: Draft,
+        chars: usize,
+    },
     /// Kept verbatim; offered for download, never discarded silently.
-    Unreadable { key: String, raw: String, reason: String },
+    Unreadable {
+        key: String,
+        raw: String,
+        reason: String,
+    },
 }
 
 /// What the save indicator says.
@@ -30,8 +37,12 @@ pub enum SaveStatus {
     /// Nothing typed yet in a new draft.
     Idle,
     Pending,
-    Saved { at: String },
-    Failed { message: String },
+    Saved {
+        at: String,
+    },
+    Failed {
+        message: String,
+    },
     /// Storage is blocked: working in memory only.
     Unavailable,
     /// Another tab saved this draft; saving waits for the user's choice.
@@ -43,7 +54,9 @@ pub enum SaveStatus {
 pub fn scan() -> Result<Vec<StoredEntry>, storage::StoreError> {
     let mut out = Vec::new();
     for key in storage::keys_with_prefix(DRAFT_KEY_PREFIX)? {
-        let Some(raw) = storage::load_raw(&key) else { continue };
+        let Some(raw) = storage::load_raw(&key) else {
+            continue;
+        };
         let suffix = key.trim_start_matches(DRAFT_KEY_PREFIX);
         let fallback = if key == LEGACY_DRAFT_KEY {
             page::new_id()
@@ -79,7 +92,9 @@ pub fn scan() -> Result<Vec<StoredEntry>, storage::StoreError> {
             y.modified.cmp(&x.modified)
         }
         (StoredEntry::Unreadable { .. }, StoredEntry::Readable { .. }) => std::cmp::Ordering::Less,
-        (StoredEntry::Readable { .. }, StoredEntry::Unreadable { .. }) => std::cmp::Ordering::Greater,
+        (StoredEntry::Readable { .. }, StoredEntry::Unreadable { .. }) => {
+            std::cmp::Ordering::Greater
+        }
         _ => std::cmp::Ordering::Equal,
     });
     Ok(out)
@@ -108,7 +123,12 @@ impl DraftStore {
         let (entries, status) = match scan() {
             Ok(e) => (e, SaveStatus::Idle),
             Err(storage::StoreError::Unavailable) => (Vec::new(), SaveStatus::Unavailable),
-            Err(e) => (Vec::new(), SaveStatus::Failed { message: e.to_string() }),
+            Err(e) => (
+                Vec::new(),
+                SaveStatus::Failed {
+                    message: e.to_string(),
+                },
+            ),
         };
         let last_open = storage::load_raw(storage::OPEN_DRAFT_KEY);
         let readable = |id: Option<&str>| {
@@ -144,11 +164,16 @@ impl DraftStore {
     /// or closed, and watches other tabs. Call once, after restore.
     pub fn start(self) {
         Effect::new(move |_| {
-            let changed = self.draft.with(|d| self.baseline.with_value(|b| differs(d, b)));
+            let changed = self
+                .draft
+                .with(|d| self.baseline.with_value(|b| differs(d, b)));
             if !changed {
                 return;
             }
-            if !matches!(self.status.get_untracked(), SaveStatus::Unavailable | SaveStatus::Conflict) {
+            if !matches!(
+                self.status.get_untracked(),
+                SaveStatus::Unavailable | SaveStatus::Conflict
+            ) {
                 self.status.set(SaveStatus::Pending);
             }
             if let Some(t) = self.timer.get_value() {
@@ -216,7 +241,9 @@ impl DraftStore {
         let text = match serde_json::to_string(&next) {
             Ok(t) => t,
             Err(e) => {
-                self.status.set(SaveStatus::Failed { message: e.to_string() });
+                self.status.set(SaveStatus::Failed {
+                    message: e.to_string(),
+                });
                 return;
             }
         };
@@ -237,13 +264,17 @@ impl DraftStore {
                 });
             }
             Err(storage::StoreError::Unavailable) => self.status.set(SaveStatus::Unavailable),
-            Err(e) => self.status.set(SaveStatus::Failed { message: e.to_string() }),
+            Err(e) => self.status.set(SaveStatus::Failed {
+                message: e.to_string(),
+            }),
         }
     }
 
     fn put_entry(self, draft: Draft, chars: usize) {
         self.entries.update(|list| {
-            list.retain(|e| !matches!(e, StoredEntry::Readable { draft: d, .. } if d.id == draft.id));
+            list.retain(
+                |e| !matches!(e, StoredEntry::Readable { draft: d, .. } if d.id == draft.id),
+            );
             list.insert(
                 list.iter()
                     .position(|e| matches!(e, StoredEntry::Readable { .. }))
@@ -285,7 +316,8 @@ impl DraftStore {
     /// the page offers to download it first).
     pub fn take_theirs(self) {
         let id = self.draft.with_untracked(|d| d.id.clone());
-        if let Some(d) = storage::load_raw(&draft_key(&id)).and_then(|t| read_stored(&t, &id).ok()) {
+        if let Some(d) = storage::load_raw(&draft_key(&id)).and_then(|t| read_stored(&t, &id).ok())
+        {
             self.status.set(SaveStatus::Idle);
             self.open_without_flush(d.draft);
         }
@@ -304,7 +336,8 @@ impl DraftStore {
             .and_then(|t| read_stored(&t, &id).ok())
             .map(|r| r.draft.revision);
         self.stored_revision.set_value(theirs);
-        self.draft.update_untracked(|d| d.revision = theirs.unwrap_or(0));
+        self.draft
+            .update_untracked(|d| d.revision = theirs.unwrap_or(0));
         self.status.set(SaveStatus::Pending);
         // force a save even if nothing changed since the last one
         self.baseline.update_value(|b| b.revision = u64::MAX);
@@ -329,7 +362,8 @@ impl DraftStore {
     pub fn delete(self, key: &str, name: &str) -> Result<(), String> {
         let raw = storage::load_raw(key).unwrap_or_default();
         storage::remove(key).map_err(|e| e.to_string())?;
-        self.deleted.set(Some((key.to_string(), raw, name.to_string())));
+        self.deleted
+            .set(Some((key.to_string(), raw, name.to_string())));
         self.rescan();
         let open_key = self.draft.with_untracked(|d| draft_key(&d.id));
         if open_key == key {
@@ -388,7 +422,9 @@ impl DraftStore {
 
 /// Whether the draft differs from what storage holds (times aside).
 fn differs(d: &Draft, stored: &Draft) -> bool {
-    !d.same_content(stored) || d.last_exported != stored.last_exported || d.revision != stored.revision
+    !d.same_content(stored)
+        || d.last_exported != stored.last_exported
+        || d.revision != stored.revision
 }
 
 /// Where each draft was left, by id (best effort; losing it loses nothing).

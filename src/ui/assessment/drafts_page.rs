@@ -8,9 +8,9 @@ use leptos::task::spawn_local;
 
 use crate::browser::{files, page, storage};
 use crate::domain::drafts::{datetime_vi, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES};
+use crate::domain::submission::file_slug;
 use crate::domain::Draft;
 use crate::ui::app::LibraryState;
-use crate::domain::submission::file_slug;
 use crate::ui::assessment::draft_store::StoredEntry;
 use crate::ui::assessment::use_assessment;
 
@@ -33,7 +33,11 @@ pub fn DraftsPage() -> impl IntoView {
                     .filter_map(|e| match e {
                         StoredEntry::Readable { draft, chars } => {
                             // the open draft as it is now, not as last saved
-                            let d = if draft.id == open_id { a.draft.get() } else { draft.clone() };
+                            let d = if draft.id == open_id {
+                                a.draft.get()
+                            } else {
+                                draft.clone()
+                            };
                             let set = l.get(&d.set_key).map(|e| &e.set);
                             Some((summarize(&d, set, *chars), d))
                         }
@@ -82,7 +86,9 @@ pub fn DraftsPage() -> impl IntoView {
                                 }
                                 d.revision = 0;
                                 let name = d.display_name();
-                                a.store.write(d).map(|_| format!("Đã mở «{name}» từ tệp «{}».", f.name))
+                                a.store
+                                    .write(d)
+                                    .map(|_| format!("Đã mở «{name}» từ tệp «{}».", f.name))
                             }
                         },
                     },
@@ -163,7 +169,11 @@ pub fn DraftsPage() -> impl IntoView {
     }
 }
 
-fn draft_row(s: DraftSummary, d: Draft, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+fn draft_row(
+    s: DraftSummary,
+    d: Draft,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
     let a = use_assessment();
     let is_open = {
         let id = s.id.clone();
@@ -180,7 +190,9 @@ fn draft_row(s: DraftSummary, d: Draft, message: RwSignal<Option<(bool, String)>
             "{} / {} điểm · chỉ số {} · {}",
             t.vi(),
             m.vi(),
-            s.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into()),
+            s.index
+                .map(|i| format!("{}%", i.vi_fixed2()))
+                .unwrap_or_else(|| "—".into()),
             s.class.clone().unwrap_or_else(|| "—".into())
         ),
         _ => "Chưa tính được điểm".into(),

@@ -74,7 +74,12 @@ fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl
     let a = use_assessment();
     let today = a.today.get_value();
     let problems = Memo::new(move |_| {
-        response.with(|r| r.evidence.get(i).map(|e| e.problems(&today)).unwrap_or_default())
+        response.with(|r| {
+            r.evidence
+                .get(i)
+                .map(|e| e.problems(&today))
+                .unwrap_or_default()
+        })
     });
     let problem = move |part: EvidencePart| {
         Signal::derive(move || {
@@ -84,7 +89,12 @@ fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl
     let field = |suffix: &str, label: &str, get: fn(&EvidenceRef) -> &String, set: Part| {
         let code = code.to_string();
         let value = Signal::derive(move || {
-            response.with(|r| r.evidence.get(i).map(|e| get(e).clone()).unwrap_or_default())
+            response.with(|r| {
+                r.evidence
+                    .get(i)
+                    .map(|e| get(e).clone())
+                    .unwrap_or_default()
+            })
         });
         let on_input = Callback::new(move |v: String| {
             a.edit(&code, |r| {
@@ -93,13 +103,29 @@ fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl
                 }
             })
         });
-        (format!("{base}-{i}-{suffix}"), label.to_string(), value, on_input)
+        (
+            format!("{base}-{i}-{suffix}"),
+            label.to_string(),
+            value,
+            on_input,
+        )
     };
     let (id_so, l_so, v_so, s_so) = field("so", "Số, ký hiệu", |e| &e.number, |e| &mut e.number);
     let (id_ng, l_ng, v_ng, s_ng) = field("ngay", "Ngày ban hành", |e| &e.date, |e| &mut e.date);
-    let (id_cq, l_cq, v_cq, s_cq) = field("co-quan", "Cơ quan ban hành", |e| &e.issuer, |e| &mut e.issuer);
-    let (id_ty, l_ty, v_ty, s_ty) = field("trich-yeu", "Trích yếu", |e| &e.subject, |e| &mut e.subject);
-    let (id_mt, l_mt, v_mt, s_mt) = field("muc-trang", "Mục, trang", |e| &e.location, |e| &mut e.location);
+    let (id_cq, l_cq, v_cq, s_cq) = field(
+        "co-quan",
+        "Cơ quan ban hành",
+        |e| &e.issuer,
+        |e| &mut e.issuer,
+    );
+    let (id_ty, l_ty, v_ty, s_ty) =
+        field("trich-yeu", "Trích yếu", |e| &e.subject, |e| &mut e.subject);
+    let (id_mt, l_mt, v_mt, s_mt) = field(
+        "muc-trang",
+        "Mục, trang",
+        |e| &e.location,
+        |e| &mut e.location,
+    );
     let (id_dl, l_dl, v_dl, s_dl) = field("duong-dan", "Đường dẫn", |e| &e.link, |e| &mut e.link);
     let (id_gc, l_gc, v_gc, s_gc) = field("ghi-chu", "Ghi chú", |e| &e.note, |e| &mut e.note);
     let remove_code = code.to_string();

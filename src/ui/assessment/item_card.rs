@@ -71,9 +71,16 @@ fn max_text(rule: &Rule, max: Dec) -> String {
 /// The points line: what the item earns now, and why.
 fn result_view(unit_rule: &Rule, s: ItemScore) -> impl IntoView {
     let (class, head) = match (s.status, unit_rule) {
-        (ItemStatus::Scored, Rule::Bonus { .. }) => ("scored", format!("+{} thưởng", points_vi(s.points))),
-        (ItemStatus::Scored, Rule::Deduction { .. }) => ("deducted", format!("−{}", points_vi(s.points))),
-        (ItemStatus::Scored, _) => ("scored", format!("{} / {}", s.points.vi(), points_vi(s.max))),
+        (ItemStatus::Scored, Rule::Bonus { .. }) => {
+            ("scored", format!("+{} thưởng", points_vi(s.points)))
+        }
+        (ItemStatus::Scored, Rule::Deduction { .. }) => {
+            ("deducted", format!("−{}", points_vi(s.points)))
+        }
+        (ItemStatus::Scored, _) => (
+            "scored",
+            format!("{} / {}", s.points.vi(), points_vi(s.max)),
+        ),
         (ItemStatus::NotApplicable, _) => ("na", "Không áp dụng".to_string()),
         (ItemStatus::Unanswered, _) => ("unanswered", "Chưa trả lời".to_string()),
         (ItemStatus::Invalid, _) => ("invalid", "Chưa tính điểm".to_string()),
@@ -127,13 +134,18 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     };
     let score = {
         let code = code.clone();
-        Memo::new(move |_| a.report.with(|r| r.as_ref().and_then(|r| r.items.get(&code).cloned())))
+        Memo::new(move |_| {
+            a.report
+                .with(|r| r.as_ref().and_then(|r| r.items.get(&code).cloned()))
+        })
     };
     let lacking = {
         let code = code.clone();
         Memo::new(move |_| {
-            a.outstanding
-                .with(|o| o.as_ref().is_some_and(|o| o.lacking_evidence.contains(&code)))
+            a.outstanding.with(|o| {
+                o.as_ref()
+                    .is_some_and(|o| o.lacking_evidence.contains(&code))
+            })
         })
     };
     let na = Signal::derive(move || response.with(|r| r.not_applicable));
@@ -187,8 +199,16 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         .into_any(),
         InputKind::Fraction => {
             let (num_label, den_label) = match &rule {
-                Rule::PercentBands { numerator_label, denominator_label, .. }
-                | Rule::Ratio { numerator_label, denominator_label, .. } => (
+                Rule::PercentBands {
+                    numerator_label,
+                    denominator_label,
+                    ..
+                }
+                | Rule::Ratio {
+                    numerator_label,
+                    denominator_label,
+                    ..
+                } => (
                     numerator_label.clone().unwrap_or_else(|| "Tử số".into()),
                     denominator_label.clone().unwrap_or_else(|| "Mẫu số".into()),
                 ),
@@ -201,7 +221,8 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                     (d > Dec::ZERO && !n.is_negative()).then(|| {
                         format!(
                             "= {}%",
-                            Dec::from_ratio(n.hundredths() as i128 * 100, d.hundredths() as i128).vi()
+                            Dec::from_ratio(n.hundredths() as i128 * 100, d.hundredths() as i128)
+                                .vi()
                         )
                     })
                 })

@@ -63,9 +63,10 @@ impl Assessment {
             Some(Arc::new(draft.with(|d| outstanding(&set, d, &report))))
         });
         // An entry that cannot be read brings up the recovery screen.
-        let has_unreadable = store
-            .entries
-            .with_untracked(|l| l.iter().any(|e| matches!(e, StoredEntry::Unreadable { .. })));
+        let has_unreadable = store.entries.with_untracked(|l| {
+            l.iter()
+                .any(|e| matches!(e, StoredEntry::Unreadable { .. }))
+        });
         // (unless the address asks for a page of the form)
         let asked = Route::parse(&page::hash());
         let route = if has_unreadable && asked == Route::Start {

@@ -37,7 +37,12 @@ pub fn SaveBanners() -> impl IntoView {
     let unreadable = move || {
         a.store.entries.with(|l| {
             l.iter()
-                .filter(|e| matches!(e, crate::ui::assessment::draft_store::StoredEntry::Unreadable { .. }))
+                .filter(|e| {
+                    matches!(
+                        e,
+                        crate::ui::assessment::draft_store::StoredEntry::Unreadable { .. }
+                    )
+                })
                 .count()
         })
     };
@@ -50,7 +55,8 @@ pub fn SaveBanners() -> impl IntoView {
             </p>
         })
     };
-    let status = move || match a.store.status.get() {
+    let status = move || {
+        match a.store.status.get() {
         SaveStatus::Unavailable => Some(view! {
             <div class="banner banner-error" role="alert">
                 <p><strong>"Trình duyệt không cho lưu dữ liệu"</strong>" (bộ nhớ cục bộ bị chặn hoặc đang ở chế độ riêng tư). Bạn vẫn làm tiếp được, nhưng dữ liệu chỉ còn trong trang này: hãy tải bản tự đánh giá về máy trước khi đóng trang."</p>
@@ -75,6 +81,7 @@ pub fn SaveBanners() -> impl IntoView {
             </div>
         }.into_any()),
         _ => None,
+    }
     };
     view! { {recovery} {status} }
 }

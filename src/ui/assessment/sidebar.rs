@@ -17,7 +17,13 @@ pub fn nav_link(route: Route, class: &'static str, body: impl IntoView + 'static
         let route = route.clone();
         move || {
             a.route.with(|r| match (r, &route) {
-                (Route::Field { code: x, .. }, Route::Field { code: y, item: None }) => x == y,
+                (
+                    Route::Field { code: x, .. },
+                    Route::Field {
+                        code: y,
+                        item: None,
+                    },
+                ) => x == y,
                 // the "Tự đánh giá" tab stays current on every field page
                 (Route::Field { .. }, Route::Start) => class == "tab",
                 (r, route) => r == route,

@@ -82,7 +82,9 @@ pub fn StartPage() -> impl IntoView {
     let choose = move |key: String| {
         // Answers are kept by item code; under another set the same codes
         // may mean something else, so say so before switching.
-        let (current, answered) = a.draft.with_untracked(|d| (d.set_key.clone(), d.responses.len()));
+        let (current, answered) = a
+            .draft
+            .with_untracked(|d| (d.set_key.clone(), d.responses.len()));
         if !current.is_empty() && current != key && answered > 0 {
             let ok = page::confirm(&format!(
                 "Bản tự đánh giá này đã có {answered} mục được trả lời theo bộ tiêu chí đang chọn. Đổi bộ tiêu chí thì các câu trả lời vẫn được giữ nhưng sẽ được đọc theo mã tiêu chí của bộ mới. Vẫn đổi?"
@@ -129,7 +131,13 @@ pub fn StartPage() -> impl IntoView {
         }
     };
 
-    let text = move |i: ProfileInput, label: &str, get: fn(&AgencyProfile) -> &String, set: fn(&mut AgencyProfile) -> &mut String, required: bool, inputmode: &'static str, autocomplete: &'static str| {
+    let text = move |i: ProfileInput,
+                     label: &str,
+                     get: fn(&AgencyProfile) -> &String,
+                     set: fn(&mut AgencyProfile) -> &mut String,
+                     required: bool,
+                     inputmode: &'static str,
+                     autocomplete: &'static str| {
         view! {
             <TextInput
                 id=input_id(i).to_string()

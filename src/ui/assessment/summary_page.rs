@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::points_vi;
 use crate::browser::{files, page};
 use crate::domain::review::{read_review_file, RequestKind};
+use crate::domain::rule_text::points_vi;
 use crate::domain::submission::{export, file_slug, score_csv};
 use crate::domain::summary::{next_class_gap, points_lost};
 use crate::domain::CriteriaSet;
@@ -83,14 +83,21 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             .unwrap_or_else(|| "—".into());
         let gap = next_class_gap(&set, &report).map(|g| match g.needed {
             Some(n) => format!("Cần thêm {} để đạt loại {}.", points_vi(n), g.label),
-            None => format!("Kể cả đạt tối đa các mục còn lại cũng chưa đủ để đạt loại {}.", g.label),
+            None => format!(
+                "Kể cả đạt tối đa các mục còn lại cũng chưa đủ để đạt loại {}.",
+                g.label
+            ),
         });
         let top = report.class.is_some() && gap.is_none();
         let lost = points_lost(&set, &report);
         let lost_rows = lost
             .iter()
             .map(|l| {
-                let link = nav_link(Route::item(&field_of(&set, &l.code), &l.code), "", l.code.clone());
+                let link = nav_link(
+                    Route::item(&field_of(&set, &l.code), &l.code),
+                    "",
+                    l.code.clone(),
+                );
                 view! {
                     <tr>
                         <th scope="row">{link}</th>
@@ -103,9 +110,24 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             .collect_view();
         let total_lost: crate::domain::Dec = lost.iter().map(|l| l.lost).sum();
         let lists = [
-            ("chua-tra-loi", "Chưa trả lời", &open.unanswered, "Mọi mục đã được trả lời."),
-            ("thieu-tlkc", "Thiếu tài liệu kiểm chứng", &open.lacking_evidence, "Mọi mục có điểm đều có tài liệu kiểm chứng hoặc giải trình."),
-            ("loi-nhap-lieu", "Có lỗi nhập liệu", &open.input_errors, "Không có lỗi nhập liệu."),
+            (
+                "chua-tra-loi",
+                "Chưa trả lời",
+                &open.unanswered,
+                "Mọi mục đã được trả lời.",
+            ),
+            (
+                "thieu-tlkc",
+                "Thiếu tài liệu kiểm chứng",
+                &open.lacking_evidence,
+                "Mọi mục có điểm đều có tài liệu kiểm chứng hoặc giải trình.",
+            ),
+            (
+                "loi-nhap-lieu",
+                "Có lỗi nhập liệu",
+                &open.input_errors,
+                "Không có lỗi nhập liệu.",
+            ),
         ]
         .into_iter()
         .map(|(id, title, codes, none)| {
@@ -242,26 +264,46 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 let result = match files::read(&file, 2 * 1024 * 1024).await {
                     Err(e) => Err(e),
                     Ok(f) => match read_review_file(&f.bytes) {
-                        Err(p) => Err(format!("Tệp «{}» không đọc được: {}", f.name, p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))),
+                        Err(p) => Err(format!(
+                            "Tệp «{}» không đọc được: {}",
+                            f.name,
+                            p.iter()
+                                .map(|p| p.to_string())
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        )),
                         Ok(review) => {
-                            let (id, name) = a.draft.with_untracked(|d| (d.id.clone(), d.display_name()));
+                            let (id, name) =
+                                a.draft.with_untracked(|d| (d.id.clone(), d.display_name()));
                             if review.draft_id != id {
                                 Err(format!("Tệp «{}» là kết quả thẩm định của «{}», không phải của bản đang mở «{name}». Hãy mở đúng bản ở mục «Các bản».", f.name, review.agency_name))
                             } else {
-                                let (n, round) = (review.items.values().filter(|i| i.request != RequestKind::None).count(), review.round);
+                                let (n, round) = (
+                                    review
+                                        .items
+                                        .values()
+                                        .filter(|i| i.request != RequestKind::None)
+                                        .count(),
+                                    review.round,
+                                );
                                 a.draft.update(|d| d.review = Some(review));
                                 Ok(format!("Đã nhập kết quả thẩm định lần {round}: {n} mục có yêu cầu. Các yêu cầu hiện ở từng mục; sau khi bổ sung, hãy xuất tệp nộp lần {}.", round + 1))
                             }
                         }
                     },
                 };
-                export_message.set(Some(match result { Ok(m) => (true, m), Err(m) => (false, m) }));
+                export_message.set(Some(match result {
+                    Ok(m) => (true, m),
+                    Err(m) => (false, m),
+                }));
             }
         });
     };
     let export_json = move |_| {
         let now = page::now_iso();
-        let sub = a.draft.with_untracked(|d| export(d, &export_set, &now, d.next_round()));
+        let sub = a
+            .draft
+            .with_untracked(|d| export(d, &export_set, &now, d.next_round()));
         let result = files::download(&sub.file_name(), "application/json", &sub.to_json());
         export_message.set(Some(match result {
             Ok(()) => {
@@ -272,9 +314,21 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         }));
     };
     let export_csv = move |_| {
-        let Some(report) = a.report.get_untracked() else { return };
-        let name = a.draft.with_untracked(|d| format!("bang-diem-{}-{}.csv", file_slug(&d.profile.name, "co-quan"), page::today_iso()));
-        if let Err(e) = files::download(&name, "text/csv;charset=utf-8", &score_csv(&csv_set, &report)) {
+        let Some(report) = a.report.get_untracked() else {
+            return;
+        };
+        let name = a.draft.with_untracked(|d| {
+            format!(
+                "bang-diem-{}-{}.csv",
+                file_slug(&d.profile.name, "co-quan"),
+                page::today_iso()
+            )
+        });
+        if let Err(e) = files::download(
+            &name,
+            "text/csv;charset=utf-8",
+            &score_csv(&csv_set, &report),
+        ) {
             export_message.set(Some((false, e)));
         }
     };

@@ -20,7 +20,10 @@ use crate::ui::route::Route;
 #[derive(Clone, Debug, PartialEq)]
 enum FileResult {
     Ok(String),
-    Refused { file: String, problems: Vec<Problem> },
+    Refused {
+        file: String,
+        problems: Vec<Problem>,
+    },
 }
 
 /// Checks of every entry against the library's sets (memoised by the page).

@@ -6,12 +6,14 @@
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::domain::review::{appraised_report, changed_items, check_appraised, Appraisal, RequestKind, ReviewStatus};
+use crate::domain::review::{
+    appraised_report, changed_items, check_appraised, Appraisal, RequestKind, ReviewStatus,
+};
+use crate::domain::rule_text::date_vi;
 use crate::domain::submission::file_slug;
 use crate::domain::{CriteriaSet, Dec};
-use crate::ui::assessment::inputs::TextInput;
-use crate::domain::rule_text::date_vi;
 use crate::ui::app::LibraryState;
+use crate::ui::assessment::inputs::TextInput;
 use crate::ui::review::desk_page::desk_checks;
 use crate::ui::review::use_review;
 
@@ -37,7 +39,15 @@ pub fn EntryPage(key: String) -> impl IntoView {
     // survey score are slices of their own, so typing an appraised score
     // redraws that cell, not the table.
     let entry = Memo::new(move |_| {
-        r.desk.with(|d| d.entries.get(&k).map(|e| (e.submission.clone(), e.previous.clone(), e.file_name.clone())))
+        r.desk.with(|d| {
+            d.entries.get(&k).map(|e| {
+                (
+                    e.submission.clone(),
+                    e.previous.clone(),
+                    e.file_name.clone(),
+                )
+            })
+        })
     });
     let k = key.clone();
     let status = Memo::new(move |_| r.desk.with(|d| d.entries.get(&k).map(|e| e.status)));
@@ -54,7 +64,11 @@ pub fn EntryPage(key: String) -> impl IntoView {
     let appraised = Memo::new(move |_| {
         let sub = entry.with(|e| e.as_ref().map(|e| e.0.clone()))?;
         let set = official.get().unwrap_or_else(|| sub.criteria_set.clone());
-        r.desk.with(|d| d.entries.get(&k).map(|e| appraised_report(&set, &sub, &e.appraisals)))
+        r.desk.with(|d| {
+            d.entries
+                .get(&k)
+                .map(|e| appraised_report(&set, &sub, &e.appraisals))
+        })
     });
     let entry_key = key.clone();
 
@@ -64,8 +78,13 @@ pub fn EntryPage(key: String) -> impl IntoView {
         };
         let key = entry_key.clone();
         let c = this_check.get_untracked();
-        let changed = previous.as_ref().map(|p| changed_items(p, &sub)).unwrap_or_default();
-        let set = official.get_untracked().unwrap_or_else(|| sub.criteria_set.clone());
+        let changed = previous
+            .as_ref()
+            .map(|p| changed_items(p, &sub))
+            .unwrap_or_default();
+        let set = official
+            .get_untracked()
+            .unwrap_or_else(|| sub.criteria_set.clone());
         let messages = c.as_ref().map(|c| c.messages()).unwrap_or_default();
         let unknown_set = c.as_ref().is_some_and(|c| c.matches_official.is_none());
         let load_set = {
@@ -73,7 +92,9 @@ pub fn EntryPage(key: String) -> impl IntoView {
             move |_| {
                 let text = serde_json::to_string(&set).unwrap_or_default();
                 let mut result = None;
-                lib.library.update(|l| result = Some(l.add_loaded("bo-tieu-chi-tu-ho-so.json", text.as_bytes())));
+                lib.library.update(|l| {
+                    result = Some(l.add_loaded("bo-tieu-chi-tu-ho-so.json", text.as_bytes()))
+                });
                 loaded_message.set(Some(match result {
                     Some(Ok(_)) => "Đã nạp bộ tiêu chí đi kèm hồ sơ vào thư viện. Hãy đối chiếu với văn bản chính thức của tỉnh.".into(),
                     Some(Err(p)) => format!("Không nạp được: {}", p.first().map(|p| p.to_string()).unwrap_or_default()),
@@ -85,14 +106,27 @@ pub fn EntryPage(key: String) -> impl IntoView {
         let (survey_key, export_key, lock_key) = (key.clone(), key.clone(), key.clone());
         let export_set = set.clone();
         let export_review = move |_| {
-            let file = r.desk.with_untracked(|d| d.entries.get(&export_key).map(|e| e.review_file(&export_set, &page::now_iso())));
+            let file = r.desk.with_untracked(|d| {
+                d.entries
+                    .get(&export_key)
+                    .map(|e| e.review_file(&export_set, &page::now_iso()))
+            });
             if let Some(f) = file {
-                let name = format!("KQ-THAM-DINH-{}-lan-{}-{}.json", file_slug(&f.agency_name, "co-quan"), f.round, page::today_iso());
+                let name = format!(
+                    "KQ-THAM-DINH-{}-lan-{}-{}.json",
+                    file_slug(&f.agency_name, "co-quan"),
+                    f.round,
+                    page::today_iso()
+                );
                 let text = serde_json::to_string(&f).unwrap_or_default();
                 match files::download(&name, "application/json", &text) {
                     Ok(()) => {
-                        r.desk.update(|d| if let Some(x) = d.entries.get_mut(&export_key) {
-                            if x.status != ReviewStatus::DaChot { x.status = ReviewStatus::DaGuiYeuCau; }
+                        r.desk.update(|d| {
+                            if let Some(x) = d.entries.get_mut(&export_key) {
+                                if x.status != ReviewStatus::DaChot {
+                                    x.status = ReviewStatus::DaGuiYeuCau;
+                                }
+                            }
                         });
                         loaded_message.set(Some(format!("Đã xuất «{name}». Gửi tệp này cho cơ quan để giải trình, bổ sung và nộp lần {}.", f.round + 1)));
                     }
@@ -105,16 +139,30 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 r.desk.update(|d| if let Some(x) = d.entries.get_mut(&lock_key) { x.status = ReviewStatus::DaChot; });
             }
         };
-        let survey_max = appraised.with_untracked(|a| a.as_ref().map(|a| a.survey_max)).unwrap_or_default();
+        let survey_max = appraised
+            .with_untracked(|a| a.as_ref().map(|a| a.survey_max))
+            .unwrap_or_default();
         let k_survey = survey_key.clone();
-        let survey_value = Signal::derive(move || r.desk.with(|d| d.entries.get(&k_survey).map(|e| e.survey_score.clone()).unwrap_or_default()));
+        let survey_value = Signal::derive(move || {
+            r.desk.with(|d| {
+                d.entries
+                    .get(&k_survey)
+                    .map(|e| e.survey_score.clone())
+                    .unwrap_or_default()
+            })
+        });
         let survey_error = Signal::derive(move || {
             let t = survey_value.get();
             let t = t.trim();
-            if t.is_empty() { return None; }
+            if t.is_empty() {
+                return None;
+            }
             match Dec::parse(t) {
                 Err(e) => Some(format!("Điểm «{t}» {e}.")),
-                Ok(v) if v.is_negative() || v > survey_max => Some(format!("Điểm điều tra xã hội học phải từ 0 đến {}.", survey_max.vi())),
+                Ok(v) if v.is_negative() || v > survey_max => Some(format!(
+                    "Điểm điều tra xã hội học phải từ 0 đến {}.",
+                    survey_max.vi()
+                )),
                 Ok(_) => None,
             }
         });
@@ -302,10 +350,21 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
     let r = use_review();
     let (k, c) = (key.to_string(), code.to_string());
     let appraisal = Memo::new(move |_| {
-        r.desk.with(|d| d.entries.get(&k).and_then(|e| e.appraisals.get(&c).cloned()).unwrap_or_default())
+        r.desk.with(|d| {
+            d.entries
+                .get(&k)
+                .and_then(|e| e.appraisals.get(&c).cloned())
+                .unwrap_or_default()
+        })
     });
     let kl = key.to_string();
-    let locked = Memo::new(move |_| r.desk.with(|d| d.entries.get(&kl).is_some_and(|e| e.status == ReviewStatus::DaChot)));
+    let locked = Memo::new(move |_| {
+        r.desk.with(|d| {
+            d.entries
+                .get(&kl)
+                .is_some_and(|e| e.status == ReviewStatus::DaChot)
+        })
+    });
     let (k, c) = (key.to_string(), code.to_string());
     let edit = move |f: Box<dyn FnOnce(&mut Appraisal)>| {
         r.desk.update(|d| {

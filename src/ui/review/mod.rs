@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::browser::storage;
-use crate::domain::review::{Desk, DeskEntry, StoredDeskEntry};
 use crate::domain::loader::typed_from_str;
+use crate::domain::review::{Desk, DeskEntry, StoredDeskEntry};
 use crate::domain::submission::set_digest;
 use crate::domain::CriteriaSet;
 

@@ -43,7 +43,10 @@ pub fn RankingPage() -> impl IntoView {
     let lib = expect_context::<LibraryState>();
     let sort = RwSignal::new((Column::Rank, true));
     let rows = Memo::new(move |_| {
-        r.desk.with(|d| lib.library.with(|l| ranking(d, |k| l.get(k).map(|e| &e.set))))
+        r.desk.with(|d| {
+            lib.library
+                .with(|l| ranking(d, |k| l.get(k).map(|e| &e.set)))
+        })
     });
     // the fields of the first agency's set name the per-field columns
     let fields = Memo::new(move |_| {
@@ -51,7 +54,14 @@ pub fn RankingPage() -> impl IntoView {
             d.entries
                 .values()
                 .next()
-                .map(|e| e.submission.criteria_set.fields.iter().map(|f| f.code.clone()).collect::<Vec<_>>())
+                .map(|e| {
+                    e.submission
+                        .criteria_set
+                        .fields
+                        .iter()
+                        .map(|f| f.code.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -60,7 +70,11 @@ pub fn RankingPage() -> impl IntoView {
         let mut list = rows.get();
         list.sort_by(|a, b| {
             let o = sort_key(a, col).cmp(&sort_key(b, col));
-            if asc { o } else { o.reverse() }
+            if asc {
+                o
+            } else {
+                o.reverse()
+            }
         });
         list
     };
@@ -80,10 +94,17 @@ pub fn RankingPage() -> impl IntoView {
             </th>
         }
     };
-    let pct = |i: Option<Dec>| i.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into());
+    let pct = |i: Option<Dec>| {
+        i.map(|i| format!("{}%", i.vi_fixed2()))
+            .unwrap_or_else(|| "—".into())
+    };
     let export = move |_| {
         let csv = ranking_csv(&rows.get_untracked(), &fields.get_untracked());
-        let _ = files::download(&format!("xep-hang-cchc-{}.csv", page::today_iso()), "text/csv;charset=utf-8", &csv);
+        let _ = files::download(
+            &format!("xep-hang-cchc-{}.csv", page::today_iso()),
+            "text/csv;charset=utf-8",
+            &csv,
+        );
     };
     view! {
         <div class="page-card ranking-page">
