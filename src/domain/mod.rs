@@ -6,8 +6,10 @@ pub mod coverage;
 pub mod criteria_set;
 pub mod decimal;
 pub mod drafts;
+pub mod evidence;
 pub mod library;
 pub mod loader;
+pub mod profile;
 pub mod review;
 pub mod rule_text;
 #[cfg(not(target_arch = "wasm32"))]

@@ -190,13 +190,15 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
     let value = read_json(bytes, MAX_SUBMISSION_BYTES)?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(SUBMISSION_FORMAT) => {}
-        Some(other) => return Err(vec![Problem {
-            path: "format".into(),
-            code: None,
-            message: format!(
+        Some(other) => {
+            return Err(vec![Problem {
+                path: "format".into(),
+                code: None,
+                message: format!(
                 "tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"
             ),
-        }]),
+            }])
+        }
         None => {
             return Err(vec![Problem {
                 path: "format".into(),

@@ -1,0 +1,118 @@
+//! A cited document (tài liệu kiểm chứng) and its checks: a date not in the
+//! future, a link that is an http(s) address.
+
+use serde::{Deserialize, Serialize};
+
+use super::validation::is_iso_date;
+
+/// One cited document (tài liệu kiểm chứng).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvidenceRef {
+    /// Số, ký hiệu, e.g. "125/KH-UBND".
+    pub number: String,
+    /// Ngày ban hành, YYYY-MM-DD.
+    pub date: String,
+    /// Cơ quan ban hành.
+    pub issuer: String,
+    /// Trích yếu.
+    pub subject: String,
+    /// Mục, trang: where in the document.
+    pub location: String,
+    /// Đường dẫn (http/https).
+    pub link: String,
+    /// Ghi chú.
+    pub note: String,
+}
+
+/// The parts of an evidence reference that can be wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidencePart {
+    Date,
+    Link,
+}
+
+impl EvidenceRef {
+    /// Nothing identifies a document yet.
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.number,
+            &self.subject,
+            &self.link,
+            &self.issuer,
+            &self.location,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+
+    /// Problems with this reference; `today` is YYYY-MM-DD.
+    pub fn problems(&self, today: &str) -> Vec<(EvidencePart, String)> {
+        let mut out = Vec::new();
+        let date = self.date.trim();
+        if !date.is_empty() {
+            if !is_iso_date(date) {
+                out.push((
+                    EvidencePart::Date,
+                    format!("Ngày «{date}» không phải là ngày hợp lệ."),
+                ));
+            } else if is_iso_date(today) && date > today {
+                out.push((
+                    EvidencePart::Date,
+                    format!(
+                        "Ngày ban hành {} ở tương lai (hôm nay là {}).",
+                        super::rule_text::date_vi(date),
+                        super::rule_text::date_vi(today)
+                    ),
+                ));
+            }
+        }
+        if let Some(m) = link_problem(&self.link) {
+            out.push((EvidencePart::Link, m));
+        }
+        out
+    }
+}
+
+/// An http(s) address with a host name. Empty is not checked here.
+pub fn link_problem(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &t[8..]
+    } else if lower.starts_with("http://") {
+        &t[7..]
+    } else {
+        return Some(format!(
+            "Đường dẫn «{t}» phải bắt đầu bằng http:// hoặc https://."
+        ));
+    };
+    if t.chars().any(char::is_whitespace) {
+        return Some("Đường dẫn không được chứa dấu cách.".into());
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (host_port, None),
+    };
+    let host_ok = !host.is_empty()
+        && (host.contains('.') || host.eq_ignore_ascii_case("localhost"))
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && !host.contains("..")
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !host_ok || !port_ok {
+        return Some(format!(
+            "Đường dẫn «{t}» thiếu tên miền hợp lệ (ví dụ https://vanban.nghean.gov.vn/…)."
+        ));
+    }
+    None
+}
