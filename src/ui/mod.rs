@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod assessment;
+pub mod banner;
 pub mod charts;
 pub mod criteria_tree;
 pub mod review;

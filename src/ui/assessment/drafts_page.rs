@@ -116,9 +116,7 @@ pub fn DraftsPage() -> impl IntoView {
                 <input id="mo-ban-tu-tep" class="file-input" type="file" accept=".json,application/json" on:change=on_import/>
                 <label for="mo-ban-tu-tep" class="file-button secondary-file">"Mở bản từ tệp JSON"</label>
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "banner banner-ok" } else { "banner banner-error" } role=if ok { "status" } else { "alert" }>{m}</p>
-            })}
+            {move || message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
             {move || a.store.deleted.get().map(|(_, _, name)| view! {
                 <div class="banner banner-ok" role="status">
                     {format!("Đã xóa «{name}». ")}

@@ -344,9 +344,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 <button type="button" class="secondary" on:click=export_csv>"Xuất bảng điểm (CSV, mở bằng Excel)"</button>
                 <button type="button" class="secondary" on:click=move |_| page::print()>"In bảng tổng hợp"</button>
             </div>
-            {move || export_message.get().map(|(ok, m)| view! {
-                <p class=if ok { "banner banner-ok" } else { "banner banner-error" } role=if ok { "status" } else { "alert" }>{m}</p>
-            })}
+            {move || export_message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
             {body}
             <div class="signatures" aria-hidden="true">
                 <p><strong>"Người lập biểu"</strong><br/>"(Ký, ghi rõ họ tên)"</p>
