@@ -40,8 +40,11 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # with the submission export and the reviewer's desk (329 KB measured,
   # after one deserializer and one serializer per type saved 27 KB), and to
   # 360 with appraisal, review files and the ranking (355 KB measured), and
-  # to 365 with the offline worker and the radar chart (361 KB measured).
-  ceiling_kb=365; target_kb=150
+  # to 365 with the offline worker and the radar chart (361 KB measured),
+  # and to 370 with the demo space and the guided tour (368 KB measured; the
+  # sample data itself, 24 KB, is fetched only when asked for and not
+  # counted: sizes.mjs totals it apart).
+  ceiling_kb=370; target_kb=150
   if [ "$total" -le $((ceiling_kb * 1024)) ]; then
     echo "Dung lượng: tổng brotli $((total / 1024)) KB ≤ trần ${ceiling_kb} KB — đạt (mục tiêu ${target_kb} KB)"; passed=$((passed + 1))
   else

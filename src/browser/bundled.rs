@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 pub const INDEX_URL: &str = "criteria/index.json";
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("Không có cửa sổ trình duyệt")?;
     let fail = |_| format!("Không tải được «{url}»");
     let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))

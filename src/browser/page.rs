@@ -91,3 +91,22 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Reloads the page at another address (used when switching data space,
+/// so every piece of state is read again from the new space).
+pub fn reload_at(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+        let _ = w.location().reload();
+    }
+}
+
+/// Scrolls an element into view without moving focus.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view();
+    }
+}

@@ -11,9 +11,84 @@ pub const LOADED_SETS_KEY: &str = "cchc.criteria-sets.v1";
 pub const OPEN_DRAFT_KEY: &str = "cchc.open-draft.v1";
 /// Where each draft was left: {draft id: "#/linh-vuc/2/2.1.3"}.
 pub const POSITIONS_KEY: &str = "cchc.positions.v1";
-/// The reviewer's desk: one entry per agency, and each set once by digest.
-pub const REVIEW_ENTRY_PREFIX: &str = "cchc.review.entry.";
-pub const REVIEW_SET_PREFIX: &str = "cchc.review.set.";
+// (drafts' and the reviewer's desk's keys are named in the domain: drafts.rs,
+// review.rs)
+/// The guided tour's step while it is open.
+pub const TOUR_KEY: &str = "cchc.tour.v1";
+
+/// Which space the app works in. "demo" keeps the trainer's sample data
+/// apart: every key above is then stored as `cchc-demo.…` instead of
+/// `cchc.…`, so samples never mix with real drafts or a real desk.
+/// Read once per page load; switching space reloads the page.
+pub const SPACE_KEY: &str = "cchc.space";
+const REAL_PREFIX: &str = "cchc.";
+const DEMO_PREFIX: &str = "cchc-demo.";
+
+thread_local! {
+    static DEMO: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether this page works on the demo space.
+pub fn in_demo() -> bool {
+    DEMO.with(|c| {
+        *c.get().get_or_insert_with(|| {
+            storage()
+                .ok()
+                .and_then(|s| s.get_item(SPACE_KEY).ok().flatten())
+                .as_deref()
+                == Some("demo")
+        })
+    })
+}
+
+/// Chooses the space for the rest of this page's life (the caller reloads).
+pub fn set_space(demo: bool) -> Result<(), StoreError> {
+    DEMO.with(|c| c.set(Some(demo)));
+    let s = storage()?;
+    if demo {
+        s.set_item(SPACE_KEY, "demo").map_err(|_| StoreError::Full)
+    } else {
+        s.remove_item(SPACE_KEY)
+            .map_err(|_| StoreError::Other("không đổi được chế độ".into()))
+    }
+}
+
+/// The key as stored, in the current space.
+fn physical(key: &str) -> String {
+    match key.strip_prefix(REAL_PREFIX) {
+        Some(rest) if in_demo() => format!("{DEMO_PREFIX}{rest}"),
+        _ => key.to_string(),
+    }
+}
+
+/// The app's name for a stored key, when it belongs to the current space
+/// (for storage events from other tabs).
+pub fn logical(stored: &str) -> Option<String> {
+    if stored == SPACE_KEY {
+        return None;
+    }
+    if in_demo() {
+        stored
+            .strip_prefix(DEMO_PREFIX)
+            .map(|rest| format!("{REAL_PREFIX}{rest}"))
+    } else {
+        stored.starts_with(REAL_PREFIX).then(|| stored.to_string())
+    }
+}
+
+/// Removes everything stored in the demo space.
+pub fn clear_demo() -> Result<(), StoreError> {
+    let s = storage()?;
+    let n = s.length().map_err(|_| StoreError::Unavailable)?;
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(DEMO_PREFIX))
+        .collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+    Ok(())
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -61,7 +136,7 @@ pub fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, StoreError> {
     if !available() {
         return Err(StoreError::Unavailable);
     }
-    match LocalStorage::get::<T>(key) {
+    match LocalStorage::get::<T>(physical(key)) {
         Ok(v) => Ok(Some(v)),
         Err(StorageError::KeyNotFound(_)) => Ok(None),
         Err(e) => Err(map_err(e)),
@@ -72,7 +147,7 @@ pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StoreError> {
     if !available() {
         return Err(StoreError::Unavailable);
     }
-    LocalStorage::set(key, value).map_err(map_err)
+    LocalStorage::set(physical(key), value).map_err(map_err)
 }
 
 /// The raw text under a key, to keep or offer for download when it cannot
@@ -81,7 +156,7 @@ pub fn load_raw(key: &str) -> Option<String> {
     web_sys::window()?
         .local_storage()
         .ok()??
-        .get_item(key)
+        .get_item(&physical(key))
         .ok()?
 }
 
@@ -90,17 +165,19 @@ pub fn save_raw(key: &str, text: &str) -> Result<(), StoreError> {
     if !available() {
         return Err(StoreError::Unavailable);
     }
-    LocalStorage::raw().set_item(key, text).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            StoreError::Full
-        } else {
-            StoreError::Other(name)
-        }
-    })
+    LocalStorage::raw()
+        .set_item(&physical(key), text)
+        .map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            if name == "QuotaExceededError" {
+                StoreError::Full
+            } else {
+                StoreError::Other(name)
+            }
+        })
 }
 
 fn storage() -> Result<web_sys::Storage, StoreError> {
@@ -109,19 +186,20 @@ fn storage() -> Result<web_sys::Storage, StoreError> {
         .ok_or(StoreError::Unavailable)
 }
 
-/// Every key starting with `prefix`, in storage order.
+/// Every key of the current space starting with `prefix`, in storage order.
 pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StoreError> {
     let s = storage()?;
     let n = s.length().map_err(|_| StoreError::Unavailable)?;
     Ok((0..n)
         .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| logical(&k))
         .filter(|k| k.starts_with(prefix))
         .collect())
 }
 
 pub fn remove(key: &str) -> Result<(), StoreError> {
     storage()?
-        .remove_item(key)
+        .remove_item(&physical(key))
         .map_err(|_| StoreError::Other("không xóa được".into()))
 }
 

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod coverage;
 pub mod criteria_set;
 pub mod decimal;
+pub mod demo;
 pub mod drafts;
 pub mod evidence;
 pub mod library;

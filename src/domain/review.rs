@@ -171,6 +171,60 @@ impl DeskEntry {
     }
 }
 
+/// Where the desk is kept in the browser's storage: one entry per agency,
+/// and each criteria set once, by digest.
+pub const REVIEW_ENTRY_PREFIX: &str = "cchc.review.entry.";
+pub const REVIEW_SET_PREFIX: &str = "cchc.review.set.";
+
+impl Desk {
+    /// What the desk stores, as (key, text): every set it needs (once), then
+    /// every entry.
+    pub fn stored(&self) -> Vec<(String, String)> {
+        let mut sets = BTreeMap::new();
+        let mut entries = Vec::new();
+        for e in self.entries.values() {
+            let (stored, needed) = e.to_stored();
+            for set in needed {
+                sets.entry(format!("{REVIEW_SET_PREFIX}{}", set_digest(&set)))
+                    .or_insert_with(|| serde_json::to_string(&set).unwrap_or_default());
+            }
+            entries.push((
+                format!("{REVIEW_ENTRY_PREFIX}{}", e.key()),
+                serde_json::to_string(&stored).unwrap_or_default(),
+            ));
+        }
+        sets.into_iter().chain(entries).collect()
+    }
+
+    /// Reads the desk back from stored (key, text) pairs; other keys are
+    /// ignored. Returns the desk and how many entries could not be read
+    /// (they stay in storage, untouched).
+    pub fn restore(stored: &[(String, String)]) -> (Desk, usize) {
+        let sets: BTreeMap<String, CriteriaSet> = stored
+            .iter()
+            .filter(|(k, _)| k.starts_with(REVIEW_SET_PREFIX))
+            .filter_map(|(_, t)| super::loader::typed_from_str::<CriteriaSet>(t).ok())
+            .map(|set| (set_digest(&set), set))
+            .collect();
+        let mut desk = Desk::default();
+        let mut unreadable = 0;
+        for (_, text) in stored
+            .iter()
+            .filter(|(k, _)| k.starts_with(REVIEW_ENTRY_PREFIX))
+        {
+            match super::loader::typed_from_str::<StoredDeskEntry>(text)
+                .and_then(|s| DeskEntry::from_stored(&s, &sets))
+            {
+                Ok(e) => {
+                    desk.entries.insert(e.key().to_string(), e);
+                }
+                Err(_) => unreadable += 1,
+            }
+        }
+        (desk, unreadable)
+    }
+}
+
 /// What happened to one imported file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportOutcome {

@@ -13,6 +13,7 @@ use crate::ui::assessment::sidebar::{nav_link, ScoreBar, Sidebar};
 use crate::ui::assessment::start::StartPage;
 use crate::ui::assessment::summary_page::SummaryPage;
 use crate::ui::assessment::Assessment;
+use crate::ui::demo::{DemoBar, Tour, TourPanel};
 use crate::ui::review::desk_page::DeskPage;
 use crate::ui::review::entry_page::EntryPage;
 use crate::ui::review::ranking_page::RankingPage;
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let assessment = Assessment::provide(state.library);
     ReviewState::provide();
+    Tour::provide();
     let storage_error = RwSignal::new(restore_error);
     let bundled_error = RwSignal::new(None::<String>);
 
@@ -182,9 +184,11 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Desk, "tab", "Thẩm định")}
             </nav>
         </header>
+        <DemoBar/>
         {move || storage_error.get().map(|e| view! { <p class="banner banner-warn" role="alert">{e}</p> })}
         <SaveBanners/>
         {move || bundled_error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
         <main id="noi-dung" tabindex="-1">{page}</main>
+        <TourPanel/>
     }
 }

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod banner;
 pub mod charts;
 pub mod criteria_tree;
+pub mod demo;
 pub mod review;
 pub mod route;
 pub mod set_library;

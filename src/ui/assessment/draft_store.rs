@@ -193,7 +193,9 @@ impl DraftStore {
             }
         });
         let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-            let Some(key) = ev.key() else { return };
+            let Some(key) = ev.key().and_then(|k| storage::logical(&k)) else {
+                return;
+            };
             if !key.starts_with(DRAFT_KEY_PREFIX) {
                 return;
             }

@@ -335,7 +335,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     view! {
         <div class="page-card summary-page">
             <h2 id="trang-tieu-de" tabindex="-1">"Bảng tổng hợp kết quả tự đánh giá"</h2>
-            <div class="actions export-actions">
+            <div class="actions export-actions" id="nop-ho-so">
                 <button type="button" class="button" on:click=export_json>
                     {move || match a.draft.with(|d| d.next_round()) { 1 => "Xuất tệp nộp (JSON)".to_string(), n => format!("Xuất tệp nộp lần {n} (JSON)") }}
                 </button>

@@ -5,15 +5,10 @@ pub mod desk_page;
 pub mod entry_page;
 pub mod ranking_page;
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::browser::storage;
-use crate::domain::loader::typed_from_str;
-use crate::domain::review::{Desk, DeskEntry, StoredDeskEntry};
-use crate::domain::submission::set_digest;
-use crate::domain::CriteriaSet;
+use crate::domain::review::{Desk, REVIEW_ENTRY_PREFIX, REVIEW_SET_PREFIX};
 
 #[derive(Clone, Copy)]
 pub struct ReviewState {
@@ -22,66 +17,39 @@ pub struct ReviewState {
     pub storage_message: RwSignal<Option<String>>,
 }
 
-/// Reads the desk back: every entry with the sets it refers to. An entry
-/// that cannot be read is left in storage and reported.
+/// Every stored (key, text) of the desk.
+fn stored_pairs() -> Result<Vec<(String, String)>, storage::StoreError> {
+    let mut keys = storage::keys_with_prefix(REVIEW_SET_PREFIX)?;
+    keys.extend(storage::keys_with_prefix(REVIEW_ENTRY_PREFIX)?);
+    Ok(keys
+        .into_iter()
+        .filter_map(|k| storage::load_raw(&k).map(|t| (k, t)))
+        .collect())
+}
+
+/// Reads the desk back. An entry that cannot be read is left in storage
+/// and reported.
 fn restore() -> (Desk, Option<String>) {
-    let mut desk = Desk::default();
-    let Ok(set_keys) = storage::keys_with_prefix(storage::REVIEW_SET_PREFIX) else {
-        return (desk, None);
-    };
-    let sets: BTreeMap<String, CriteriaSet> = set_keys
-        .iter()
-        .filter_map(|k| {
-            let set: CriteriaSet = typed_from_str(&storage::load_raw(k)?).ok()?;
-            Some((set_digest(&set), set))
-        })
-        .collect();
-    let mut unreadable = 0;
-    for key in storage::keys_with_prefix(storage::REVIEW_ENTRY_PREFIX).unwrap_or_default() {
-        let entry = storage::load_raw(&key)
-            .and_then(|t| typed_from_str::<StoredDeskEntry>(&t).ok())
-            .and_then(|s| DeskEntry::from_stored(&s, &sets).ok());
-        match entry {
-            Some(e) => {
-                desk.entries.insert(e.key().to_string(), e);
-            }
-            None => unreadable += 1,
-        }
-    }
+    let (desk, unreadable) = Desk::restore(&stored_pairs().unwrap_or_default());
     let message = (unreadable > 0).then(|| {
         format!("{unreadable} hồ sơ đã lưu không đọc được; dữ liệu vẫn được giữ trong trình duyệt. Hãy nhập lại tệp của các cơ quan đó.")
     });
     (desk, message)
 }
 
-/// Writes every entry and the sets they need; removes what left the desk.
-fn persist(desk: &Desk) -> Result<(), storage::StoreError> {
-    let mut keep_sets = Vec::new();
-    let mut keep_entries = Vec::new();
-    for e in desk.entries.values() {
-        let (stored, sets) = e.to_stored();
-        for set in sets {
-            let key = format!("{}{}", storage::REVIEW_SET_PREFIX, set_digest(&set));
-            if storage::load_raw(&key).is_none() {
-                storage::save_raw(&key, &serde_json::to_string(&set).unwrap_or_default())?;
-            }
-            keep_sets.push(key);
-        }
-        let key = format!("{}{}", storage::REVIEW_ENTRY_PREFIX, e.key());
-        let text = serde_json::to_string(&stored).unwrap_or_default();
-        if storage::load_raw(&key).as_deref() != Some(text.as_str()) {
-            storage::save_raw(&key, &text)?;
-        }
-        keep_entries.push(key);
-    }
-    for k in storage::keys_with_prefix(storage::REVIEW_ENTRY_PREFIX)? {
-        if !keep_entries.contains(&k) {
-            storage::remove(&k)?;
+/// Writes what changed (a set is written once: its key is its digest), and
+/// removes what left the desk.
+pub(crate) fn persist(desk: &Desk) -> Result<(), storage::StoreError> {
+    let wanted = desk.stored();
+    let before = stored_pairs()?;
+    for (key, text) in &wanted {
+        if !before.iter().any(|(k, t)| k == key && t == text) {
+            storage::save_raw(key, text)?;
         }
     }
-    for k in storage::keys_with_prefix(storage::REVIEW_SET_PREFIX)? {
-        if !keep_sets.contains(&k) {
-            storage::remove(&k)?;
+    for (k, _) in &before {
+        if !wanted.iter().any(|(w, _)| w == k) {
+            storage::remove(k)?;
         }
     }
     Ok(())

@@ -1,0 +1,240 @@
+//! The trainer's demo: one click loads fictional agencies into a separate
+//! storage space (never mixed with real drafts or a real desk), one click
+//! resets it, and a short guided tour walks through the app.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{bundled, page, storage};
+use crate::domain::demo::read_demo;
+use crate::ui::assessment::use_assessment;
+use crate::ui::route::Route;
+
+/// The sample data, shipped with the app and cached for offline use.
+pub const DEMO_URL: &str = "demo/du-lieu-mau.json";
+
+/// Fills the demo space with the sample data, replacing what was there.
+async fn seed() -> Result<(), String> {
+    let text = bundled::fetch_text(DEMO_URL).await.map_err(|e| {
+        format!("{e}. Dữ liệu mẫu được lưu sẵn sau lần mở ứng dụng đầu tiên có mạng.")
+    })?;
+    let data = read_demo(text.as_bytes()).map_err(|p| format!("Dữ liệu mẫu bị lỗi: {}", p[0]))?;
+    let was_demo = storage::in_demo();
+    let write = || -> Result<(), storage::StoreError> {
+        storage::set_space(true)?;
+        storage::clear_demo()?;
+        for (key, text) in &data.entries {
+            storage::save_raw(key, text)?;
+        }
+        storage::save_raw(storage::TOUR_KEY, "0")
+    };
+    write().map_err(|e| {
+        // half a demo is no demo: leave the user where they were
+        let _ = storage::clear_demo();
+        let _ = storage::set_space(was_demo);
+        e.to_string()
+    })
+}
+
+/// Enters (or resets) the demo space and reloads into it.
+fn start_demo(message: RwSignal<Option<String>>) {
+    message.set(Some("Đang nạp dữ liệu mẫu…".into()));
+    spawn_local(async move {
+        match seed().await {
+            Ok(()) => page::reload_at(&Route::Drafts.hash()),
+            Err(e) => message.set(Some(e)),
+        }
+    });
+}
+
+/// The strip under the header: a way into the demo, or, inside it, a
+/// plain statement that this is sample data with reset, tour and exit.
+#[component]
+pub fn DemoBar() -> impl IntoView {
+    let message = RwSignal::new(None::<String>);
+    let tour = use_tour();
+    let leave = move |_| match storage::set_space(false) {
+        Ok(()) => page::reload_at(&Route::Drafts.hash()),
+        Err(e) => message.set(Some(e.to_string())),
+    };
+    let reset = move |_| {
+        if page::confirm("Đặt lại dữ liệu mẫu? Mọi thay đổi trong chế độ trình diễn sẽ mất; các bản thật của bạn không bị ảnh hưởng.") {
+            start_demo(message);
+        }
+    };
+    let bar = if storage::in_demo() {
+        view! {
+            <div class="demo-bar in-demo" role="region" aria-label="Chế độ trình diễn">
+                <p>
+                    <strong>"Chế độ trình diễn."</strong>
+                    " Dữ liệu mẫu của các cơ quan hư cấu thuộc tỉnh Minh Họa. Các bản thật của bạn được cất riêng, không bị thay đổi."
+                </p>
+                <div class="demo-actions">
+                    <button type="button" class="secondary" on:click=move |_| tour.open(0)>"Hướng dẫn nhanh"</button>
+                    <button type="button" class="secondary" on:click=reset>"Đặt lại dữ liệu mẫu"</button>
+                    <button type="button" class="secondary" on:click=leave>"Thoát trình diễn"</button>
+                </div>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="demo-bar">
+                <button type="button" class="link-button" on:click=move |_| start_demo(message)>
+                    "Dùng thử với dữ liệu mẫu (trình diễn)"
+                </button>
+                <button type="button" class="link-button" on:click=move |_| tour.open(0)>"Hướng dẫn nhanh"</button>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        {bar}
+        {move || message.get().map(|m| view! { <p class="banner banner-warn" role="status">{m}</p> })}
+    }
+}
+
+/// One stop of the guided tour.
+struct Stop {
+    title: &'static str,
+    text: &'static str,
+    /// Where it shows; None: the first field of the open draft.
+    route: Option<Route>,
+    /// Brought into view on that page.
+    anchor: Option<&'static str>,
+}
+
+const STOPS: [Stop; 7] = [
+    Stop {
+        title: "Các bản tự đánh giá",
+        text: "Mỗi cơ quan một bản, lưu ngay trong trình duyệt. Danh sách cho biết tiến độ, điểm, xếp loại và lần xuất tệp gần nhất. Bấm «Mở» để làm tiếp một bản.",
+        route: Some(Route::Drafts),
+        anchor: None,
+    },
+    Stop {
+        title: "Chấm điểm từng lĩnh vực",
+        text: "Mỗi lĩnh vực một trang. Chọn hoặc nhập kết quả: điểm hiện ngay kèm lý do. Với mỗi mục, ghi tài liệu kiểm chứng (số, ngày, trích yếu) hoặc giải trình; mục có điểm mà thiếu cả hai được đánh dấu.",
+        route: None,
+        anchor: None,
+    },
+    Stop {
+        title: "Bảng tổng hợp",
+        text: "Điểm từng lĩnh vực, tổng điểm, chỉ số và xếp loại, cùng biểu đồ chỉ số theo lĩnh vực và danh sách mục chưa trả lời, thiếu tài liệu.",
+        route: Some(Route::Summary),
+        anchor: None,
+    },
+    Stop {
+        title: "Điểm bị mất",
+        text: "Các mục mất nhiều điểm nhất, và số điểm còn thiếu để lên loại trên: nơi cần tập trung trước khi nộp.",
+        route: Some(Route::Summary),
+        anchor: Some("diem-bi-mat"),
+    },
+    Stop {
+        title: "Nộp hồ sơ",
+        text: "«Xuất tệp nộp» tạo tệp JSON có niêm phong để gửi Sở Nội vụ; kèm bảng điểm CSV và bản in có chỗ ký của thủ trưởng.",
+        route: Some(Route::Summary),
+        anchor: Some("nop-ho-so"),
+    },
+    Stop {
+        title: "Bàn thẩm định",
+        text: "Sở Nội vụ nhập các tệp nộp; ứng dụng tính lại điểm và cảnh báo tệp bị sửa. Thẩm định từng mục, gửi yêu cầu giải trình hoặc bổ sung, rồi chốt điểm.",
+        route: Some(Route::Desk),
+        anchor: None,
+    },
+    Stop {
+        title: "Xếp hạng",
+        text: "Xếp hạng các cơ quan theo tổng điểm sau thẩm định, có biểu đồ và xuất CSV.",
+        route: Some(Route::Ranking),
+        anchor: None,
+    },
+];
+
+/// The tour's state: which stop is shown, if any. Kept in storage so a
+/// reload (or entering the demo) resumes it.
+#[derive(Clone, Copy)]
+pub struct Tour {
+    pub stop: RwSignal<Option<usize>>,
+}
+
+impl Tour {
+    pub fn provide() -> Tour {
+        let stop = storage::load_raw(storage::TOUR_KEY)
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|i| *i < STOPS.len());
+        let tour = Tour {
+            stop: RwSignal::new(stop),
+        };
+        provide_context(tour);
+        tour
+    }
+
+    pub fn open(self, i: usize) {
+        self.stop.set(Some(i));
+        self.show(i);
+    }
+
+    pub fn close(self) {
+        self.stop.set(None);
+        let _ = storage::remove(storage::TOUR_KEY);
+    }
+
+    /// Goes to the stop's page, then brings its place and the tour into view
+    /// (after the page has moved focus to its own heading).
+    fn show(self, i: usize) {
+        let a = use_assessment();
+        let _ = storage::save_raw(storage::TOUR_KEY, &i.to_string());
+        let stop = &STOPS[i];
+        let route = stop.route.clone().unwrap_or_else(|| {
+            a.set
+                .get_untracked()
+                .and_then(|s| s.fields.first().map(|f| f.code.clone()))
+                .map(|code| Route::Field { code, item: None })
+                .unwrap_or(Route::Start)
+        });
+        if a.route.get_untracked() != route {
+            a.go(route);
+        }
+        let anchor = stop.anchor;
+        set_timeout(
+            move || {
+                if let Some(id) = anchor {
+                    page::scroll_to(id);
+                }
+                page::focus("huong-dan-tieu-de");
+            },
+            std::time::Duration::from_millis(120),
+        );
+    }
+}
+
+pub fn use_tour() -> Tour {
+    expect_context::<Tour>()
+}
+
+/// The tour panel: a small non-modal dialog at the bottom of the screen.
+#[component]
+pub fn TourPanel() -> impl IntoView {
+    let tour = use_tour();
+    move || {
+        tour.stop.get().map(|i| {
+            let stop = &STOPS[i];
+            let last = i + 1 == STOPS.len();
+            view! {
+                <section class="tour" role="dialog" aria-modal="false" aria-labelledby="huong-dan-tieu-de">
+                    <p class="tour-step">{format!("Hướng dẫn nhanh · bước {} / {}", i + 1, STOPS.len())}</p>
+                    <h2 id="huong-dan-tieu-de" tabindex="-1">{stop.title}</h2>
+                    <p>{stop.text}</p>
+                    <div class="tour-actions">
+                        <button type="button" class="secondary" disabled=i == 0 on:click=move |_| tour.open(i - 1)>"Quay lại"</button>
+                        {if last {
+                            view! { <button type="button" class="button" on:click=move |_| tour.close()>"Xong"</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="button" on:click=move |_| tour.open(i + 1)>"Tiếp"</button> }.into_any()
+                        }}
+                        <button type="button" class="link-button" on:click=move |_| tour.close()>"Đóng hướng dẫn"</button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
