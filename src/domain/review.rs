@@ -453,6 +453,16 @@ pub fn appraised_report(
         responses: sub.responses.clone(),
         ..Draft::default()
     };
+    draft_appraised(set, &draft, appraisals)
+}
+
+/// The same for a draft: its current answers, with the appraised scores
+/// (the agency's view after importing a review file).
+pub fn draft_appraised(
+    set: &CriteriaSet,
+    draft: &Draft,
+    appraisals: &BTreeMap<String, Appraisal>,
+) -> ScoreReport {
     let overrides: Overrides = set
         .scored_units()
         .filter_map(|u| {

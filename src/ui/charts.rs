@@ -69,9 +69,144 @@ pub fn IndexRadar(
     }
 }
 
+/// Length of a bar for a percentage (0–100, clamped; None is 0) on a scale
+/// `width` long.
+pub fn bar_length(value: Option<Dec>, width: f64) -> f64 {
+    value.map_or(0.0, |v| v.to_f64().clamp(0.0, 100.0) / 100.0 * width)
+}
+
+/// Horizontal bars on a 0–100% scale: one group per row, one bar per series
+/// (e.g. self-score and appraised score per field, or one index per agency),
+/// with optional reference lines (the class thresholds).
+#[component]
+pub fn PercentBars(
+    /// Series names, for the legend; each bar gets the class `bar-<i>`.
+    series: Vec<&'static str>,
+    /// (row label, one value per series).
+    rows: Vec<(String, Vec<Option<Dec>>)>,
+    /// Vertical reference lines: (percentage, label).
+    #[prop(optional)]
+    marks: Vec<(Dec, String)>,
+    /// Width kept for the row labels, in SVG units.
+    label_width: f64,
+    /// The text alternative.
+    label: String,
+) -> impl IntoView {
+    let plot = 560.0 - label_width;
+    let bar = 14.0;
+    let group = bar * series.len() as f64 + 10.0;
+    let top = if series.len() > 1 { 26.0 } else { 8.0 };
+    let height = top + group * rows.len() as f64 + 22.0;
+    let x0 = label_width + 8.0;
+    let legend = (series.len() > 1).then(|| {
+        series
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let x = x0 + i as f64 * 170.0;
+                view! {
+                    <rect class=format!("bar-{i}") x=x y=4 width=12 height=12/>
+                    <text class="bar-legend" x=x + 18.0 y=14>{*name}</text>
+                }
+            })
+            .collect_view()
+    });
+    let grid = [0, 25, 50, 75, 100]
+        .into_iter()
+        .map(|p| {
+            let x = x0 + plot * p as f64 / 100.0;
+            view! {
+                <line class="bar-grid" x1=x y1=top - 2.0 x2=x y2=height - 18.0/>
+                <text class="bar-axis" x=x y=height - 4.0 text-anchor="middle">{format!("{p}%")}</text>
+            }
+        })
+        .collect_view();
+    let marks = marks
+        .into_iter()
+        .map(|(v, name)| {
+            let x = x0 + bar_length(Some(v), plot);
+            view! {
+                <line class="bar-mark" x1=x y1=top - 2.0 x2=x y2=height - 18.0>
+                    <title>{name}</title>
+                </line>
+            }
+        })
+        .collect_view();
+    let groups = rows
+        .into_iter()
+        .enumerate()
+        .map(|(r, (name, values))| {
+            let y = top + r as f64 * group;
+            let bars = values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let w = bar_length(v, plot);
+                    let by = y + i as f64 * bar;
+                    let text = v.map_or("—".to_string(), |v| format!("{}%", v.vi_fixed2()));
+                    view! {
+                        <rect class=format!("bar-{i}") x=x0 y=by width=format!("{w:.1}") height=bar - 2.0/>
+                        <text class="bar-value" x=format!("{:.1}", x0 + w + 4.0) y=by + bar - 4.0>{text}</text>
+                    }
+                })
+                .collect_view();
+            view! {
+                <text class="bar-label" x=label_width y=y + group / 2.0 text-anchor="end">{name}</text>
+                {bars}
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="bars" viewBox=format!("0 0 640 {height:.0}") role="img" aria-label=label>
+            {legend}
+            {grid}
+            {marks}
+            {groups}
+        </svg>
+    }
+}
+
+/// Self-score against appraised score, as the index of each field.
+pub fn field_bars(
+    fields: &[crate::domain::Field],
+    before: &crate::domain::ScoreReport,
+    after: &crate::domain::ScoreReport,
+    series: [&'static str; 2],
+) -> impl IntoView {
+    let pct = |i: Option<Dec>| i.map_or("—".to_string(), |i| format!("{}%", i.vi_fixed2()));
+    let rows: Vec<(String, Vec<Option<Dec>>)> = fields
+        .iter()
+        .zip(before.fields.iter().zip(&after.fields))
+        .map(|(f, (b, a))| (format!("LV {}", f.code), vec![b.index, a.index]))
+        .collect();
+    let label = format!(
+        "Biểu đồ chỉ số theo lĩnh vực, {} và {}: {}",
+        series[0].to_lowercase(),
+        series[1].to_lowercase(),
+        rows.iter()
+            .map(|(f, v)| format!("{f} {} và {}", pct(v[0]), pct(v[1])))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    view! {
+        <figure class="chart">
+            <figcaption>"Chỉ số theo lĩnh vực: tự chấm và thẩm định"</figcaption>
+            <PercentBars series=series.to_vec() rows label_width=52.0 label/>
+        </figure>
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::radar_points;
+    use super::{bar_length, radar_points};
+
+    #[test]
+    fn bars_are_proportional_and_clamped() {
+        assert_eq!(bar_length(Some(Dec::from_int(50)), 400.0), 200.0);
+        assert_eq!(bar_length(Some(Dec::from_int(150)), 400.0), 400.0);
+        assert_eq!(bar_length(Some(Dec::from_int(-5)), 400.0), 0.0);
+        assert_eq!(bar_length(None, 400.0), 0.0);
+    }
     use crate::domain::Dec;
 
     #[test]

@@ -52,10 +52,24 @@ test('demo data stays apart from real drafts, resets, and the tour walks the app
   await page.goto(env.origin + '/#/tham-dinh');
   const desk = page.locator('.desk-table tbody tr');
   await desk.first().waitFor();
-  assert.ok(await desk.count() >= 5);
+  const deskCount = await desk.count();
+  assert.ok(deskCount >= 5);
   const statuses = await page.locator('.desk-table tbody').innerText();
   assert.match(statuses, /Đã chốt/);
   assert.match(statuses, /Đã gửi yêu cầu/);
+  // charts: the ranking as bars, self against appraised per field
+  await page.goto(env.origin + '/#/xep-hang');
+  const ranking = page.getByRole('img', { name: /^Biểu đồ chỉ số của các cơ quan theo thứ hạng: hạng 1 Sở Tư pháp/ });
+  await ranking.waitFor();
+  assert.equal(await ranking.locator('rect.bar-0').count(), deskCount);
+  await shot(page, 'demo-5-ranking-chart', { fullPage: false });
+  await page.goto(env.origin + '/#/tham-dinh/mau-so-y-te');
+  const bars = page.getByRole('img', { name: /^Biểu đồ chỉ số theo lĩnh vực, tự chấm \(tính lại\) và thẩm định: LV 1/ });
+  await bars.waitFor();
+  assert.equal(await bars.locator('rect.bar-1').count(), 7 + 1, 'one appraised bar per field, plus the legend');
+  assert.deepEqual(await axe(page), []);
+  await page.locator('.result-box').scrollIntoViewIfNeeded();
+  await shot(page, 'demo-4-entry-bars', { fullPage: false });
   await page.locator('.tour').getByRole('button', { name: 'Xong' }).click();
   assert.equal(await page.locator('.tour').count(), 0);
 

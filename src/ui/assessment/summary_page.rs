@@ -224,6 +224,10 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                             rv.appraised_class.clone().unwrap_or_else(|| "—".into()),
                             rv.status.label_vi()
                         )}</p>
+                        {a.draft.with_untracked(|d| {
+                            let after = crate::domain::review::draft_appraised(&set, d, &rv.items);
+                            crate::ui::charts::field_bars(&set.fields, &report, &after, ["Tự chấm hiện tại", "Sau thẩm định"])
+                        })}
                         <h4>{format!("Mục có yêu cầu giải trình, bổ sung ({})", requested.len())}</h4>
                         {item_links(&set, &requested)}
                     </section>

@@ -293,6 +293,11 @@ pub fn EntryPage(key: String) -> impl IntoView {
                     />
                 })}
             </div>
+            {move || {
+                let (self_report, appraised) = (this_check.get()?.report, appraised.get()?);
+                let fields = &entry.with_untracked(|e| e.as_ref().map(|e| e.0.criteria_set.clone()))?.fields;
+                Some(crate::ui::charts::field_bars(fields, &self_report, &appraised, ["Tự chấm (tính lại)", "Thẩm định"]))
+            }}
             <div class="actions">
                 <button type="button" class="button" on:click=export_review>"Xuất tệp kết quả thẩm định (gửi cơ quan)"</button>
                 <button type="button" class="secondary" prop:disabled=move || locked.get() on:click=lock>"Chốt điểm"</button>

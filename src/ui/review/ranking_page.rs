@@ -9,6 +9,7 @@ use crate::domain::review::{ranking, ranking_csv, RankRow};
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
+use crate::ui::charts::PercentBars;
 use crate::ui::review::use_review;
 use crate::ui::route::Route;
 
@@ -98,6 +99,51 @@ pub fn RankingPage() -> impl IntoView {
         i.map(|i| format!("{}%", i.vi_fixed2()))
             .unwrap_or_else(|| "—".into())
     };
+    // the class thresholds of the first agency's set, as reference lines
+    let marks = Memo::new(move |_| {
+        r.desk.with(|d| {
+            d.entries
+                .values()
+                .next()
+                .map(|e| {
+                    e.submission
+                        .criteria_set
+                        .bands
+                        .iter()
+                        .filter_map(|b| Some((b.min?, format!("Ngưỡng loại {}", b.label))))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let chart = move || {
+        let list = rows.get();
+        (!list.is_empty()).then(|| {
+            let label = format!(
+                "Biểu đồ chỉ số của các cơ quan theo thứ hạng: {}",
+                list.iter()
+                    .map(|r| format!("hạng {} {} {}", r.rank, r.agency, pct(r.index)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+            let bars: Vec<(String, Vec<Option<Dec>>)> = list
+                .iter()
+                .map(|r| {
+                    let mut name: String = r.agency.chars().take(34).collect();
+                    if name.len() < r.agency.len() {
+                        name.push('…');
+                    }
+                    (format!("{}. {name}", r.rank), vec![r.index])
+                })
+                .collect();
+            view! {
+                <figure class="chart">
+                    <figcaption>"Chỉ số sau thẩm định, theo thứ hạng (vạch dọc: ngưỡng xếp loại)"</figcaption>
+                    <PercentBars series=vec!["Chỉ số"] rows=bars marks=marks.get() label_width=250.0 label/>
+                </figure>
+            }
+        })
+    };
     let export = move |_| {
         let csv = ranking_csv(&rows.get_untracked(), &fields.get_untracked());
         let _ = files::download(
@@ -114,6 +160,7 @@ pub fn RankingPage() -> impl IntoView {
                 <button type="button" class="button" on:click=export>"Xuất bảng xếp hạng (CSV)"</button>
                 {nav_link(Route::Desk, "", "← Về bàn thẩm định")}
             </div>
+            {chart}
             <div class="table-wrap">
                 <table class="ranking-table">
                     <caption>{move || format!("{} cơ quan", rows.with(Vec::len))}</caption>
