@@ -46,6 +46,27 @@ impl EvidenceRef {
         .all(|s| s.trim().is_empty())
     }
 
+    /// The reference as one line, the way documents are cited in a report:
+    /// "125/KH-UBND · ngày 15/01/2026 · UBND tỉnh · Kế hoạch CCHC · Mục II".
+    /// The link and note are left to the caller (a link is shown as text).
+    pub fn citation_vi(&self) -> String {
+        let date = (!self.date.is_empty())
+            .then(|| format!("ngày {}", super::rule_text::date_vi(&self.date)));
+        [
+            Some(self.number.clone()),
+            date,
+            Some(self.issuer.clone()),
+            Some(self.subject.clone()),
+            Some(self.location.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
     /// Problems with this reference; `today` is YYYY-MM-DD.
     pub fn problems(&self, today: &str) -> Vec<(EvidencePart, String)> {
         let mut out = Vec::new();

@@ -7,6 +7,7 @@
 //! keystroke re-renders only the item being typed in, and the score report
 //! is one memo over the whole draft.
 
+pub mod detail_table;
 pub mod draft_store;
 pub mod drafts_page;
 pub mod evidence;

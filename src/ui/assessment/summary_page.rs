@@ -12,6 +12,7 @@ use crate::domain::rule_text::points_vi;
 use crate::domain::submission::{export, file_slug, score_csv};
 use crate::domain::summary::{next_class_gap, points_lost};
 use crate::domain::CriteriaSet;
+use crate::ui::assessment::detail_table::detail_table;
 use crate::ui::assessment::inputs::TextArea;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::assessment::use_assessment;
@@ -46,7 +47,8 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     let a = use_assessment();
     let profile = Memo::new(move |_| a.draft.with(|d| d.profile.clone()));
     let review = Memo::new(move |_| a.draft.with(|d| d.review.clone()));
-    let (export_set, csv_set) = (set.clone(), set.clone());
+    let (export_set, csv_set, detail_set) = (set.clone(), set.clone(), set.clone());
+    let with_details = RwSignal::new(false);
     let body = move || {
         let report = a.report.get()?;
         let open = a.outstanding.get()?;
@@ -145,7 +147,23 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             }
         })
         .collect_view();
+        // the heading of an official document (Nghị định 30/2020/NĐ-CP), on paper only
+        let today = a.today.get_value();
+        let doc_head = view! {
+            <div class="doc-head" aria-hidden="true">
+                <p class="doc-agency">{profile.name.to_uppercase()}</p>
+                <p class="doc-nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"<br/><span>"Độc lập - Tự do - Hạnh phúc"</span></p>
+                <p class="doc-date">{format!(
+                    "{}, ngày {} tháng {} năm {}",
+                    profile.province.trim(),
+                    today.get(8..10).unwrap_or(""),
+                    today.get(5..7).unwrap_or(""),
+                    today.get(..4).unwrap_or("")
+                )}</p>
+            </div>
+        };
         Some(view! {
+            {doc_head}
             <dl class="meta summary-meta">
                 <dt>"Cơ quan, đơn vị"</dt><dd>{if profile.name.trim().is_empty() { "(chưa nhập)".to_string() } else { profile.name.clone() }}</dd>
                 <dt>"Tỉnh, thành phố"</dt><dd>{profile.province.clone()}</dd>
@@ -347,9 +365,17 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 <label for="nhap-ket-qua" class="file-button secondary-file">"Nhập kết quả thẩm định (JSON)"</label>
                 <button type="button" class="secondary" on:click=export_csv>"Xuất bảng điểm (CSV, mở bằng Excel)"</button>
                 <button type="button" class="secondary" on:click=move |_| page::print()>"In bảng tổng hợp"</button>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || with_details.get() on:change=move |ev| with_details.set(event_target_checked(&ev))/>
+                    " Kèm bảng chi tiết từng tiêu chí (có tài liệu kiểm chứng)"
+                </label>
             </div>
             {move || export_message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
             {body}
+            {move || with_details.get().then(|| {
+                let report = a.report.get()?;
+                Some(a.draft.with(|d| detail_table(&detail_set, d, &report)))
+            })}
             <div class="signatures" aria-hidden="true">
                 <p><strong>"Người lập biểu"</strong><br/>"(Ký, ghi rõ họ tên)"</p>
                 <p><strong>"Thủ trưởng cơ quan, đơn vị"</strong><br/>"(Ký, ghi rõ họ tên và đóng dấu)"</p>

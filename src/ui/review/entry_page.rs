@@ -9,7 +9,6 @@ use crate::browser::{files, page};
 use crate::domain::review::{
     appraised_report, changed_items, check_appraised, Appraisal, RequestKind, ReviewStatus,
 };
-use crate::domain::rule_text::date_vi;
 use crate::domain::submission::file_slug;
 use crate::domain::{CriteriaSet, Dec};
 use crate::ui::app::LibraryState;
@@ -196,12 +195,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                             .iter()
                             .filter(|e| !e.is_blank())
                             .map(|e| {
-                                let mut parts = vec![e.number.clone()];
-                                if !e.date.is_empty() { parts.push(format!("ngày {}", date_vi(&e.date))); }
-                                if !e.issuer.is_empty() { parts.push(e.issuer.clone()); }
-                                if !e.subject.is_empty() { parts.push(e.subject.clone()); }
-                                if !e.location.is_empty() { parts.push(e.location.clone()); }
-                                let text = parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                                let text = e.citation_vi();
                                 let link = (!e.link.is_empty()).then(|| e.link.clone());
                                 view! {
                                     <li>

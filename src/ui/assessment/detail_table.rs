@@ -1,0 +1,81 @@
+//! Bảng chi tiết: every item with its result, points and the documents
+//! cited or the explanation given, to print with the summary (the table's
+//! header repeats on every printed page).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::rule_text::points_vi;
+use crate::domain::{CriteriaSet, Draft, ItemStatus, ScoreReport};
+
+pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>) -> impl IntoView {
+    let fields = set
+        .fields
+        .iter()
+        .map(|f| {
+            let rows = f
+                .criteria
+                .iter()
+                .flat_map(|cr| cr.units(f))
+                .map(|u| {
+                    let r = draft.response(u.code);
+                    let score = report.items.get(u.code);
+                    let points = match score {
+                        Some(s) if s.status == ItemStatus::Scored => points_vi(s.points),
+                        Some(s) if s.status == ItemStatus::NotApplicable => "Không áp dụng".into(),
+                        _ => "—".into(),
+                    };
+                    let result = score.map(|s| s.reason.clone()).unwrap_or_default();
+                    let cited = r
+                        .evidence
+                        .iter()
+                        .filter(|e| !e.is_blank())
+                        .map(|e| {
+                            let mut line = e.citation_vi();
+                            if !e.link.trim().is_empty() {
+                                line.push_str(&format!(" · {}", e.link.trim()));
+                            }
+                            view! { <li>{line}</li> }
+                        })
+                        .collect_view();
+                    let explanation = (!r.explanation.trim().is_empty()).then(|| {
+                        view! { <p class="explanation"><strong>"Giải trình: "</strong>{r.explanation.clone()}</p> }
+                    });
+                    view! {
+                        <tr>
+                            <th scope="row" class="code">{u.code.to_string()}</th>
+                            <td>{u.title.to_string()}</td>
+                            <td>{result}</td>
+                            <td class="num">{points}</td>
+                            <td class="num">{points_vi(u.max)}</td>
+                            <td><ul class="evidence-cited">{cited}</ul>{explanation}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="field-row"><th colspan="6" scope="rowgroup">{format!("{}. {}", f.code, f.title)}</th></tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="detail-table">
+            <caption>"Bảng chi tiết kết quả tự đánh giá từng tiêu chí"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Mã"</th>
+                    <th scope="col">"Tiêu chí"</th>
+                    <th scope="col">"Kết quả"</th>
+                    <th scope="col">"Điểm"</th>
+                    <th scope="col">"Tối đa"</th>
+                    <th scope="col">"Tài liệu kiểm chứng, giải trình"</th>
+                </tr>
+            </thead>
+            {fields}
+        </table>
+    }
+}

@@ -1,0 +1,59 @@
+// End-to-end: the printed summary, through Chromium's own print-to-PDF on
+// A4, read back with poppler: the summary and its signature lines, the
+// detail table with its header on every page, nothing wider than the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { launch, shots, assertClean } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const pdfText = (file, page) => execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+const pdfPages = (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+
+test('the summary prints on A4 as a document to sign, with the detail table', async () => {
+  const page = await env.page();
+  await page.goto(env.origin + '/');
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu (trình diễn)' }).click(),
+  ]);
+  await page.locator('.tour').getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+  await page.goto(env.origin + '/#/tong-hop');
+  await page.getByRole('heading', { name: 'Bảng tổng hợp kết quả tự đánh giá' }).waitFor();
+
+  // summary only
+  await page.emulateMedia({ media: 'print' });
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  assert.ok(fits, 'nothing is wider than the page');
+  await page.emulateMedia({ media: null });
+  const summaryPdf = join(shots, 'in-tong-hop.pdf');
+  await page.pdf({ path: summaryPdf, format: 'A4', preferCSSPageSize: true });
+  const n = pdfPages(summaryPdf);
+  const first = pdfText(summaryPdf, 1);
+  assert.match(first, /BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ/);
+  assert.match(first, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+  assert.match(first, /Sở Tư pháp tỉnh Minh Họa/);
+  assert.doesNotMatch(first, /Xuất tệp nộp|Chế độ trình diễn|Hướng dẫn nhanh/, 'no buttons or demo strip on paper');
+  assert.match(pdfText(summaryPdf, n), /Thủ trưởng cơ quan, đơn vị/, 'signature lines at the end');
+
+  // with the detail table: its header repeats on every page it spans
+  await page.getByRole('checkbox', { name: /Kèm bảng chi tiết từng tiêu chí/ }).check();
+  await page.locator('.detail-table').waitFor();
+  const detailPdf = join(shots, 'in-tong-hop-chi-tiet.pdf');
+  await page.pdf({ path: detailPdf, format: 'A4', preferCSSPageSize: true });
+  const pages = pdfPages(detailPdf);
+  assert.ok(pages > n + 1, `the detail table spans pages (${pages})`);
+  let headed = 0;
+  for (let p = n + 1; p <= pages; p++) {
+    if (/Tài liệu kiểm chứng,\s+giải trình/.test(pdfText(detailPdf, p))) headed++;
+  }
+  assert.ok(headed >= pages - n - 1, `header on every page of the table (${headed} of ${pages - n})`);
+  assert.match(pdfText(detailPdf, pages), /Thủ trưởng cơ quan, đơn vị/);
+  // pictures of the pages, to look at
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', detailPdf, join(shots, 'in-trang')]);
+  assertClean(page);
+});
