@@ -110,3 +110,18 @@ pub fn scroll_to(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Adds or removes a class on the root element (page-wide display modes).
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let list = el.class_list();
+        let _ = if on {
+            list.add_1(name)
+        } else {
+            list.remove_1(name)
+        };
+    }
+}

@@ -13,6 +13,8 @@ pub const OPEN_DRAFT_KEY: &str = "cchc.open-draft.v1";
 pub const POSITIONS_KEY: &str = "cchc.positions.v1";
 // (drafts' and the reviewer's desk's keys are named in the domain: drafts.rs,
 // review.rs)
+/// Large text for projectors: "1" when on.
+pub const LARGE_TEXT_KEY: &str = "cchc.large-text";
 /// The guided tour's step while it is open.
 pub const TOUR_KEY: &str = "cchc.tour.v1";
 

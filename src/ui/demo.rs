@@ -62,6 +62,24 @@ pub fn DemoBar() -> impl IntoView {
             start_demo(message);
         }
     };
+    // large text for a projector, remembered
+    let large = RwSignal::new(storage::load_raw(storage::LARGE_TEXT_KEY).as_deref() == Some("1"));
+    Effect::new(move |_| {
+        let on = large.get();
+        page::set_root_class("large-text", on);
+        let _ = if on {
+            storage::save_raw(storage::LARGE_TEXT_KEY, "1")
+        } else {
+            storage::remove(storage::LARGE_TEXT_KEY)
+        };
+    });
+    let large_button = move || {
+        view! {
+            <button type="button" class="link-button" aria-pressed=move || large.get().to_string() on:click=move |_| large.update(|l| *l = !*l)>
+                "Chữ lớn (trình chiếu)"
+            </button>
+        }
+    };
     let bar = if storage::in_demo() {
         view! {
             <div class="demo-bar in-demo" role="region" aria-label="Chế độ trình diễn">
@@ -73,6 +91,7 @@ pub fn DemoBar() -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| tour.open(0)>"Hướng dẫn nhanh"</button>
                     <button type="button" class="secondary" on:click=reset>"Đặt lại dữ liệu mẫu"</button>
                     <button type="button" class="secondary" on:click=leave>"Thoát trình diễn"</button>
+                    {large_button()}
                 </div>
             </div>
         }
@@ -84,6 +103,7 @@ pub fn DemoBar() -> impl IntoView {
                     "Dùng thử với dữ liệu mẫu (trình diễn)"
                 </button>
                 <button type="button" class="link-button" on:click=move |_| tour.open(0)>"Hướng dẫn nhanh"</button>
+                {large_button()}
             </div>
         }
         .into_any()

@@ -73,6 +73,20 @@ test('demo data stays apart from real drafts, resets, and the tour walks the app
   await page.locator('.tour').getByRole('button', { name: 'Xong' }).click();
   assert.equal(await page.locator('.tour').count(), 0);
 
+  // large text for a projector, remembered across reloads
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Chữ lớn (trình chiếu)' }).click();
+  await page.goto(env.origin + '/#/linh-vuc/2');
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: /^Lĩnh vực 2\./ }).waitFor();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '21px');
+  assert.equal(await page.getByRole('button', { name: 'Chữ lớn (trình chiếu)' }).getAttribute('aria-pressed'), 'true');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'projector-field-2', { fullPage: false });
+  await page.getByRole('button', { name: 'Chữ lớn (trình chiếu)' }).click();
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // a change in the demo, then reset brings the samples back
   await page.goto(env.origin + '/#/ban-tu-danh-gia');
   await rows.first().waitFor();
