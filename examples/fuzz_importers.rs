@@ -35,11 +35,37 @@ impl Rng {
 /// Values that have broken parsers before: out-of-range and NaN-like
 /// numbers, wrong types, hostile text.
 const TOKENS: &[&str] = &[
-    "NaN", "\"NaN\"", "Infinity", "-Infinity", "\"Infinity\"", "1e400", "-1e400", "1e-400",
-    "18446744073709551616", "-9223372036854775809", "340282366920938463463374607431768211456",
-    "0.1e999999999", "-0", "\"-0\"", "null", "true", "[]", "{}", "\"\"", "\"\\u0000\"",
-    "\"\\ud800\"", "\"<img src=x onerror=alert(1)>\"", "\"../../etc/passwd\"", "1.", ".5",
-    "\"12,5\"", "\"1e3\"", "9999999999999999999999.5", "\"٣\"", "\"１２\"", "0x10",
+    "NaN",
+    "\"NaN\"",
+    "Infinity",
+    "-Infinity",
+    "\"Infinity\"",
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "340282366920938463463374607431768211456",
+    "0.1e999999999",
+    "-0",
+    "\"-0\"",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "\"\"",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "\"<img src=x onerror=alert(1)>\"",
+    "\"../../etc/passwd\"",
+    "1.",
+    ".5",
+    "\"12,5\"",
+    "\"1e3\"",
+    "9999999999999999999999.5",
+    "\"٣\"",
+    "\"１２\"",
+    "0x10",
 ];
 
 fn seeds() -> Vec<(String, Vec<u8>)> {
@@ -68,7 +94,8 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
     desk.import("a.json", sub.to_json().as_bytes(), "2026-11-21T11:00:00")
         .expect("imports");
     let entry: &DeskEntry = desk.entries.values().next().expect("entry");
-    let review = serde_json::to_string(&entry.review_file(&set, "2026-11-22T08:00:00")).expect("json");
+    let review =
+        serde_json::to_string(&entry.review_file(&set, "2026-11-22T08:00:00")).expect("json");
     let draft = serde_json::to_string(&d).expect("json");
     let demo = read("public/demo/du-lieu-mau.json");
     vec![
@@ -77,15 +104,24 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         ("tệp nộp".into(), sub.to_json().into_bytes()),
         ("kết quả thẩm định".into(), review.into_bytes()),
         ("bản nháp".into(), draft.into_bytes()),
-        ("bản nháp v1".into(), br#"{"set_key":"x@1","answers":{"1.1":{"choice":"yes"}}}"#.to_vec()),
+        (
+            "bản nháp v1".into(),
+            br#"{"set_key":"x@1","answers":{"1.1":{"choice":"yes"}}}"#.to_vec(),
+        ),
         // the demo file is large; a cut of it keeps the run fast
-        ("dữ liệu mẫu".into(), demo[..demo.len().min(60_000)].to_vec()),
+        (
+            "dữ liệu mẫu".into(),
+            demo[..demo.len().min(60_000)].to_vec(),
+        ),
     ]
 }
 
 /// One mutation of a seed.
 fn mutate(rng: &mut Rng, seed: &[u8]) -> (usize, Vec<u8>) {
     let mut b = seed.to_vec();
+    if b.is_empty() {
+        b.push(b'{');
+    }
     let kind = rng.below(10);
     match kind {
         // flip bytes
@@ -99,7 +135,12 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> (usize, Vec<u8>) {
         1 => b.truncate(rng.below(b.len())),
         // replace a value after a colon with a hostile token
         2 => {
-            let colons: Vec<usize> = b.iter().enumerate().filter(|(_, c)| **c == b':').map(|(i, _)| i).collect();
+            let colons: Vec<usize> = b
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == b':')
+                .map(|(i, _)| i)
+                .collect();
             if let Some(&at) = colons.get(rng.below(colons.len())) {
                 let end = b[at + 1..]
                     .iter()
@@ -112,7 +153,11 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> (usize, Vec<u8>) {
         // deeply nested arrays or objects in place of a value, or whole
         3 => {
             let depth = 10 + rng.below(200_000);
-            let (open, close) = if rng.below(2) == 0 { ("[", "]") } else { ("{\"a\":", "}") };
+            let (open, close) = if rng.below(2) == 0 {
+                ("[", "]")
+            } else {
+                ("{\"a\":", "}")
+            };
             let mut n = open.repeat(depth);
             n.push('1');
             n.push_str(&close.repeat(depth));
@@ -126,7 +171,13 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> (usize, Vec<u8>) {
         // invalid UTF-8
         4 => {
             let i = rng.below(b.len());
-            let bad: &[u8] = [&b"\xff\xfe"[..], b"\xc3\x28", b"\xe2\x82", b"\xf0\x90\x28\xbc", b"\xed\xa0\x80"][rng.below(5)];
+            let bad: &[u8] = [
+                &b"\xff\xfe"[..],
+                b"\xc3\x28",
+                b"\xe2\x82",
+                b"\xf0\x90\x28\xbc",
+                b"\xed\xa0\x80",
+            ][rng.below(5)];
             b.splice(i..i, bad.iter().copied());
         }
         // duplicate a slice (repeated keys, broken structure)
@@ -178,11 +229,19 @@ fn feed(bytes: &[u8]) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let total: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
-    let seed: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(0x5EED_2026_u64);
+    let total: usize = args
+        .first()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let seed: u64 = args
+        .get(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_2026_u64);
     let seeds = seeds();
     // panics are counted, not printed one by one
-    std::panic::set_hook(Box::new(|_| {}));
+    if std::env::var_os("FUZZ_VERBOSE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     let done = AtomicUsize::new(0);
     let panics = AtomicUsize::new(0);
     let kinds: Vec<AtomicUsize> = (0..10).map(|_| AtomicUsize::new(0)).collect();
@@ -225,8 +284,16 @@ fn main() {
         }
     });
     let names = [
-        "lật bit", "cắt ngắn", "giá trị độc (NaN, 1e400, …)", "lồng sâu", "UTF-8 hỏng",
-        "lặp đoạn", "quá cỡ / khác", "chuỗi rất dài", "byte ngẫu nhiên", "chèn token",
+        "lật bit",
+        "cắt ngắn",
+        "giá trị độc (NaN, 1e400, …)",
+        "lồng sâu",
+        "UTF-8 hỏng",
+        "lặp đoạn",
+        "quá cỡ / khác",
+        "chuỗi rất dài",
+        "byte ngẫu nhiên",
+        "chèn token",
     ];
     println!("== Thử nghiệm mờ (fuzz) các bộ đọc: {total} đầu vào, mỗi đầu vào qua 6 bộ đọc, {threads} luồng");
     for (name, k) in names.iter().zip(&kinds) {

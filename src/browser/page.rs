@@ -125,3 +125,20 @@ pub fn set_root_class(name: &str, on: bool) {
         };
     }
 }
+
+/// Runs `f` and records its duration in the page's performance timeline
+/// (User Timing) under `name`, where the benchmark and the browser's own
+/// profiler read it.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}

@@ -226,6 +226,11 @@ impl DraftStore {
         if !changed || self.status.get_untracked() == SaveStatus::Conflict {
             return;
         }
+        page::timed("cchc-autosave", || self.save_open(content_changed));
+    }
+
+    /// Writes the open draft (serialise, check for a newer save, store).
+    fn save_open(self, content_changed: bool) {
         let mut next = self.draft.get_untracked();
         let key = draft_key(&next.id);
         // someone else saved since we last read or wrote?
