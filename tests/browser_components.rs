@@ -113,3 +113,47 @@ async fn overview_shows_totals_per_field_and_the_illustrative_warning() {
     assert!(text.contains("tối đa 1,5 điểm"), "bonus cap");
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn percent_bars_draw_one_bar_per_value_with_a_text_alternative() {
+    use cchc_tu_danh_gia::ui::charts::PercentBars;
+    let el = container();
+    let rows = vec![
+        (
+            "LV 1".to_string(),
+            vec![Some(Dec::from_int(80)), Some(Dec::from_int(60))],
+        ),
+        ("LV 2".to_string(), vec![Some(Dec::from_int(100)), None]),
+    ];
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <PercentBars
+                series=vec!["Tự chấm", "Thẩm định"]
+                rows=rows.clone()
+                marks=vec![(Dec::from_int(90), "Ngưỡng loại Tốt".to_string())]
+                label_width=52.0
+                label="Biểu đồ thử".to_string()
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let svg = &all(&el, "svg[role=img]")[0];
+    assert_eq!(
+        svg.get_attribute("aria-label").as_deref(),
+        Some("Biểu đồ thử")
+    );
+    // two bars per row plus one legend swatch per series
+    assert_eq!(all(&el, "rect.bar-0").len(), 3);
+    assert_eq!(all(&el, "rect.bar-1").len(), 3);
+    let widths: Vec<String> = all(&el, "rect.bar-0")
+        .iter()
+        .skip(1)
+        .map(|r| r.get_attribute("width").unwrap())
+        .collect();
+    // the plot is 560 - 52 = 508 units wide: 80% and 100% of it
+    assert_eq!(widths, vec!["406.4", "508.0"]);
+    let text = el.text_content().unwrap();
+    assert!(text.contains("80,00%") && text.contains("—"), "{text}");
+    assert_eq!(all(&el, "line.bar-mark").len(), 1);
+    drop(handle);
+}
