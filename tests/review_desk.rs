@@ -5,8 +5,6 @@
 
 mod support;
 
-use std::collections::BTreeMap;
-
 use cchc_tu_danh_gia::domain::review::*;
 use cchc_tu_danh_gia::domain::submission::*;
 use cchc_tu_danh_gia::domain::*;
@@ -79,26 +77,39 @@ fn fifty_submissions_import_check_clean_and_store_each_set_once() {
     assert!(totals.len() > 10);
 
     // storage: the set once, the entries small; and back again
-    let mut sets: BTreeMap<String, CriteriaSet> = BTreeMap::new();
-    let mut entries_size = 0;
-    let mut stored = Vec::new();
-    for e in desk.entries.values() {
-        let (s, needed) = e.to_stored();
-        entries_size += serde_json::to_string(&s).unwrap().len();
-        for set in needed {
-            sets.insert(set_digest(&set), set);
-        }
-        stored.push(s);
-    }
-    assert_eq!(sets.len(), 1, "one copy of the set");
+    let pairs = desk.stored();
+    let set_keys = pairs
+        .iter()
+        .filter(|(k, _)| k.starts_with(REVIEW_SET_PREFIX))
+        .count();
+    assert_eq!(set_keys, 1, "one copy of the set");
+    let entries_size: usize = pairs
+        .iter()
+        .filter(|(k, _)| k.starts_with(REVIEW_ENTRY_PREFIX))
+        .map(|(_, t)| t.len())
+        .sum();
     let set_size = serde_json::to_string(&set).unwrap().len();
     assert!(
         entries_size < 50 * set_size / 2,
         "entries ({entries_size} B) are far smaller than 50 sets"
     );
-    for s in &stored {
-        let back = DeskEntry::from_stored(s, &sets).unwrap();
-        assert_eq!(&back, &desk.entries[&back.submission.draft_id]);
+    let (back, unreadable) = Desk::restore(&pairs);
+    assert_eq!(unreadable, 0);
+    assert_eq!(back, desk);
+
+    // one change on a desk of 50: one entry is written again, every key kept
+    let mut after = desk.clone();
+    let first = after.entries.keys().next().unwrap().clone();
+    after.entries.get_mut(&first).unwrap().survey_score = "4,5".into();
+    let (writes, keep) = after.stored_since(Some(&desk));
+    let written: Vec<&String> = writes
+        .iter()
+        .map(|(k, _)| k)
+        .filter(|k| k.starts_with(REVIEW_ENTRY_PREFIX))
+        .collect();
+    assert_eq!(written, vec![&format!("{REVIEW_ENTRY_PREFIX}{first}")]);
+    for (k, _) in &pairs {
+        assert!(keep.contains(k), "{k} is kept");
     }
 }
 

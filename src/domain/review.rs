@@ -95,7 +95,24 @@ pub struct StoredDeskEntry {
 
 pub const DESK_FORMAT: &str = "cchc-review-desk-entry";
 
-fn strip(sub: &Submission) -> StoredSubmission {
+/// Digests of criteria sets, each computed once: hashing a set's canonical
+/// JSON is the costly part of storing a desk, and a province's agencies all
+/// share one or two sets.
+#[derive(Default)]
+pub struct SetDigests(Vec<(CriteriaSet, String)>);
+
+impl SetDigests {
+    pub fn of(&mut self, set: &CriteriaSet) -> String {
+        if let Some((_, d)) = self.0.iter().find(|(s, _)| s == set) {
+            return d.clone();
+        }
+        let d = set_digest(set);
+        self.0.push((set.clone(), d.clone()));
+        d
+    }
+}
+
+fn strip(sub: &Submission, digests: &mut SetDigests) -> StoredSubmission {
     // through text: the compact serializer is already in the wasm, a Value
     // serializer would be one more copy of every Serialize impl
     let mut v: serde_json::Value =
@@ -104,7 +121,7 @@ fn strip(sub: &Submission) -> StoredSubmission {
         o.insert("criteria_set".into(), serde_json::Value::Null);
     }
     StoredSubmission {
-        set_digest: set_digest(&sub.criteria_set),
+        set_digest: digests.of(&sub.criteria_set),
         submission: v,
     }
 }
@@ -131,12 +148,19 @@ fn unstrip(
 }
 
 impl DeskEntry {
-    /// The entry and the set(s) it needs, for storage.
-    pub fn to_stored(&self) -> (StoredDeskEntry, Vec<CriteriaSet>) {
-        let mut sets = vec![self.submission.criteria_set.clone()];
+    /// The entry and the set(s) it needs (with their digests), for storage.
+    pub fn to_stored(
+        &self,
+        digests: &mut SetDigests,
+    ) -> (StoredDeskEntry, Vec<(String, &CriteriaSet)>) {
+        let mut sets = vec![(
+            digests.of(&self.submission.criteria_set),
+            &self.submission.criteria_set,
+        )];
         if let Some(p) = &self.previous {
-            if set_digest(&p.criteria_set) != set_digest(&self.submission.criteria_set) {
-                sets.push(p.criteria_set.clone());
+            let d = digests.of(&p.criteria_set);
+            if d != sets[0].0 {
+                sets.push((d, &p.criteria_set));
             }
         }
         (
@@ -146,8 +170,8 @@ impl DeskEntry {
                 file_name: self.file_name.clone(),
                 imported_at: self.imported_at.clone(),
                 status: self.status,
-                current: strip(&self.submission),
-                previous: self.previous.as_ref().map(strip),
+                current: strip(&self.submission, digests),
+                previous: self.previous.as_ref().map(|p| strip(p, digests)),
                 appraisals: self.appraisals.clone(),
                 survey_score: self.survey_score.clone(),
             },
@@ -180,20 +204,45 @@ impl Desk {
     /// What the desk stores, as (key, text): every set it needs (once), then
     /// every entry.
     pub fn stored(&self) -> Vec<(String, String)> {
+        self.stored_since(None).0
+    }
+
+    /// What changed since `before` (everything when None), as (key, text)
+    /// to write, with the sets those entries need; and every key the desk
+    /// keeps. Entries that did not change are not serialised again, so an
+    /// appraiser typing on a desk of 200 agencies writes one entry.
+    pub fn stored_since(&self, before: Option<&Desk>) -> (Vec<(String, String)>, Vec<String>) {
+        let mut digests = SetDigests::default();
         let mut sets = BTreeMap::new();
         let mut entries = Vec::new();
+        let mut keep = Vec::new();
         for e in self.entries.values() {
-            let (stored, needed) = e.to_stored();
-            for set in needed {
-                sets.entry(format!("{REVIEW_SET_PREFIX}{}", set_digest(&set)))
-                    .or_insert_with(|| serde_json::to_string(&set).unwrap_or_default());
+            let key = format!("{REVIEW_ENTRY_PREFIX}{}", e.key());
+            let changed = before.is_none_or(|b| b.entries.get(e.key()) != Some(e));
+            if changed {
+                let (stored, needed) = e.to_stored(&mut digests);
+                for (d, set) in needed {
+                    sets.entry(format!("{REVIEW_SET_PREFIX}{d}"))
+                        .or_insert_with(|| serde_json::to_string(set).unwrap_or_default());
+                }
+                entries.push((
+                    key.clone(),
+                    serde_json::to_string(&stored).unwrap_or_default(),
+                ));
             }
-            entries.push((
-                format!("{REVIEW_ENTRY_PREFIX}{}", e.key()),
-                serde_json::to_string(&stored).unwrap_or_default(),
+            keep.push(key);
+            keep.push(format!(
+                "{REVIEW_SET_PREFIX}{}",
+                digests.of(&e.submission.criteria_set)
             ));
+            if let Some(p) = &e.previous {
+                keep.push(format!(
+                    "{REVIEW_SET_PREFIX}{}",
+                    digests.of(&p.criteria_set)
+                ));
+            }
         }
-        sets.into_iter().chain(entries).collect()
+        (sets.into_iter().chain(entries).collect(), keep)
     }
 
     /// Reads the desk back from stored (key, text) pairs; other keys are

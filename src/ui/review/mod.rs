@@ -37,18 +37,20 @@ fn restore() -> (Desk, Option<String>) {
     (desk, message)
 }
 
-/// Writes what changed (a set is written once: its key is its digest), and
-/// removes what left the desk.
-pub(crate) fn persist(desk: &Desk) -> Result<(), storage::StoreError> {
-    let wanted = desk.stored();
-    let before = stored_pairs()?;
-    for (key, text) in &wanted {
-        if !before.iter().any(|(k, t)| k == key && t == text) {
-            storage::save_raw(key, text)?;
+/// Writes what changed since `before` (a set is written once: its key is its
+/// digest), and removes what left the desk.
+pub(crate) fn persist(desk: &Desk, before: Option<&Desk>) -> Result<(), storage::StoreError> {
+    let (writes, keep) = desk.stored_since(before);
+    let mut existing = storage::keys_with_prefix(REVIEW_SET_PREFIX)?;
+    existing.extend(storage::keys_with_prefix(REVIEW_ENTRY_PREFIX)?);
+    for (key, text) in &writes {
+        if key.starts_with(REVIEW_SET_PREFIX) && existing.contains(key) {
+            continue;
         }
+        storage::save_raw(key, text)?;
     }
-    for (k, _) in &before {
-        if !wanted.iter().any(|(w, _)| w == k) {
+    for k in &existing {
+        if !keep.contains(k) {
             storage::remove(k)?;
         }
     }
@@ -63,15 +65,18 @@ impl ReviewState {
             desk: RwSignal::new(desk),
             storage_message: RwSignal::new(message),
         };
-        Effect::new(move |previous: Option<()>| {
-            state.desk.track();
-            if previous.is_some() {
-                if let Err(e) = state.desk.with_untracked(persist) {
+        // each change is compared with the desk before it, so only the
+        // entries that changed are written
+        Effect::new(move |previous: Option<Desk>| {
+            let desk = state.desk.get();
+            if let Some(before) = &previous {
+                if let Err(e) = persist(&desk, Some(before)) {
                     state.storage_message.set(Some(format!(
                         "{e} Công việc thẩm định vẫn còn trong trang; nếu tải lại trang, hãy nhập lại các tệp của cơ quan."
                     )));
                 }
             }
+            desk
         });
         provide_context(state);
         state
