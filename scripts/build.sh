@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 cargo build --release --target wasm32-unknown-unknown --bin cchc-tu-danh-gia
 rm -rf dist.tmp && mkdir -p dist.tmp/pkg
 wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name app \
-  target/wasm32-unknown-unknown/release/cchc-tu-danh-gia.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cchc-tu-danh-gia.wasm"
 node_modules/.bin/wasm-opt -Oz dist.tmp/pkg/app_bg.wasm -o dist.tmp/pkg/app_bg.wasm
 cp index.html dist.tmp/
 cp -r public/. dist.tmp/
