@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod criteria_set;
 pub mod decimal;
 pub mod demo;
+pub mod desk_storage;
 pub mod drafts;
 pub mod evidence;
 pub mod library;

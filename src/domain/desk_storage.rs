@@ -1,0 +1,219 @@
+//! How the reviewer's desk is kept in the browser's storage: one entry per
+//! agency with its submission stripped of the criteria set, and each set
+//! once under its digest. Sixty agencies on one set cost one copy of the
+//! set, not sixty. Pure: the browser layer only moves the (key, text) pairs.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::criteria_set::CriteriaSet;
+use super::review::{Appraisal, Desk, DeskEntry, ReviewStatus};
+use super::submission::{set_digest, Submission};
+
+/// A submission as stored: its set replaced by the set's digest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredSubmission {
+    pub set_digest: String,
+    /// The submission with `criteria_set` emptied (it is restored from the
+    /// set kept under `set_digest`).
+    pub submission: serde_json::Value,
+}
+
+/// A desk entry as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredDeskEntry {
+    pub format: String,
+    pub format_version: u32,
+    pub file_name: String,
+    pub imported_at: String,
+    pub status: ReviewStatus,
+    pub current: StoredSubmission,
+    #[serde(default)]
+    pub previous: Option<StoredSubmission>,
+    #[serde(default)]
+    pub appraisals: BTreeMap<String, Appraisal>,
+    #[serde(default)]
+    pub survey_score: String,
+}
+
+pub const DESK_FORMAT: &str = "cchc-review-desk-entry";
+
+/// Digests of criteria sets, each computed once: hashing a set's canonical
+/// JSON is the costly part of storing a desk, and a province's agencies all
+/// share one or two sets.
+#[derive(Default)]
+pub struct SetDigests(Vec<(CriteriaSet, String)>);
+
+impl SetDigests {
+    pub fn of(&mut self, set: &CriteriaSet) -> String {
+        if let Some((_, d)) = self.0.iter().find(|(s, _)| s == set) {
+            return d.clone();
+        }
+        let d = set_digest(set);
+        self.0.push((set.clone(), d.clone()));
+        d
+    }
+}
+
+fn strip(sub: &Submission, digests: &mut SetDigests) -> StoredSubmission {
+    // through text: the compact serializer is already in the wasm, a Value
+    // serializer would be one more copy of every Serialize impl
+    let mut v: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(sub).unwrap_or_default()).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("criteria_set".into(), serde_json::Value::Null);
+    }
+    StoredSubmission {
+        set_digest: digests.of(&sub.criteria_set),
+        submission: v,
+    }
+}
+
+fn unstrip(
+    s: &StoredSubmission,
+    sets: &BTreeMap<String, CriteriaSet>,
+) -> Result<Submission, String> {
+    let set = sets.get(&s.set_digest).ok_or_else(|| {
+        format!(
+            "thiếu bộ tiêu chí có mã băm {}…",
+            &s.set_digest.get(..12).unwrap_or("")
+        )
+    })?;
+    let mut v = s.submission.clone();
+    if let Some(o) = v.as_object_mut() {
+        o.insert(
+            "criteria_set".into(),
+            serde_json::from_str(&serde_json::to_string(set).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?,
+        );
+    }
+    super::loader::typed(v)
+}
+
+impl DeskEntry {
+    /// The entry and the set(s) it needs (with their digests), for storage.
+    pub fn to_stored(
+        &self,
+        digests: &mut SetDigests,
+    ) -> (StoredDeskEntry, Vec<(String, &CriteriaSet)>) {
+        let mut sets = vec![(
+            digests.of(&self.submission.criteria_set),
+            &self.submission.criteria_set,
+        )];
+        if let Some(p) = &self.previous {
+            let d = digests.of(&p.criteria_set);
+            if d != sets[0].0 {
+                sets.push((d, &p.criteria_set));
+            }
+        }
+        (
+            StoredDeskEntry {
+                format: DESK_FORMAT.into(),
+                format_version: 1,
+                file_name: self.file_name.clone(),
+                imported_at: self.imported_at.clone(),
+                status: self.status,
+                current: strip(&self.submission, digests),
+                previous: self.previous.as_ref().map(|p| strip(p, digests)),
+                appraisals: self.appraisals.clone(),
+                survey_score: self.survey_score.clone(),
+            },
+            sets,
+        )
+    }
+
+    pub fn from_stored(
+        s: &StoredDeskEntry,
+        sets: &BTreeMap<String, CriteriaSet>,
+    ) -> Result<DeskEntry, String> {
+        Ok(DeskEntry {
+            file_name: s.file_name.clone(),
+            imported_at: s.imported_at.clone(),
+            status: s.status,
+            submission: unstrip(&s.current, sets)?,
+            previous: s.previous.as_ref().map(|p| unstrip(p, sets)).transpose()?,
+            appraisals: s.appraisals.clone(),
+            survey_score: s.survey_score.clone(),
+        })
+    }
+}
+
+/// Where the desk is kept in the browser's storage: one entry per agency,
+/// and each criteria set once, by digest.
+pub const REVIEW_ENTRY_PREFIX: &str = "cchc.review.entry.";
+pub const REVIEW_SET_PREFIX: &str = "cchc.review.set.";
+
+impl Desk {
+    /// What the desk stores, as (key, text): every set it needs (once), then
+    /// every entry.
+    pub fn stored(&self) -> Vec<(String, String)> {
+        self.stored_since(None).0
+    }
+
+    /// What changed since `before` (everything when None), as (key, text)
+    /// to write, with the sets those entries need; and every key the desk
+    /// keeps. Entries that did not change are not serialised again, so an
+    /// appraiser typing on a desk of 200 agencies writes one entry.
+    pub fn stored_since(&self, before: Option<&Desk>) -> (Vec<(String, String)>, Vec<String>) {
+        let mut digests = SetDigests::default();
+        let mut sets = BTreeMap::new();
+        let mut entries = Vec::new();
+        let mut keep = Vec::new();
+        for e in self.entries.values() {
+            let key = format!("{REVIEW_ENTRY_PREFIX}{}", e.key());
+            let changed = before.is_none_or(|b| b.entries.get(e.key()) != Some(e));
+            if changed {
+                let (stored, needed) = e.to_stored(&mut digests);
+                for (d, set) in needed {
+                    sets.entry(format!("{REVIEW_SET_PREFIX}{d}"))
+                        .or_insert_with(|| serde_json::to_string(set).unwrap_or_default());
+                }
+                entries.push((
+                    key.clone(),
+                    serde_json::to_string(&stored).unwrap_or_default(),
+                ));
+            }
+            keep.push(key);
+            keep.push(format!(
+                "{REVIEW_SET_PREFIX}{}",
+                digests.of(&e.submission.criteria_set)
+            ));
+            if let Some(p) = &e.previous {
+                keep.push(format!(
+                    "{REVIEW_SET_PREFIX}{}",
+                    digests.of(&p.criteria_set)
+                ));
+            }
+        }
+        (sets.into_iter().chain(entries).collect(), keep)
+    }
+
+    /// Reads the desk back from stored (key, text) pairs; other keys are
+    /// ignored. Returns the desk and how many entries could not be read
+    /// (they stay in storage, untouched).
+    pub fn restore(stored: &[(String, String)]) -> (Desk, usize) {
+        let sets: BTreeMap<String, CriteriaSet> = stored
+            .iter()
+            .filter(|(k, _)| k.starts_with(REVIEW_SET_PREFIX))
+            .filter_map(|(_, t)| super::loader::typed_from_str::<CriteriaSet>(t).ok())
+            .map(|set| (set_digest(&set), set))
+            .collect();
+        let mut desk = Desk::default();
+        let mut unreadable = 0;
+        for (_, text) in stored
+            .iter()
+            .filter(|(k, _)| k.starts_with(REVIEW_ENTRY_PREFIX))
+        {
+            match super::loader::typed_from_str::<StoredDeskEntry>(text)
+                .and_then(|s| DeskEntry::from_stored(&s, &sets))
+            {
+                Ok(e) => {
+                    desk.entries.insert(e.key().to_string(), e);
+                }
+                Err(_) => unreadable += 1,
+            }
+        }
+        (desk, unreadable)
+    }
+}
