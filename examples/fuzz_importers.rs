@@ -19,18 +19,9 @@ use cchc_tu_danh_gia::domain::review::{read_review_file, Desk, DeskEntry};
 use cchc_tu_danh_gia::domain::submission::{export, read_submission, MAX_SUBMISSION_BYTES};
 use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, InputKind, MAX_SET_BYTES};
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Values that have broken parsers before: out-of-range and NaN-like
 /// numbers, wrong types, hostile text.

@@ -18,24 +18,9 @@ use cchc_tu_danh_gia::domain::{
     load_criteria_set, CriteriaSet, Dec, Draft, EvidenceRef, InputKind, Rule, ScoredUnit, UnitType,
 };
 
-/// A small deterministic generator (xorshift), so the file is reproducible
-/// without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() % 10_000) as f64 / 10_000.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 struct Agency {
     id: &'static str,

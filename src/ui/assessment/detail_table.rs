@@ -9,6 +9,16 @@ use leptos::prelude::*;
 use crate::domain::rule_text::points_vi;
 use crate::domain::{CriteriaSet, Draft, ItemStatus, ScoreReport};
 
+/// One field's rows under a heading row, as a row group (item tables).
+pub fn field_group(f: &crate::domain::Field, columns: u32, rows: impl IntoView) -> impl IntoView {
+    view! {
+        <tbody>
+            <tr class="field-row"><th colspan=columns scope="rowgroup">{format!("{}. {}", f.code, f.title)}</th></tr>
+            {rows}
+        </tbody>
+    }
+}
+
 pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>) -> impl IntoView {
     let fields = set
         .fields
@@ -54,12 +64,7 @@ pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>)
                     }
                 })
                 .collect_view();
-            view! {
-                <tbody>
-                    <tr class="field-row"><th colspan="6" scope="rowgroup">{format!("{}. {}", f.code, f.title)}</th></tr>
-                    {rows}
-                </tbody>
-            }
+            field_group(f, 6, rows)
         })
         .collect_view();
     view! {

@@ -236,12 +236,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         })
                     })
                     .collect_view();
-                view! {
-                    <tbody>
-                        <tr class="field-row"><th colspan="6" scope="rowgroup">{format!("{}. {}", f.code, f.title)}</th></tr>
-                        {rows}
-                    </tbody>
-                }
+                crate::ui::assessment::detail_table::field_group(f, 6, rows)
             })
             .collect_view();
         view! {

@@ -49,23 +49,24 @@ pub fn RankingPage() -> impl IntoView {
                 .with(|l| ranking(d, |k| l.get(k).map(|e| &e.set)))
         })
     });
-    // the fields of the first agency's set name the per-field columns
-    let fields = Memo::new(move |_| {
+    // the first agency's set names the per-field columns and gives the
+    // class thresholds drawn on the chart
+    let first_set = Memo::new(move |_| {
         r.desk.with(|d| {
-            d.entries
-                .values()
-                .next()
-                .map(|e| {
-                    e.submission
-                        .criteria_set
-                        .fields
-                        .iter()
-                        .map(|f| f.code.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            d.entries.values().next().map(|e| {
+                let set = &e.submission.criteria_set;
+                let fields: Vec<String> = set.fields.iter().map(|f| f.code.clone()).collect();
+                let marks: Vec<(Dec, String)> = set
+                    .bands
+                    .iter()
+                    .filter_map(|b| Some((b.min?, format!("Ngưỡng loại {}", b.label))))
+                    .collect();
+                (fields, marks)
+            })
         })
     });
+    let fields = Memo::new(move |_| first_set.get().map(|f| f.0).unwrap_or_default());
+    let marks = Memo::new(move |_| first_set.get().map(|f| f.1).unwrap_or_default());
     let sorted = move || {
         let (col, asc) = sort.get();
         let mut list = rows.get();
@@ -99,23 +100,6 @@ pub fn RankingPage() -> impl IntoView {
         i.map(|i| format!("{}%", i.vi_fixed2()))
             .unwrap_or_else(|| "—".into())
     };
-    // the class thresholds of the first agency's set, as reference lines
-    let marks = Memo::new(move |_| {
-        r.desk.with(|d| {
-            d.entries
-                .values()
-                .next()
-                .map(|e| {
-                    e.submission
-                        .criteria_set
-                        .bands
-                        .iter()
-                        .filter_map(|b| Some((b.min?, format!("Ngưỡng loại {}", b.label))))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
     let chart = move || {
         let list = rows.get();
         (!list.is_empty()).then(|| {
