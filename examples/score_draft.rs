@@ -20,7 +20,7 @@ fn main() {
     let report = draft.score(&set);
     let open = outstanding(&set, &draft, &report);
     let pct = |i: Option<cchc_tu_danh_gia::domain::Dec>| {
-        i.map(|i| format!("{}%", i.vi_fixed2()))
+        i.map(|i| format!("{}%", i.shown_fixed2()))
             .unwrap_or_else(|| "—".into())
     };
     let fields: Vec<serde_json::Value> = report
@@ -29,8 +29,8 @@ fn main() {
         .map(|f| {
             serde_json::json!({
                 "code": f.code,
-                "applicable_max": f.applicable_max.vi(),
-                "points": f.points.vi(),
+                "applicable_max": f.applicable_max.shown(),
+                "points": f.points.shown(),
                 "index": pct(f.index),
                 "answered": format!("{}/{}", f.answered, f.answerable),
             })
@@ -38,9 +38,9 @@ fn main() {
         .collect();
     let gap = next_class_gap(&set, &report);
     let out = serde_json::json!({
-        "total": report.total.vi(),
-        "applicable_max": report.applicable_max.vi(),
-        "bonus": report.bonus.vi(),
+        "total": report.total.shown(),
+        "applicable_max": report.applicable_max.shown(),
+        "bonus": report.bonus.shown(),
         "index": pct(report.index),
         "class": report.class,
         "answered": format!("{}/{}", report.answered, report.answerable),
@@ -48,7 +48,7 @@ fn main() {
         "unanswered": open.unanswered,
         "lacking_evidence": open.lacking_evidence,
         "input_errors": open.input_errors,
-        "next_class": gap.map(|g| serde_json::json!({"label": g.label, "needed": g.needed.map(|n| n.vi())})),
+        "next_class": gap.map(|g| serde_json::json!({"label": g.label, "needed": g.needed.map(|n| n.shown())})),
     });
     println!("{}", serde_json::to_string_pretty(&out).unwrap());
 }

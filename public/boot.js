@@ -2,10 +2,26 @@
 // Content-Security-Policy can forbid inline scripts.
 import init from './pkg/app.js';
 
+// The interface language the user chose (the app reads the same key); the
+// few texts shown before or around the app are translated here.
+let english = false;
+try { english = localStorage.getItem('cchc-lang') === 'en'; } catch { /* storage blocked */ }
+if (english) {
+  document.documentElement.lang = 'en';
+  const bar = document.getElementById('phien-ban-moi');
+  if (bar) {
+    bar.firstChild.textContent = 'A new version of the app is available. ';
+    bar.querySelector('button').textContent = 'Update now';
+    bar.lastChild.textContent = ' (your data is kept)';
+  }
+}
+
 init().catch((err) => {
   const el = document.getElementById('loi-nghiem-trong');
   if (el) {
-    el.textContent = 'Không khởi động được ứng dụng. Trình duyệt cần hỗ trợ WebAssembly; hãy tải lại trang hoặc dùng trình duyệt mới hơn.';
+    el.textContent = english
+      ? 'The app could not start. The browser must support WebAssembly; reload the page or use a newer browser.'
+      : 'Không khởi động được ứng dụng. Trình duyệt cần hỗ trợ WebAssembly; hãy tải lại trang hoặc dùng trình duyệt mới hơn.';
     el.hidden = false;
   }
   console.error(err);

@@ -45,8 +45,10 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # sample data itself, 24 KB, is fetched only when asked for and not
   # counted: sizes.mjs totals it apart), and to 375 with the bar charts
   # (self against appraised per field, the ranking; 373 KB measured), and
-  # to 380 with the printable detail table and document heading (375 KB).
-  ceiling_kb=380; target_kb=150
+  # to 380 with the printable detail table and document heading (375 KB),
+  # and to 400 with the English interface (395 KB measured: +17.5 KB brotli
+  # for 610 English texts, 21 KB raw, and a second format path per message).
+  ceiling_kb=400; target_kb=150
   if [ "$total" -le $((ceiling_kb * 1024)) ]; then
     echo "Dung lượng: tổng brotli $((total / 1024)) KB ≤ trần ${ceiling_kb} KB — đạt (mục tiêu ${target_kb} KB)"; passed=$((passed + 1))
   else

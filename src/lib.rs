@@ -4,6 +4,8 @@
 //! - [`browser`]: the one small layer that touches storage, files, fetch.
 //! - [`ui`]: thin Leptos components over the domain.
 
-pub mod browser;
+// `domain` first: its i18n macros (t!, tf!) serve every module after it.
+#[macro_use]
 pub mod domain;
+pub mod browser;
 pub mod ui;

@@ -348,7 +348,7 @@ fn points_lost_are_sorted_and_the_next_class_is_exact() {
     let lost = points_lost(&set, &report);
     let codes: Vec<(&str, String)> = lost
         .iter()
-        .map(|l| (l.code.as_str(), l.lost.vi()))
+        .map(|l| (l.code.as_str(), l.lost.shown()))
         .collect();
     assert_eq!(
         codes,
@@ -359,8 +359,8 @@ fn points_lost_are_sorted_and_the_next_class_is_exact() {
         ]
     );
     // 15,3 of 17 applicable = exactly 90%: Tốt (from 90% inclusive), nothing above
-    assert_eq!(report.total.vi(), "15,3");
-    assert_eq!(report.index.unwrap().vi(), "90");
+    assert_eq!(report.total.shown(), "15,3");
+    assert_eq!(report.index.unwrap().shown(), "90");
     assert_eq!(report.class.as_deref(), Some("Tốt"));
     assert_eq!(next_class_gap(&set, &report), None);
 

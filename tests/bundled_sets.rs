@@ -57,7 +57,7 @@ fn the_department_set_has_the_published_shape() {
     let c = &set.fields[0].criteria[0].items[3];
     assert_eq!(c.code, "1.1.4");
     assert_eq!(
-        rule_text::rule_vi(&c.rule, c.max),
+        rule_text::rule_line(&c.rule, c.max),
         "Trên 90%: 2 điểm; Từ 70% đến 90%: 1 điểm; Dưới 70%: 0 điểm"
     );
 }

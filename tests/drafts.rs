@@ -92,14 +92,14 @@ fn summaries_show_progress_score_and_size() {
     let s = summarize(&d, Some(&set), 1000);
     assert_eq!(s.name, "Sở Tư pháp");
     assert_eq!(s.percent_complete, Some(20), "2 of 10 answerable");
-    assert_eq!(s.total.map(|t| t.vi()).as_deref(), Some("2,5"));
+    assert_eq!(s.total.map(|t| t.shown()).as_deref(), Some("2,5"));
     assert_eq!(s.bytes, 2000);
     assert!(!s.set_missing);
     let missing = summarize(&d, None, 10);
     assert!(missing.set_missing);
     assert_eq!(missing.set_label.as_deref(), Some("test-every-rule-kind@1"));
     assert_eq!(missing.total, None);
-    assert_eq!(datetime_vi("2026-11-22T05:30:12"), "05:30:12 22/11/2026");
+    assert_eq!(datetime_text("2026-11-22T05:30:12"), "05:30:12 22/11/2026");
     assert_eq!(draft_key("abc"), "cchc.draft.abc");
 }
 

@@ -53,7 +53,7 @@ fn hand_computed_totals_mixed_answers() {
     assert_eq!(r.bonus, d("1,5"));
     assert_eq!(r.total, d("7,68"));
     assert_eq!(r.index, Some(d("59,08"))); // 7,68 ÷ 13 = 59,0769…%
-    assert_eq!(r.index.unwrap().vi_fixed2(), "59,08");
+    assert_eq!(r.index.unwrap().shown_fixed2(), "59,08");
     assert_eq!(r.class.as_deref(), Some("Yếu"));
     assert_eq!((r.answered, r.answerable), (10, 10));
 }
@@ -285,6 +285,6 @@ proptest! {
         let sum: Dec = parts.iter().map(|&h| Dec::from_hundredths(h)).sum();
         prop_assert_eq!(sum.hundredths(), parts.iter().sum::<i64>());
         // and formatting then parsing round-trips
-        prop_assert_eq!(Dec::parse(&sum.vi().replace('.', "")).unwrap(), sum);
+        prop_assert_eq!(Dec::parse(&sum.shown().replace('.', "")).unwrap(), sum);
     }
 }

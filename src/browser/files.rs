@@ -14,15 +14,19 @@ pub async fn read(file: &web_sys::File, limit: usize) -> Result<PickedFile, Stri
     let name = file.name();
     let size = file.size();
     if size > limit as f64 {
-        return Err(format!(
+        return Err(tf!(
             "Tệp «{name}» quá lớn ({} KB); giới hạn là {} KB",
+            "File «{name}» is too large ({} KB); the limit is {} KB",
             (size / 1024.0).ceil(),
             limit / 1024
         ));
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("Không đọc được tệp «{name}»"))?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| {
+        tf!(
+            "Không đọc được tệp «{name}»",
+            "Could not read file «{name}»"
+        )
+    })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     Ok(PickedFile { name, bytes })
 }
@@ -45,7 +49,13 @@ pub fn dropped(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
 
 /// Offers text for download as a file (UTF-8).
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |_| "Trình duyệt không cho tải tệp xuống".to_string();
+    let fail = |_| {
+        t!(
+            "Trình duyệt không cho tải tệp xuống",
+            "The browser does not allow downloading files"
+        )
+        .to_string()
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -53,12 +63,18 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("Không có tài liệu")?;
+        .ok_or(t!("Không có tài liệu", "No document"))?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| "Không tạo được liên kết tải".to_string())?;
+        .map_err(|_| {
+            t!(
+                "Không tạo được liên kết tải",
+                "Could not create a download link"
+            )
+            .to_string()
+        })?;
     a.set_href(&url);
     a.set_download(file_name);
     a.click();

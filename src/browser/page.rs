@@ -111,6 +111,17 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Declares the page's language (`<html lang>`, read by screen readers and
+/// hyphenation) and its title.
+pub fn set_language(code: &str, title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+        doc.set_title(title);
+    }
+}
+
 /// Adds or removes a class on the root element (page-wide display modes).
 pub fn set_root_class(name: &str, on: bool) {
     if let Some(el) = web_sys::window()

@@ -5,6 +5,8 @@
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::domain::i18n::Lang;
+
 /// Keys used by the app. Each carries its format version.
 pub const LOADED_SETS_KEY: &str = "cchc.criteria-sets.v1";
 /// Which draft was open last (drafts themselves are `cchc.draft.<id>`).
@@ -17,6 +19,25 @@ pub const POSITIONS_KEY: &str = "cchc.positions.v1";
 pub const LARGE_TEXT_KEY: &str = "cchc.large-text";
 /// The guided tour's step while it is open.
 pub const TOUR_KEY: &str = "cchc.tour.v1";
+/// The interface language, "vi" or "en". Not a `cchc.` key: one choice
+/// serves real work and the demo space alike.
+pub const LANG_KEY: &str = "cchc-lang";
+
+/// The language the user chose; Vietnamese when none (or storage is blocked).
+pub fn load_lang() -> Lang {
+    storage()
+        .ok()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .map(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Remembers the language (the caller reloads the page to apply it).
+pub fn save_lang(lang: Lang) -> Result<(), StoreError> {
+    storage()?
+        .set_item(LANG_KEY, lang.code())
+        .map_err(|_| StoreError::Full)
+}
 
 /// Which space the app works in. "demo" keeps the trainer's sample data
 /// apart: every key above is then stored as `cchc-demo.…` instead of
@@ -50,8 +71,9 @@ pub fn set_space(demo: bool) -> Result<(), StoreError> {
     if demo {
         s.set_item(SPACE_KEY, "demo").map_err(|_| StoreError::Full)
     } else {
-        s.remove_item(SPACE_KEY)
-            .map_err(|_| StoreError::Other("không đổi được chế độ".into()))
+        s.remove_item(SPACE_KEY).map_err(|_| {
+            StoreError::Other(t!("không đổi được chế độ", "could not switch mode").into())
+        })
     }
 }
 
@@ -107,13 +129,19 @@ impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::Unavailable => f.write_str(
-                "Trình duyệt không cho phép lưu dữ liệu (bộ nhớ cục bộ bị chặn hoặc đang ở chế độ riêng tư). Dữ liệu chỉ còn trong trang này: đừng đóng trang trước khi xuất tệp.",
+                t!("Trình duyệt không cho phép lưu dữ liệu (bộ nhớ cục bộ bị chặn hoặc đang ở chế độ riêng tư). Dữ liệu chỉ còn trong trang này: đừng đóng trang trước khi xuất tệp.", "The browser does not allow saving data (local storage is blocked or in private mode). Your data lives only in this page: do not close it before exporting a file."),
             ),
             StoreError::Full => f.write_str(
-                "Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Dữ liệu vẫn còn trong trang; hãy xuất tệp hoặc xóa bớt dữ liệu cũ.",
+                t!("Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Dữ liệu vẫn còn trong trang; hãy xuất tệp hoặc xóa bớt dữ liệu cũ.", "The browser's storage is full, so nothing was saved. Your data is still in the page; export a file or delete old data."),
             ),
-            StoreError::Unreadable(e) => write!(f, "Dữ liệu đã lưu không đọc được ({e})."),
-            StoreError::Other(e) => write!(f, "Không lưu được dữ liệu: {e}"),
+            StoreError::Unreadable(e) => f.write_str(&tf!(
+                "Dữ liệu đã lưu không đọc được ({e}).",
+                "Saved data could not be read ({e})."
+            )),
+            StoreError::Other(e) => f.write_str(&tf!(
+                "Không lưu được dữ liệu: {e}",
+                "Could not save data: {e}"
+            )),
         }
     }
 }
@@ -126,7 +154,7 @@ pub fn available() -> bool {
 
 fn map_err(e: StorageError) -> StoreError {
     match e {
-        StorageError::KeyNotFound(_) => StoreError::Other("không có dữ liệu".into()),
+        StorageError::KeyNotFound(_) => StoreError::Other(t!("không có dữ liệu", "no data").into()),
         StorageError::SerdeError(e) => StoreError::Unreadable(e.to_string()),
         StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::Full,
         StorageError::JsError(js) => StoreError::Other(format!("{}: {}", js.name, js.message)),
@@ -202,7 +230,7 @@ pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StoreError> {
 pub fn remove(key: &str) -> Result<(), StoreError> {
     storage()?
         .remove_item(&physical(key))
-        .map_err(|_| StoreError::Other("không xóa được".into()))
+        .map_err(|_| StoreError::Other(t!("không xóa được", "could not delete").into()))
 }
 
 /// Characters stored in all (keys and values), as browsers count quota.

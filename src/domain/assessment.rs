@@ -131,40 +131,49 @@ impl Response {
                 "no" => Some(AnswerValue::YesNo { yes: false }),
                 _ => None,
             }),
-            InputKind::Percent => {
-                number(&self.value, "Tỷ lệ", AnswerInput::Value, &mut out.problems).and_then(
-                    |percent| {
-                        if percent.is_negative() || percent > Dec::HUNDRED {
-                            out.problems.push((
-                                AnswerInput::Value,
-                                format!("Tỷ lệ phải từ 0 đến 100%, bạn nhập {}%.", percent.vi()),
-                            ));
-                            None
-                        } else {
-                            Some(AnswerValue::Percent { percent })
-                        }
-                    },
-                )
-            }
+            InputKind::Percent => number(
+                &self.value,
+                t!("Tỷ lệ", "Ratio"),
+                AnswerInput::Value,
+                &mut out.problems,
+            )
+            .and_then(|percent| {
+                if percent.is_negative() || percent > Dec::HUNDRED {
+                    out.problems.push((
+                        AnswerInput::Value,
+                        tf!(
+                            "Tỷ lệ phải từ 0 đến 100%, bạn nhập {}%.",
+                            "The percentage must be from 0 to 100%; you entered {}%.",
+                            percent.shown()
+                        ),
+                    ));
+                    None
+                } else {
+                    Some(AnswerValue::Percent { percent })
+                }
+            }),
             InputKind::Fraction => {
                 let n = number(
                     &self.numerator,
-                    "Tử số",
+                    t!("Tử số", "Numerator"),
                     AnswerInput::Numerator,
                     &mut out.problems,
                 );
                 let d = number(
                     &self.denominator,
-                    "Mẫu số",
+                    t!("Mẫu số", "Denominator"),
                     AnswerInput::Denominator,
                     &mut out.problems,
                 );
                 for (v, input, what) in [
-                    (n, AnswerInput::Numerator, "Tử số"),
-                    (d, AnswerInput::Denominator, "Mẫu số"),
+                    (n, AnswerInput::Numerator, t!("Tử số", "Numerator")),
+                    (d, AnswerInput::Denominator, t!("Mẫu số", "Denominator")),
                 ] {
                     if v.is_some_and(Dec::is_negative) {
-                        out.problems.push((input, format!("{what} không được âm.")));
+                        out.problems.push((
+                            input,
+                            tf!("{what} không được âm.", "{what} cannot be negative."),
+                        ));
                     }
                 }
                 match (n, d) {
@@ -172,10 +181,9 @@ impl Response {
                         if n > d {
                             out.problems.push((
                                 AnswerInput::Numerator,
-                                format!(
-                                    "Tử số ({}) lớn hơn mẫu số ({}): tỷ lệ không thể quá 100%.",
-                                    n.vi(),
-                                    d.vi()
+                                tf!("Tử số ({}) lớn hơn mẫu số ({}): tỷ lệ không thể quá 100%.", "The numerator ({}) is larger than the denominator ({}): the ratio cannot exceed 100%.",
+                                    n.shown(),
+                                    d.shown()
                                 ),
                             ));
                             None
@@ -196,13 +204,18 @@ impl Response {
                 } else if let Ok(count) = t.parse::<u64>() {
                     Some(AnswerValue::Count { count })
                 } else if t.starts_with('-') && Dec::parse(t).is_ok() {
-                    out.problems
-                        .push((AnswerInput::Value, "Số lượng không được âm.".into()));
+                    out.problems.push((
+                        AnswerInput::Value,
+                        t!("Số lượng không được âm.", "The count cannot be negative.").into(),
+                    ));
                     None
                 } else {
                     out.problems.push((
                         AnswerInput::Value,
-                        format!("Số lượng «{t}» phải là số nguyên không âm, ví dụ 3."),
+                        tf!(
+                            "Số lượng «{t}» phải là số nguyên không âm, ví dụ 3.",
+                            "The count «{t}» must be a whole number, not negative, e.g. 3."
+                        ),
                     ));
                     None
                 }
@@ -212,17 +225,33 @@ impl Response {
                     Rule::Direct { step } => *step,
                     _ => Dec::from_hundredths(1),
                 };
-                number(&self.value, "Điểm", AnswerInput::Value, &mut out.problems).and_then(|p| {
+                number(
+                    &self.value,
+                    t!("Điểm", "Score"),
+                    AnswerInput::Value,
+                    &mut out.problems,
+                )
+                .and_then(|p| {
                     if p.is_negative() || p > unit.max {
                         out.problems.push((
                             AnswerInput::Value,
-                            format!("Điểm phải từ 0 đến {}, bạn nhập {}.", unit.max.vi(), p.vi()),
+                            tf!(
+                                "Điểm phải từ 0 đến {}, bạn nhập {}.",
+                                "The score must be from 0 to {}; you entered {}.",
+                                unit.max.shown(),
+                                p.shown()
+                            ),
                         ));
                         None
                     } else if !p.is_multiple_of(step) {
                         out.problems.push((
                             AnswerInput::Value,
-                            format!("Điểm {} không theo bước {} điểm.", p.vi(), step.vi()),
+                            tf!(
+                                "Điểm {} không theo bước {} điểm.",
+                                "Score {} is not on the {}-point step.",
+                                p.shown(),
+                                step.shown()
+                            ),
                         ));
                         None
                     } else {
@@ -253,7 +282,7 @@ impl Response {
         } else {
             snapped - step
         };
-        next.max(Dec::ZERO).min(max).vi()
+        next.max(Dec::ZERO).min(max).shown()
     }
 }
 
@@ -349,7 +378,7 @@ impl Draft {
             .iter()
             .map(|s| s.trim())
             .find(|s| !s.is_empty())
-            .unwrap_or("Bản chưa đặt tên")
+            .unwrap_or(t!("Bản chưa đặt tên", "Untitled draft"))
             .to_string()
     }
 
@@ -374,7 +403,7 @@ impl Draft {
     pub fn duplicate(&self, id: &str, now: &str) -> Draft {
         Draft {
             id: id.to_string(),
-            name: format!("{} (bản sao)", self.display_name()),
+            name: tf!("{} (bản sao)", "{} (copy)", self.display_name()),
             created: now.to_string(),
             modified: now.to_string(),
             last_exported: None,

@@ -4,13 +4,14 @@
 
 use super::criteria_set::Range;
 use super::decimal::Dec;
-use super::rule_text::range_vi;
+use super::rule_text::range_text;
 
 fn overlap_msg(a: &Range, b: &Range, unit: &str) -> String {
-    format!(
+    tf!(
         "mức «{}» và mức «{}» chồng lấn nhau",
-        range_vi(a, unit),
-        range_vi(b, unit)
+        "bands «{}» and «{}» overlap",
+        range_text(a, unit),
+        range_text(b, unit)
     )
 }
 
@@ -29,10 +30,11 @@ pub fn coverage_problems(ranges: &[Range], hi: Dec, unit: &str) -> Vec<String> {
             _ => (hi, true),
         };
         if lo > h || (lo == h && !(lo_incl && h_incl)) {
-            out.push(format!(
+            out.push(tf!(
                 "mức «{}» không chứa giá trị nào trong khoảng 0–{}{unit}",
-                range_vi(r, unit),
-                hi.vi()
+                "band «{}» contains no value in the range 0–{}{unit}",
+                range_text(r, unit),
+                hi.shown()
             ));
             continue;
         }
@@ -42,11 +44,12 @@ pub fn coverage_problems(ranges: &[Range], hi: Dec, unit: &str) -> Vec<String> {
         return out;
     }
     iv.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let v = |d: Dec| format!("{}{unit}", d.vi());
+    let v = |d: Dec| format!("{}{unit}", d.shown());
     let first = iv[0];
     if first.0 > Dec::ZERO || !first.1 {
-        out.push(format!(
+        out.push(tf!(
             "bỏ trống: không mức nào chứa giá trị từ 0{unit} đến {}",
+            "gap: no band contains values from 0{unit} to {}",
             v(first.0)
         ));
     }
@@ -56,10 +59,15 @@ pub fn coverage_problems(ranges: &[Range], hi: Dec, unit: &str) -> Vec<String> {
         let overlap = lo < cov_hi || (lo == cov_hi && cov_incl && lo_incl);
         if gap {
             if lo == cov_hi {
-                out.push(format!("bỏ trống: không mức nào chứa giá trị {}", v(lo)));
+                out.push(tf!(
+                    "bỏ trống: không mức nào chứa giá trị {}",
+                    "gap: no band contains the value {}",
+                    v(lo)
+                ));
             } else {
-                out.push(format!(
+                out.push(tf!(
                     "bỏ trống: không mức nào chứa giá trị từ {} đến {}",
+                    "gap: no band contains values from {} to {}",
                     v(cov_hi),
                     v(lo)
                 ));
@@ -74,7 +82,11 @@ pub fn coverage_problems(ranges: &[Range], hi: Dec, unit: &str) -> Vec<String> {
         }
     }
     if cov_hi < hi || !cov_incl {
-        out.push(format!("bỏ trống: không mức nào chứa giá trị {}", v(hi)));
+        out.push(tf!(
+            "bỏ trống: không mức nào chứa giá trị {}",
+            "gap: no band contains the value {}",
+            v(hi)
+        ));
     }
     out
 }
@@ -106,9 +118,10 @@ pub fn integer_coverage_problems(ranges: &[Range], unit: &str) -> Vec<String> {
             }
         });
         if b.is_some_and(|b| b < a) {
-            out.push(format!(
+            out.push(tf!(
                 "mức «{}» không chứa số nguyên nào",
-                range_vi(r, unit)
+                "band «{}» contains no whole number",
+                range_text(r, unit)
             ));
             continue;
         }
@@ -119,8 +132,9 @@ pub fn integer_coverage_problems(ranges: &[Range], unit: &str) -> Vec<String> {
     }
     iv.sort_by_key(|x| x.0);
     if iv[0].0 > 0 {
-        out.push(format!(
+        out.push(tf!(
             "bỏ trống: không mức nào chứa giá trị từ 0 đến {}{unit}",
+            "gap: no band contains values from 0 to {}{unit}",
             iv[0].0 - 1
         ));
     }
@@ -131,13 +145,15 @@ pub fn integer_coverage_problems(ranges: &[Range], unit: &str) -> Vec<String> {
             Some(c) if a <= c => out.push(overlap_msg(&ranges[cov_idx], &ranges[idx], unit)),
             Some(c) if a > c + 1 => {
                 if a - 1 == c + 1 {
-                    out.push(format!(
+                    out.push(tf!(
                         "bỏ trống: không mức nào chứa giá trị {}{unit}",
+                        "gap: no band contains the value {}{unit}",
                         c + 1
                     ));
                 } else {
-                    out.push(format!(
+                    out.push(tf!(
                         "bỏ trống: không mức nào chứa giá trị từ {} đến {}{unit}",
+                        "gap: no band contains values from {} to {}{unit}",
                         c + 1,
                         a - 1
                     ));
@@ -156,8 +172,9 @@ pub fn integer_coverage_problems(ranges: &[Range], unit: &str) -> Vec<String> {
         }
     }
     if let Some(c) = cov {
-        out.push(format!(
+        out.push(tf!(
             "bỏ trống: không mức nào chứa giá trị từ {}{unit} trở lên",
+            "gap: no band contains values from {}{unit} upwards",
             c + 1
         ));
     }

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::decimal::Dec;
+use super::i18n::localized;
 
 /// The value of the `format` key of every criteria-set file.
 pub const CRITERIA_SET_FORMAT: &str = "cchc-criteria-set";
@@ -88,12 +89,18 @@ impl UnitType {
         UnitType::Tinh,
     ];
 
-    pub fn label_vi(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
-            UnitType::SoBanNganh => "Sở, ban, ngành",
-            UnitType::UbndXaPhuong => "UBND xã, phường",
-            UnitType::Bo => "Bộ, cơ quan ngang bộ",
-            UnitType::Tinh => "UBND tỉnh, thành phố",
+            UnitType::SoBanNganh => t!("Sở, ban, ngành", "Provincial departments and agencies"),
+            UnitType::UbndXaPhuong => t!("UBND xã, phường", "Commune and ward People's Committees"),
+            UnitType::Bo => t!(
+                "Bộ, cơ quan ngang bộ",
+                "Ministries and ministry-level agencies"
+            ),
+            UnitType::Tinh => t!(
+                "UBND tỉnh, thành phố",
+                "Provincial and city People's Committees"
+            ),
         }
     }
 }
@@ -245,6 +252,7 @@ impl Criterion {
             criterion: self,
             code: &self.code,
             title: &self.title,
+            title_en: self.title_en.as_deref(),
             max: self.max,
             allow_na: self.allow_na,
             guidance: self.guidance.as_deref(),
@@ -258,6 +266,7 @@ impl Criterion {
                 criterion: self,
                 code: &i.code,
                 title: &i.title,
+                title_en: i.title_en.as_deref(),
                 max: i.max,
                 allow_na: i.allow_na,
                 guidance: i.guidance.as_deref(),
@@ -473,6 +482,58 @@ pub enum ZeroDenominator {
     FullPoints,
 }
 
+// Texts in the interface language: the English form when the set gives
+// one, otherwise the Vietnamese.
+impl CriteriaSet {
+    pub fn title_shown(&self) -> &str {
+        localized(&self.title, self.title_en.as_deref())
+    }
+
+    /// A class label as recorded in a score (always the Vietnamese label,
+    /// which is data), shown in the interface language.
+    pub fn class_shown<'a>(&'a self, label: &'a str) -> &'a str {
+        self.bands
+            .iter()
+            .find(|b| b.label == label)
+            .map_or(label, ClassBand::label_shown)
+    }
+
+    /// A score's class for people: shown label, or "—" when there is none.
+    pub fn class_text(&self, class: Option<&str>) -> String {
+        class.map_or_else(|| "—".into(), |c| self.class_shown(c).to_string())
+    }
+}
+
+impl Field {
+    pub fn title_shown(&self) -> &str {
+        localized(&self.title, self.title_en.as_deref())
+    }
+}
+
+impl Criterion {
+    pub fn title_shown(&self) -> &str {
+        localized(&self.title, self.title_en.as_deref())
+    }
+}
+
+impl ClassBand {
+    pub fn label_shown(&self) -> &str {
+        localized(&self.label, self.label_en.as_deref())
+    }
+}
+
+impl LevelOption {
+    pub fn label_shown(&self) -> &str {
+        localized(&self.label, self.label_en.as_deref())
+    }
+}
+
+impl DeductionOption {
+    pub fn label_shown(&self) -> &str {
+        localized(&self.label, self.label_en.as_deref())
+    }
+}
+
 impl CriteriaSet {
     /// Every scored unit in order: items, and criteria scored directly.
     pub fn scored_units(&self) -> impl Iterator<Item = ScoredUnit<'_>> {
@@ -501,9 +562,18 @@ pub struct ScoredUnit<'a> {
     pub criterion: &'a Criterion,
     pub code: &'a str,
     pub title: &'a str,
+    pub title_en: Option<&'a str>,
     pub max: Dec,
     pub allow_na: bool,
     pub guidance: Option<&'a str>,
     pub evidence: Option<&'a str>,
     pub rule: &'a Rule,
+}
+
+impl ScoredUnit<'_> {
+    /// The title in the interface language (Vietnamese when the set has no
+    /// English title).
+    pub fn title_shown(&self) -> &str {
+        localized(self.title, self.title_en)
+    }
 }

@@ -165,15 +165,17 @@ impl Dec {
         Ok(Dec(if neg { -v } else { v }))
     }
 
-    /// Vietnamese formatting with trailing zeros dropped: "0,5", "1", "88,37",
-    /// "1.250". This is the form used for points.
-    pub fn vi(self) -> String {
+    /// Formatting for people, in the interface language, with trailing zeros
+    /// dropped: "0,5", "1", "88,37", "1.250" (English: "0.5", "1,250").
+    /// This is the form used for points.
+    pub fn shown(self) -> String {
         self.format(false)
     }
 
-    /// Vietnamese formatting with exactly two decimals: "88,37", "90,00".
+    /// Formatting for people with exactly two decimals: "88,37", "90,00"
+    /// (English: "88.37").
     /// This is the form used for an index.
-    pub fn vi_fixed2(self) -> String {
+    pub fn shown_fixed2(self) -> String {
         self.format(true)
     }
 
@@ -183,10 +185,17 @@ impl Dec {
         let int = abs / 100;
         let frac = abs % 100;
         let int_digits = int.to_string();
+        // Vietnamese groups with dots and writes a decimal comma; English
+        // the other way round.
+        let (group, point) = if super::i18n::is_en() {
+            (',', '.')
+        } else {
+            ('.', ',')
+        };
         let mut grouped = String::with_capacity(int_digits.len() + 4);
         for (i, ch) in int_digits.chars().enumerate() {
             if i > 0 && (int_digits.len() - i) % 3 == 0 {
-                grouped.push('.');
+                grouped.push(group);
             }
             grouped.push(ch);
         }
@@ -196,12 +205,12 @@ impl Dec {
         }
         out.push_str(&grouped);
         if fixed {
-            out.push_str(&format!(",{frac:02}"));
+            out.push_str(&format!("{point}{frac:02}"));
         } else if frac != 0 {
             if frac % 10 == 0 {
-                out.push_str(&format!(",{}", frac / 10));
+                out.push_str(&format!("{point}{}", frac / 10));
             } else {
-                out.push_str(&format!(",{frac:02}"));
+                out.push_str(&format!("{point}{frac:02}"));
             }
         }
         out
@@ -273,11 +282,14 @@ pub enum DecError {
 impl fmt::Display for DecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            DecError::Empty => "chưa nhập số",
-            DecError::NotANumber => "không phải là số",
-            DecError::NotFinite => "không phải là số hữu hạn",
-            DecError::TooManyDecimals => "chỉ được có tối đa 2 chữ số thập phân",
-            DecError::OutOfRange => "số quá lớn",
+            DecError::Empty => t!("chưa nhập số", "no number entered"),
+            DecError::NotANumber => t!("không phải là số", "not a number"),
+            DecError::NotFinite => t!("không phải là số hữu hạn", "not a finite number"),
+            DecError::TooManyDecimals => t!(
+                "chỉ được có tối đa 2 chữ số thập phân",
+                "at most 2 decimal places are allowed"
+            ),
+            DecError::OutOfRange => t!("số quá lớn", "number too large"),
         })
     }
 }
@@ -300,18 +312,26 @@ impl<'de> serde::Deserialize<'de> for Dec {
         impl serde::de::Visitor<'_> for V {
             type Value = Dec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("một số có tối đa 2 chữ số thập phân")
+                f.write_str(t!(
+                    "một số có tối đa 2 chữ số thập phân",
+                    "a number with at most 2 decimal places"
+                ))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dec, E> {
-                Dec::from_i64(v).map_err(|e| E::custom(format!("số {v}: {e}")))
+                Dec::from_i64(v).map_err(|e| E::custom(tf!("số {v}: {e}", "number {v}: {e}")))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Dec, E> {
                 i64::try_from(v)
-                    .map_err(|_| E::custom(format!("số {v}: {}", DecError::OutOfRange)))
-                    .and_then(|v| Dec::from_i64(v).map_err(|e| E::custom(format!("số {v}: {e}"))))
+                    .map_err(|_| {
+                        E::custom(tf!("số {v}: {}", "number {v}: {}", DecError::OutOfRange))
+                    })
+                    .and_then(|v| {
+                        Dec::from_i64(v)
+                            .map_err(|e| E::custom(tf!("số {v}: {e}", "number {v}: {e}")))
+                    })
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Dec, E> {
-                Dec::from_f64(v).map_err(|e| E::custom(format!("số {v}: {e}")))
+                Dec::from_f64(v).map_err(|e| E::custom(tf!("số {v}: {e}", "number {v}: {e}")))
             }
         }
         d.deserialize_any(V)
@@ -338,13 +358,13 @@ mod tests {
 
     #[test]
     fn formats_vietnamese() {
-        assert_eq!(Dec::from_hundredths(50).vi(), "0,5");
-        assert_eq!(Dec::from_hundredths(25).vi(), "0,25");
-        assert_eq!(Dec::from_int(1).vi(), "1");
-        assert_eq!(Dec::from_hundredths(8837).vi_fixed2(), "88,37");
-        assert_eq!(Dec::from_int(90).vi_fixed2(), "90,00");
-        assert_eq!(Dec::from_int(1250).vi(), "1.250");
-        assert_eq!(Dec::from_hundredths(-275).vi(), "-2,75");
+        assert_eq!(Dec::from_hundredths(50).shown(), "0,5");
+        assert_eq!(Dec::from_hundredths(25).shown(), "0,25");
+        assert_eq!(Dec::from_int(1).shown(), "1");
+        assert_eq!(Dec::from_hundredths(8837).shown_fixed2(), "88,37");
+        assert_eq!(Dec::from_int(90).shown_fixed2(), "90,00");
+        assert_eq!(Dec::from_int(1250).shown(), "1.250");
+        assert_eq!(Dec::from_hundredths(-275).shown(), "-2,75");
     }
 
     #[test]

@@ -52,20 +52,30 @@ pub fn read_demo(bytes: &[u8]) -> Result<DemoData, Vec<Problem>> {
     if value.get("format").and_then(Value::as_str) != Some(DEMO_FORMAT) {
         return Err(fail(
             "format",
-            format!("tệp không phải dữ liệu mẫu «{DEMO_FORMAT}»"),
+            tf!(
+                "tệp không phải dữ liệu mẫu «{DEMO_FORMAT}»",
+                "file is not sample data «{DEMO_FORMAT}»"
+            ),
         ));
     }
     // read by hand: a derived reader for a map of strings would cost the
     // wasm more than these lines
     let Some(map) = value.get("entries").and_then(Value::as_object) else {
-        return Err(fail("entries", "dữ liệu mẫu thiếu mục «entries»".into()));
+        return Err(fail(
+            "entries",
+            t!(
+                "dữ liệu mẫu thiếu mục «entries»",
+                "sample data lacks «entries»"
+            )
+            .into(),
+        ));
     };
     let mut entries = BTreeMap::new();
     for (k, v) in map {
         let Some(text) = v.as_str().filter(|_| allowed(k)) else {
             return Err(fail(
                 &format!("entries.{k}"),
-                "dữ liệu mẫu chỉ được chứa bản tự đánh giá và hồ sơ thẩm định, dưới dạng văn bản"
+                t!("dữ liệu mẫu chỉ được chứa bản tự đánh giá và hồ sơ thẩm định, dưới dạng văn bản", "sample data may hold only self-assessment drafts and appraisal records, as text")
                     .into(),
             ));
         };

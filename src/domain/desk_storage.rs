@@ -75,8 +75,9 @@ fn unstrip(
     sets: &BTreeMap<String, CriteriaSet>,
 ) -> Result<Submission, String> {
     let set = sets.get(&s.set_digest).ok_or_else(|| {
-        format!(
+        tf!(
             "thiếu bộ tiêu chí có mã băm {}…",
+            "missing the criteria set with hash {}…",
             &s.set_digest.get(..12).unwrap_or("")
         )
     })?;

@@ -40,8 +40,9 @@ pub struct ReadDraft {
 pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadable> {
     let fail = |reason: String| Err(Unreadable { reason });
     if text.len() > MAX_DRAFT_BYTES {
-        return fail(format!(
+        return fail(tf!(
             "dữ liệu quá lớn ({} KB, giới hạn {} KB)",
+            "data too large ({} KB, limit {} KB)",
             text.len() / 1024,
             MAX_DRAFT_BYTES / 1024
         ));
@@ -49,31 +50,45 @@ pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadabl
     let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            return fail(format!(
+            return fail(tf!(
                 "không phải JSON hợp lệ (dòng {}, cột {})",
+                "not valid JSON (line {}, column {})",
                 e.line(),
                 e.column()
             ))
         }
     };
     if !value.is_object() {
-        return fail("không phải một bản tự đánh giá (không phải đối tượng JSON)".into());
+        return fail(
+            t!(
+                "không phải một bản tự đánh giá (không phải đối tượng JSON)",
+                "not a self-assessment draft (not a JSON object)"
+            )
+            .into(),
+        );
     }
     if let Some(f) = value.get("format").and_then(Value::as_str) {
         if f != DRAFT_FORMAT {
-            return fail(format!("định dạng «{f}», không phải «{DRAFT_FORMAT}»"));
+            return fail(tf!(
+                "định dạng «{f}», không phải «{DRAFT_FORMAT}»",
+                "format «{f}», not «{DRAFT_FORMAT}»"
+            ));
         }
     }
     let from_version = match value.get("format_version") {
         None => 1,
         Some(v) => match v.as_u64() {
             Some(n) if (1..=u32::MAX as u64).contains(&n) => n as u32,
-            _ => return fail(format!("số phiên bản định dạng không hợp lệ: {v}")),
+            _ => {
+                return fail(tf!(
+                    "số phiên bản định dạng không hợp lệ: {v}",
+                    "invalid format version: {v}"
+                ))
+            }
         },
     };
     if from_version > DRAFT_FORMAT_VERSION {
-        return fail(format!(
-            "được lưu bởi phiên bản mới hơn của ứng dụng (định dạng {from_version}, ứng dụng này đọc đến {DRAFT_FORMAT_VERSION}); hãy mở bằng phiên bản mới"
+        return fail(tf!("được lưu bởi phiên bản mới hơn của ứng dụng (định dạng {from_version}, ứng dụng này đọc đến {DRAFT_FORMAT_VERSION}); hãy mở bằng phiên bản mới", "saved by a newer version of the app (format {from_version}, this app reads up to {DRAFT_FORMAT_VERSION}); open it with the newer version"
         ));
     }
     let mut version = from_version;
@@ -91,8 +106,9 @@ pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadabl
                 from_version,
             })
         }
-        Err(e) => fail(format!(
+        Err(e) => fail(tf!(
             "nội dung không đúng cấu trúc tại «{}»: {}",
+            "content does not have the expected structure at «{}»: {}",
             e.path(),
             e.inner()
         )),
@@ -147,7 +163,7 @@ pub fn summarize(draft: &Draft, set: Option<&CriteriaSet>, stored_chars: usize) 
         name: draft.display_name(),
         agency: draft.profile.name.clone(),
         set_label: match set {
-            Some(s) => Some(format!("{} ({})", s.title, s.year)),
+            Some(s) => Some(format!("{} ({})", s.title_shown(), s.year)),
             None if draft.set_key.is_empty() => None,
             None => Some(draft.set_key.clone()),
         },
@@ -162,7 +178,9 @@ pub fn summarize(draft: &Draft, set: Option<&CriteriaSet>, stored_chars: usize) 
         total: report.as_ref().map(|r| r.total),
         applicable_max: report.as_ref().map(|r| r.applicable_max),
         index: report.as_ref().and_then(|r| r.index),
-        class: report.and_then(|r| r.class),
+        class: report
+            .and_then(|r| r.class)
+            .map(|c| set.map_or(c.clone(), |s| s.class_shown(&c).to_string())),
         modified: draft.modified.clone(),
         last_exported: draft.last_exported.clone(),
         bytes: stored_chars * 2,
@@ -170,10 +188,10 @@ pub fn summarize(draft: &Draft, set: Option<&CriteriaSet>, stored_chars: usize) 
 }
 
 /// "2026-11-22T05:30:12" → "05:30:12 22/11/2026"; anything else unchanged.
-pub fn datetime_vi(iso: &str) -> String {
+pub fn datetime_text(iso: &str) -> String {
     match iso.split_once('T') {
         Some((date, time)) if super::validation::is_iso_date(date) => {
-            format!("{} {}", time, super::rule_text::date_vi(date))
+            format!("{} {}", time, super::rule_text::date_text(date))
         }
         _ => iso.to_string(),
     }

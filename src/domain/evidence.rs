@@ -49,9 +49,14 @@ impl EvidenceRef {
     /// The reference as one line, the way documents are cited in a report:
     /// "125/KH-UBND · ngày 15/01/2026 · UBND tỉnh · Kế hoạch CCHC · Mục II".
     /// The link and note are left to the caller (a link is shown as text).
-    pub fn citation_vi(&self) -> String {
-        let date = (!self.date.is_empty())
-            .then(|| format!("ngày {}", super::rule_text::date_vi(&self.date)));
+    pub fn citation(&self) -> String {
+        let date = (!self.date.is_empty()).then(|| {
+            tf!(
+                "ngày {}",
+                "dated {}",
+                super::rule_text::date_text(&self.date)
+            )
+        });
         [
             Some(self.number.clone()),
             date,
@@ -75,15 +80,19 @@ impl EvidenceRef {
             if !is_iso_date(date) {
                 out.push((
                     EvidencePart::Date,
-                    format!("Ngày «{date}» không phải là ngày hợp lệ."),
+                    tf!(
+                        "Ngày «{date}» không phải là ngày hợp lệ.",
+                        "Date «{date}» is not a valid date."
+                    ),
                 ));
             } else if is_iso_date(today) && date > today {
                 out.push((
                     EvidencePart::Date,
-                    format!(
+                    tf!(
                         "Ngày ban hành {} ở tương lai (hôm nay là {}).",
-                        super::rule_text::date_vi(date),
-                        super::rule_text::date_vi(today)
+                        "Issue date {} is in the future (today is {}).",
+                        super::rule_text::date_text(date),
+                        super::rule_text::date_text(today)
                     ),
                 ));
             }
@@ -107,12 +116,19 @@ pub fn link_problem(text: &str) -> Option<String> {
     } else if lower.starts_with("http://") {
         &t[7..]
     } else {
-        return Some(format!(
-            "Đường dẫn «{t}» phải bắt đầu bằng http:// hoặc https://."
+        return Some(tf!(
+            "Đường dẫn «{t}» phải bắt đầu bằng http:// hoặc https://.",
+            "Link «{t}» must start with http:// or https://."
         ));
     };
     if t.chars().any(char::is_whitespace) {
-        return Some("Đường dẫn không được chứa dấu cách.".into());
+        return Some(
+            t!(
+                "Đường dẫn không được chứa dấu cách.",
+                "A link cannot contain spaces."
+            )
+            .into(),
+        );
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = authority.rsplit('@').next().unwrap_or("");
@@ -131,8 +147,9 @@ pub fn link_problem(text: &str) -> Option<String> {
     let port_ok =
         port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
     if !host_ok || !port_ok {
-        return Some(format!(
-            "Đường dẫn «{t}» thiếu tên miền hợp lệ (ví dụ https://vanban.nghean.gov.vn/…)."
+        return Some(tf!(
+            "Đường dẫn «{t}» thiếu tên miền hợp lệ (ví dụ https://vanban.nghean.gov.vn/…).",
+            "Link «{t}» lacks a valid domain (e.g. https://vanban.nghean.gov.vn/…)."
         ));
     }
     None

@@ -115,8 +115,7 @@ impl Library {
             return Err(vec![Problem {
                 path: "id".into(),
                 code: None,
-                message: format!(
-                    "bộ tiêu chí «{}» phiên bản {} đã có sẵn trong ứng dụng; hãy đổi «id» hoặc «version» nếu đây là bộ khác",
+                message: tf!("bộ tiêu chí «{}» phiên bản {} đã có sẵn trong ứng dụng; hãy đổi «id» hoặc «version» nếu đây là bộ khác", "criteria set «{}» version {} is already bundled with the app; change «id» or «version» if this is a different set",
                     set.id, set.version
                 ),
             }]);

@@ -73,8 +73,9 @@ pub fn read_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
         return Err(vec![problem(
             "",
             None,
-            format!(
+            tf!(
                 "Tệp quá lớn ({} KB); giới hạn là {} KB",
+                "File too large ({} KB); the limit is {} KB",
                 bytes.len().div_ceil(1024),
                 limit / 1024
             ),
@@ -85,14 +86,13 @@ pub fn read_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
         vec![problem(
             "",
             None,
-            format!(
-                "Tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {}); hãy lưu lại tệp với mã hóa UTF-8",
+            tf!("Tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {}); hãy lưu lại tệp với mã hóa UTF-8", "The file is not UTF-8 text (bad byte at position {}); save it again with UTF-8 encoding",
                 e.valid_up_to()
             ),
         )]
     })?;
     if text.trim().is_empty() {
-        return Err(vec![problem("", None, "Tệp rỗng")]);
+        return Err(vec![problem("", None, t!("Tệp rỗng", "Empty file"))]);
     }
     serde_json::from_str::<Value>(text).map_err(|e| vec![problem("", None, json_syntax_vi(&e))])
 }
@@ -173,7 +173,7 @@ fn take_array(
             out.push(problem(
                 join(path, key),
                 code,
-                format!("«{key}» phải là một mảng"),
+                tf!("«{key}» phải là một mảng", "«{key}» must be an array"),
             ));
             Vec::new()
         }
@@ -205,8 +205,9 @@ fn check_rule_kind(
             out.push(problem(
                 rpath,
                 code,
-                format!(
+                tf!(
                     "quy tắc chấm thiếu «kind»; các loại hợp lệ: {}",
+                    "scoring rule lacks «kind»; valid kinds: {}",
                     Rule::KINDS.join(", ")
                 ),
             ));
@@ -216,8 +217,9 @@ fn check_rule_kind(
             out.push(problem(
                 join(&rpath, "kind"),
                 code,
-                format!(
+                tf!(
                     "loại quy tắc chấm «{k}» không được hỗ trợ; các loại hợp lệ: {}",
+                    "scoring rule kind «{k}» is not supported; valid kinds: {}",
                     Rule::KINDS.join(", ")
                 ),
             ));
@@ -233,7 +235,10 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
         return Err(vec![problem(
             "",
             None,
-            "Tệp phải chứa một đối tượng JSON { … } mô tả bộ tiêu chí",
+            t!(
+                "Tệp phải chứa một đối tượng JSON { … } mô tả bộ tiêu chí",
+                "The file must hold a JSON object { … } describing a criteria set"
+            ),
         )]);
     };
     // Recognise other files people may pick by mistake before anything else.
@@ -243,8 +248,7 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
             return Err(vec![problem(
                 "format",
                 None,
-                format!(
-                "Đây không phải tệp bộ tiêu chí (format là «{other}», cần «{CRITERIA_SET_FORMAT}»)"
+                tf!("Đây không phải tệp bộ tiêu chí (format là «{other}», cần «{CRITERIA_SET_FORMAT}»)", "This is not a criteria-set file (format is «{other}», expected «{CRITERIA_SET_FORMAT}»)"
             ),
             )])
         }
@@ -254,7 +258,7 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
             return Err(vec![problem(
                 "format_version",
                 None,
-                format!("Phiên bản định dạng {v} chưa được hỗ trợ; ứng dụng này đọc phiên bản {CRITERIA_SET_FORMAT_VERSION}"),
+                tf!("Phiên bản định dạng {v} chưa được hỗ trợ; ứng dụng này đọc phiên bản {CRITERIA_SET_FORMAT_VERSION}", "Format version {v} is not supported yet; this app reads version {CRITERIA_SET_FORMAT_VERSION}"),
             )]);
         }
     }
@@ -264,7 +268,10 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
         out.push(problem(
             "fields",
             None,
-            "thiếu trường bắt buộc «fields» (danh sách lĩnh vực)",
+            t!(
+                "thiếu trường bắt buộc «fields» (danh sách lĩnh vực)",
+                "missing required field «fields» (the list of fields)"
+            ),
         ));
     }
     let header: Option<CriteriaSet> = piece(Value::Object(top), "", None, &mut out);
@@ -273,7 +280,14 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
     for (fi, fv) in field_values.into_iter().enumerate() {
         let fpath = format!("fields[{fi}]");
         let Value::Object(mut fobj) = fv else {
-            out.push(problem(fpath, None, "mỗi lĩnh vực phải là một đối tượng"));
+            out.push(problem(
+                fpath,
+                None,
+                t!(
+                    "mỗi lĩnh vực phải là một đối tượng",
+                    "each field must be an object"
+                ),
+            ));
             continue;
         };
         let fcode = code_of(&fobj);
@@ -283,7 +297,14 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
         for (ci, cv) in crit_values.into_iter().enumerate() {
             let cpath = format!("{fpath}.criteria[{ci}]");
             let Value::Object(mut cobj) = cv else {
-                out.push(problem(cpath, None, "mỗi tiêu chí phải là một đối tượng"));
+                out.push(problem(
+                    cpath,
+                    None,
+                    t!(
+                        "mỗi tiêu chí phải là một đối tượng",
+                        "each criterion must be an object"
+                    ),
+                ));
                 continue;
             };
             let ccode = code_of(&cobj);
@@ -301,7 +322,10 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
                     out.push(problem(
                         ipath,
                         None,
-                        "mỗi tiêu chí thành phần phải là một đối tượng",
+                        t!(
+                            "mỗi tiêu chí thành phần phải là một đối tượng",
+                            "each sub-criterion must be an object"
+                        ),
                     ));
                     continue;
                 };
@@ -310,7 +334,7 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
                     out.push(problem(
                         &ipath,
                         icode.as_deref(),
-                        "thiếu quy tắc chấm «rule»",
+                        t!("thiếu quy tắc chấm «rule»", "missing scoring rule «rule»"),
                     ));
                     continue;
                 }

@@ -1,6 +1,9 @@
 //! The pure domain core: criteria sets, scoring and the data formats.
 //! Nothing here may import leptos, web-sys or gloo; it is tested natively.
 
+#[macro_use]
+pub mod i18n;
+
 pub mod assessment;
 pub mod coverage;
 pub mod criteria_set;

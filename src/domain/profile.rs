@@ -42,27 +42,46 @@ impl AgencyProfile {
         let mut out = Vec::new();
         let mut required = |input, value: &str, what: &str| {
             if strict && value.trim().is_empty() {
-                out.push((input, format!("Chưa nhập {what}.")));
+                out.push((input, tf!("Chưa nhập {what}.", "Please enter {what}.")));
             }
         };
-        required(ProfileInput::Name, &self.name, "tên cơ quan, đơn vị");
-        required(ProfileInput::Province, &self.province, "tỉnh, thành phố");
-        required(ProfileInput::Year, &self.year, "năm đánh giá");
+        required(
+            ProfileInput::Name,
+            &self.name,
+            t!("tên cơ quan, đơn vị", "the agency or unit name"),
+        );
+        required(
+            ProfileInput::Province,
+            &self.province,
+            t!("tỉnh, thành phố", "the province or city"),
+        );
+        required(
+            ProfileInput::Year,
+            &self.year,
+            t!("năm đánh giá", "the assessment year"),
+        );
         required(
             ProfileInput::FocalName,
             &self.focal_name,
-            "họ tên người đầu mối",
+            t!("họ tên người đầu mối", "the focal point's full name"),
         );
-        required(ProfileInput::FocalPhone, &self.focal_phone, "số điện thoại");
-        required(ProfileInput::FocalEmail, &self.focal_email, "thư điện tử");
+        required(
+            ProfileInput::FocalPhone,
+            &self.focal_phone,
+            t!("số điện thoại", "the phone number"),
+        );
+        required(
+            ProfileInput::FocalEmail,
+            &self.focal_email,
+            t!("thư điện tử", "the email address"),
+        );
         match self.unit_type {
-            None if strict => out.push((ProfileInput::UnitType, "Chưa chọn loại đơn vị.".into())),
+            None if strict => out.push((ProfileInput::UnitType, t!("Chưa chọn loại đơn vị.", "No unit type chosen.").into())),
             Some(t) if t != set.unit_type => out.push((
                 ProfileInput::UnitType,
-                format!(
-                    "Bộ tiêu chí đã chọn dành cho «{}», không dùng được cho «{}». Hãy chọn bộ tiêu chí đúng loại đơn vị.",
-                    set.unit_type.label_vi(),
-                    t.label_vi()
+                tf!("Bộ tiêu chí đã chọn dành cho «{}», không dùng được cho «{}». Hãy chọn bộ tiêu chí đúng loại đơn vị.", "The chosen criteria set is for «{}» and cannot be used for «{}». Choose a criteria set for the right unit type.",
+                    set.unit_type.label(),
+                    t.label()
                 ),
             )),
             _ => {}
@@ -74,8 +93,9 @@ impl AgencyProfile {
                     if y != set.year {
                         out.push((
                             ProfileInput::Year,
-                            format!(
+                            tf!(
                                 "Bộ tiêu chí đã chọn dùng cho năm {}, không phải năm {y}.",
+                                "The chosen criteria set is for {}, not {y}.",
                                 set.year
                             ),
                         ));
@@ -83,8 +103,9 @@ impl AgencyProfile {
                 }
                 _ => out.push((
                     ProfileInput::Year,
-                    format!(
+                    tf!(
                         "Năm «{year}» không hợp lệ: hãy nhập bốn chữ số, ví dụ {}.",
+                        "Year «{year}» is not valid: enter four digits, e.g. {}.",
                         set.year
                     ),
                 )),
@@ -116,8 +137,7 @@ pub fn phone_problem(text: &str) -> Option<String> {
             '+' if i == 0 => {}
             ' ' | '.' | '-' | '(' | ')' => {}
             _ => {
-                return Some(format!(
-                    "Số điện thoại «{t}» có ký tự không hợp lệ «{c}»: chỉ dùng chữ số, dấu cách, dấu chấm."
+                return Some(tf!("Số điện thoại «{t}» có ký tự không hợp lệ «{c}»: chỉ dùng chữ số, dấu cách, dấu chấm.", "Phone number «{t}» has an invalid character «{c}»: use only digits, spaces and dots."
                 ))
             }
         }
@@ -125,14 +145,21 @@ pub fn phone_problem(text: &str) -> Option<String> {
     let national = if t.starts_with('+') {
         match digits.strip_prefix("84") {
             Some(rest) => format!("0{rest}"),
-            None => return Some("Số điện thoại quốc tế phải bắt đầu bằng +84.".into()),
+            None => {
+                return Some(
+                    t!(
+                        "Số điện thoại quốc tế phải bắt đầu bằng +84.",
+                        "An international number must start with +84."
+                    )
+                    .into(),
+                )
+            }
         }
     } else {
         digits
     };
     if !national.starts_with('0') || !(10..=11).contains(&national.len()) {
-        return Some(format!(
-            "Số điện thoại «{t}» không đúng: cần 10 hoặc 11 chữ số, bắt đầu bằng 0 (ví dụ 0238 3844 123 hoặc 0912 345 678)."
+        return Some(tf!("Số điện thoại «{t}» không đúng: cần 10 hoặc 11 chữ số, bắt đầu bằng 0 (ví dụ 0238 3844 123 hoặc 0912 345 678).", "Phone number «{t}» is not right: it needs 10 or 11 digits starting with 0 (e.g. 0238 3844 123 or 0912 345 678)."
         ));
     }
     None
@@ -156,5 +183,10 @@ pub fn email_problem(text: &str) -> Option<String> {
         }
         None => false,
     };
-    (!ok).then(|| format!("Thư điện tử «{t}» không đúng dạng ten@coquan.gov.vn."))
+    (!ok).then(|| {
+        tf!(
+            "Thư điện tử «{t}» không đúng dạng ten@coquan.gov.vn.",
+            "Email «{t}» is not in the form name@agency.gov.vn."
+        )
+    })
 }

@@ -38,12 +38,12 @@ impl ReviewStatus {
         ReviewStatus::DaChot,
     ];
 
-    pub fn label_vi(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
-            ReviewStatus::ChoThamDinh => "Chờ thẩm định",
-            ReviewStatus::DangThamDinh => "Đang thẩm định",
-            ReviewStatus::DaGuiYeuCau => "Đã gửi yêu cầu",
-            ReviewStatus::DaChot => "Đã chốt",
+            ReviewStatus::ChoThamDinh => t!("Chờ thẩm định", "Awaiting appraisal"),
+            ReviewStatus::DangThamDinh => t!("Đang thẩm định", "Under appraisal"),
+            ReviewStatus::DaGuiYeuCau => t!("Đã gửi yêu cầu", "Requests sent"),
+            ReviewStatus::DaChot => t!("Đã chốt", "Closed"),
         }
     }
 }
@@ -102,7 +102,11 @@ impl Desk {
             return Err(vec![Problem {
                 path: "draft_id".into(),
                 code: None,
-                message: "tệp không có mã bản tự đánh giá (draft_id)".into(),
+                message: t!(
+                    "tệp không có mã bản tự đánh giá (draft_id)",
+                    "file has no self-assessment id (draft_id)"
+                )
+                .into(),
             }]);
         }
         let outcome = match self.entries.get_mut(&key) {
@@ -126,8 +130,9 @@ impl Desk {
                 return Err(vec![Problem {
                     path: String::new(),
                     code: None,
-                    message: format!(
+                    message: tf!(
                         "hồ sơ của «{}» đã chốt điểm; không nhận thêm lần nộp mới",
+                        "the record of «{}» is closed; no new submissions are accepted",
                         e.submission.agency.name
                     ),
                 }])
@@ -200,11 +205,14 @@ impl RequestKind {
         RequestKind::BoSungTaiLieu,
     ];
 
-    pub fn label_vi(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
-            RequestKind::None => "Không yêu cầu",
-            RequestKind::GiaiTrinh => "Yêu cầu giải trình",
-            RequestKind::BoSungTaiLieu => "Yêu cầu bổ sung tài liệu kiểm chứng",
+            RequestKind::None => t!("Không yêu cầu", "No request"),
+            RequestKind::GiaiTrinh => t!("Yêu cầu giải trình", "Explanation requested"),
+            RequestKind::BoSungTaiLieu => t!(
+                "Yêu cầu bổ sung tài liệu kiểm chứng",
+                "More evidence requested"
+            ),
         }
     }
 
@@ -241,9 +249,14 @@ pub fn check_appraised(unit: &ScoredUnit, text: &str) -> Result<Option<Dec>, Str
     if t.is_empty() {
         return Ok(None);
     }
-    let v = Dec::parse(t).map_err(|e| format!("Điểm thẩm định «{t}» {e}."))?;
+    let v = Dec::parse(t)
+        .map_err(|e| tf!("Điểm thẩm định «{t}» {e}.", "Appraised score «{t}» {e}."))?;
     if v.is_negative() {
-        return Err("Điểm thẩm định không được âm.".into());
+        return Err(t!(
+            "Điểm thẩm định không được âm.",
+            "The appraised score cannot be negative."
+        )
+        .into());
     }
     let allowed: Option<Vec<Dec>> = match unit.rule {
         Rule::Levels { options } | Rule::Bonus { options } => {
@@ -269,20 +282,33 @@ pub fn check_appraised(unit: &ScoredUnit, text: &str) -> Result<Option<Dec>, Str
             } else {
                 list.sort();
                 list.dedup();
-                Err(format!(
+                Err(tf!(
                     "Theo cách chấm của mục này, điểm chỉ có thể là {}.",
-                    list.iter().map(|d| d.vi()).collect::<Vec<_>>().join("; ")
+                    "By this item's scoring rule, the score can only be {}.",
+                    list.iter()
+                        .map(|d| d.shown())
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ))
             }
         }
-        (None, Rule::Direct { step }) if v > unit.max || !v.is_multiple_of(*step) => Err(format!(
+        (None, Rule::Direct { step }) if v > unit.max || !v.is_multiple_of(*step) => Err(tf!(
             "Điểm phải từ 0 đến {}, theo bước {}.",
-            unit.max.vi(),
-            step.vi()
+            "The score must be from 0 to {}, in steps of {}.",
+            unit.max.shown(),
+            step.shown()
         )),
         (None, Rule::Deduction { .. }) => Ok(Some(v)),
-        (None, Rule::Survey {}) => Err("Mục điều tra xã hội học không chấm từng mục.".into()),
-        (None, _) if v > unit.max => Err(format!("Điểm phải từ 0 đến {}.", unit.max.vi())),
+        (None, Rule::Survey {}) => Err(t!(
+            "Mục điều tra xã hội học không chấm từng mục.",
+            "Survey items are not scored one by one."
+        )
+        .into()),
+        (None, _) if v > unit.max => Err(tf!(
+            "Điểm phải từ 0 đến {}.",
+            "The score must be from 0 to {}.",
+            unit.max.shown()
+        )),
         _ => Ok(Some(v)),
     }
 }
@@ -380,7 +406,10 @@ pub fn read_review_file(bytes: &[u8]) -> Result<ReviewFile, Vec<Problem>> {
         return Err(vec![Problem {
             path: "format".into(),
             code: None,
-            message: format!("đây không phải tệp kết quả thẩm định «{REVIEW_FORMAT}»"),
+            message: tf!(
+                "đây không phải tệp kết quả thẩm định «{REVIEW_FORMAT}»",
+                "this is not an appraisal result file «{REVIEW_FORMAT}»"
+            ),
         }]);
     }
     let mut problems = Vec::new();
@@ -444,7 +473,7 @@ pub fn ranking<'s>(
                 max,
                 class: index
                     .and_then(|i| set.class_for(i))
-                    .map(|b| b.label.clone()),
+                    .map(|b| b.label_shown().to_string()),
                 index,
                 rank: 0,
                 field_index: r.fields.iter().map(|f| f.index).collect(),
@@ -465,12 +494,16 @@ pub fn ranking<'s>(
 /// The ranking as CSV for Excel (UTF-8 with BOM).
 pub fn ranking_csv(rows: &[RankRow], field_codes: &[String]) -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let pct = |i: Option<Dec>| i.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_default();
-    let mut out = String::from(
+    let pct = |i: Option<Dec>| {
+        i.map(|i| format!("{}%", i.shown_fixed2()))
+            .unwrap_or_default()
+    };
+    let mut out = String::from(t!(
         "\u{feff}Xếp hạng,Cơ quan,Tự chấm,Điểm thẩm định,Điểm ĐTXHH,Tổng điểm,Chỉ số,Xếp loại",
-    );
+        "\u{feff}Rank,Agency,Self-score,Appraised score,Survey score,Total score,Index,Class"
+    ));
     for c in field_codes {
-        out.push_str(&format!(",Chỉ số LV {c}"));
+        out.push_str(&tf!(",Chỉ số LV {c}", ",Field index {c}"));
     }
     out.push_str("\r\n");
     for r in rows {
@@ -478,10 +511,10 @@ pub fn ranking_csv(rows: &[RankRow], field_codes: &[String]) -> String {
             "{},{},{},{},{},{},{},{}",
             r.rank,
             q(&r.agency),
-            q(&r.self_total.vi()),
-            q(&r.appraised.vi()),
-            q(&r.survey.map(|s| s.vi()).unwrap_or_default()),
-            q(&r.total.vi()),
+            q(&r.self_total.shown()),
+            q(&r.appraised.shown()),
+            q(&r.survey.map(|s| s.shown()).unwrap_or_default()),
+            q(&r.total.shown()),
             q(&pct(r.index)),
             q(r.class.as_deref().unwrap_or(""))
         ));

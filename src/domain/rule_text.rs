@@ -1,72 +1,82 @@
-//! Rules and ranges in plain Vietnamese, as a criteria set would print them:
-//! "Hoàn thành 100%: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%: 0 điểm".
+//! Rules and ranges in plain words, as a criteria set would print them:
+//! "Hoàn thành 100%: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%: 0 điểm"
+//! (in English: "…: 1 point; from 80% to under 100%: 0.5 points; …").
 
 use super::criteria_set::{PercentInput, Range, Rule, ZeroDenominator};
 use super::decimal::Dec;
 
-/// "1 điểm", "0,5 điểm".
-pub fn points_vi(p: Dec) -> String {
-    format!("{} điểm", p.vi())
+/// "1 điểm", "0,5 điểm"; "1 point", "0.5 points".
+pub fn points_text(p: Dec) -> String {
+    if p == Dec::from_int(1) {
+        return t!("1 điểm", "1 point").to_string();
+    }
+    tf!("{} điểm", "{} points", p.shown())
 }
 
 /// Describes a range of values with a unit suffix ("%" or " cuộc").
-pub fn range_vi(r: &Range, unit: &str) -> String {
-    let v = |d: Dec| format!("{}{unit}", d.vi());
+pub fn range_text(r: &Range, unit: &str) -> String {
+    let v = |d: Dec| format!("{}{unit}", d.shown());
     match (r.min, r.max) {
-        (None, None) => "mọi giá trị".to_string(),
+        (None, None) => t!("mọi giá trị", "any value").to_string(),
         (Some(a), Some(b)) if a == b && r.min_inclusive && r.max_inclusive => v(a),
         (Some(a), None) if unit == "%" && a == Dec::HUNDRED && r.min_inclusive => v(a),
         (Some(a), None) => {
             if r.min_inclusive {
-                format!("từ {} trở lên", v(a))
+                tf!("từ {} trở lên", "{} or more", v(a))
             } else {
-                format!("trên {}", v(a))
+                tf!("trên {}", "above {}", v(a))
             }
         }
         (None, Some(b)) => {
             if r.max_inclusive {
-                format!("không quá {}", v(b))
+                tf!("không quá {}", "at most {}", v(b))
             } else {
-                format!("dưới {}", v(b))
+                tf!("dưới {}", "below {}", v(b))
             }
         }
         (Some(a), Some(b)) => {
             let from = if r.min_inclusive {
-                format!("từ {}", v(a))
+                tf!("từ {}", "from {}", v(a))
             } else {
-                format!("trên {}", v(a))
+                tf!("trên {}", "above {}", v(a))
             };
             let to = if r.max_inclusive {
-                format!("đến {}", v(b))
+                tf!("đến {}", "to {}", v(b))
             } else {
-                format!("đến dưới {}", v(b))
+                tf!("đến dưới {}", "to under {}", v(b))
             };
             format!("{from} {to}")
         }
     }
 }
 
-fn zero_den_vi(z: ZeroDenominator) -> &'static str {
+fn zero_den_text(z: ZeroDenominator) -> &'static str {
     match z {
-        ZeroDenominator::NotApplicable => "Mẫu số bằng 0: tiêu chí không áp dụng.",
-        ZeroDenominator::FullPoints => "Mẫu số bằng 0: đạt điểm tối đa.",
+        ZeroDenominator::NotApplicable => t!(
+            "Mẫu số bằng 0: tiêu chí không áp dụng.",
+            "Denominator is 0: the item does not apply."
+        ),
+        ZeroDenominator::FullPoints => t!(
+            "Mẫu số bằng 0: đạt điểm tối đa.",
+            "Denominator is 0: full points."
+        ),
     }
 }
 
-fn fraction_vi(num: &Option<String>, den: &Option<String>) -> String {
+fn fraction_text(num: &Option<String>, den: &Option<String>) -> String {
     format!(
         "{} ÷ {}",
-        num.as_deref().unwrap_or("tử số"),
-        den.as_deref().unwrap_or("mẫu số")
+        num.as_deref().unwrap_or(t!("tử số", "numerator")),
+        den.as_deref().unwrap_or(t!("mẫu số", "denominator"))
     )
 }
 
 /// The whole rule, one line, in Vietnamese. `max` is the item's maximum.
-pub fn rule_vi(rule: &Rule, max: Dec) -> String {
+pub fn rule_line(rule: &Rule, max: Dec) -> String {
     match rule {
         Rule::Levels { options } => options
             .iter()
-            .map(|o| format!("{}: {}", o.label, points_vi(o.points)))
+            .map(|o| format!("{}: {}", o.label_shown(), points_text(o.points)))
             .collect::<Vec<_>>()
             .join("; "),
         Rule::YesNo {
@@ -76,10 +86,10 @@ pub fn rule_vi(rule: &Rule, max: Dec) -> String {
             no_points,
         } => format!(
             "{}: {}; {}: {}",
-            yes_label.as_deref().unwrap_or("Có"),
-            points_vi(yes_points.unwrap_or(max)),
-            no_label.as_deref().unwrap_or("Không"),
-            points_vi(no_points.unwrap_or(Dec::ZERO)),
+            yes_label.as_deref().unwrap_or(t!("Có", "Yes")),
+            points_text(yes_points.unwrap_or(max)),
+            no_label.as_deref().unwrap_or(t!("Không", "No")),
+            points_text(no_points.unwrap_or(Dec::ZERO)),
         ),
         Rule::PercentBands {
             input,
@@ -93,18 +103,19 @@ pub fn rule_vi(rule: &Rule, max: Dec) -> String {
                 .map(|b| {
                     format!(
                         "{}: {}",
-                        capitalise(&range_vi(&b.range(), "%")),
-                        points_vi(b.points)
+                        capitalise(&range_text(&b.range(), "%")),
+                        points_text(b.points)
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
             match input {
                 PercentInput::Percent => list,
-                PercentInput::Ratio => format!(
+                PercentInput::Ratio => tf!(
                     "{list}. Tỷ lệ = {}. {}",
-                    fraction_vi(numerator_label, denominator_label),
-                    zero_den_vi(*zero_denominator)
+                    "{list}. Ratio = {}. {}",
+                    fraction_text(numerator_label, denominator_label),
+                    zero_den_text(*zero_denominator)
                 ),
             }
         }
@@ -112,12 +123,13 @@ pub fn rule_vi(rule: &Rule, max: Dec) -> String {
             numerator_label,
             denominator_label,
             zero_denominator,
-        } => format!(
+        } => tf!(
             "Điểm = Tỷ lệ ({}) × {}, tối đa {}. {}",
-            fraction_vi(numerator_label, denominator_label),
-            points_vi(max),
-            points_vi(max),
-            zero_den_vi(*zero_denominator)
+            "Score = Ratio ({}) × {}, at most {}. {}",
+            fraction_text(numerator_label, denominator_label),
+            points_text(max),
+            points_text(max),
+            zero_den_text(*zero_denominator)
         ),
         Rule::CountBands { unit, bands } => {
             let u = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
@@ -126,70 +138,89 @@ pub fn rule_vi(rule: &Rule, max: Dec) -> String {
                 .map(|b| {
                     format!(
                         "{}: {}",
-                        capitalise(&range_vi(&b.range(), &u)),
-                        points_vi(b.points)
+                        capitalise(&range_text(&b.range(), &u)),
+                        points_text(b.points)
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
         }
-        Rule::Direct { step } => format!(
+        Rule::Direct { step } => tf!(
             "Chấm thẳng từ 0 đến {}, mỗi bước {} điểm",
-            points_vi(max),
-            step.vi()
+            "Scored directly from 0 to {}, in steps of {} points",
+            points_text(max),
+            step.shown()
         ),
         Rule::Deduction { options } => {
             let list = options
                 .iter()
-                .map(|o| format!("{}: {}", o.label, deduction_vi(o.points, o.percent)))
+                .map(|o| {
+                    format!(
+                        "{}: {}",
+                        o.label_shown(),
+                        deduction_text(o.points, o.percent)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
-            format!("Trừ điểm của tiêu chí — {list}. Điểm tiêu chí không thấp hơn 0")
+            tf!(
+                "Trừ điểm của tiêu chí — {list}. Điểm tiêu chí không thấp hơn 0",
+                "Deducted from the criterion — {list}. The criterion's score never goes below 0"
+            )
         }
         Rule::Bonus { options } => {
             let list = options
                 .iter()
-                .map(|o| format!("{}: {}", o.label, points_vi(o.points)))
+                .map(|o| format!("{}: {}", o.label_shown(), points_text(o.points)))
                 .collect::<Vec<_>>()
                 .join("; ");
-            format!("Điểm thưởng — {list}")
+            tf!("Điểm thưởng — {list}", "Bonus points — {list}")
         }
-        Rule::Survey {} => format!(
+        Rule::Survey {} => tf!(
             "Chấm qua điều tra xã hội học (tối đa {}); cơ quan không tự chấm",
-            points_vi(max)
+            "Scored by the sociological survey (at most {}); the agency does not self-score it",
+            points_text(max)
         ),
     }
 }
 
 /// "trừ 0,5 điểm", "trừ 50% điểm tiêu chí", "không trừ".
-pub fn deduction_vi(points: Option<Dec>, percent: Option<Dec>) -> String {
+pub fn deduction_text(points: Option<Dec>, percent: Option<Dec>) -> String {
     match (points, percent) {
-        (Some(p), _) if p.is_zero() => "không trừ".into(),
-        (_, Some(p)) if p.is_zero() => "không trừ".into(),
-        (Some(p), _) => format!("trừ {}", points_vi(p)),
-        (_, Some(p)) if p == Dec::HUNDRED => "trừ toàn bộ điểm tiêu chí".into(),
-        (_, Some(p)) => format!("trừ {}% điểm tiêu chí", p.vi()),
-        (None, None) => "không trừ".into(),
+        (Some(p), _) if p.is_zero() => t!("không trừ", "no deduction").into(),
+        (_, Some(p)) if p.is_zero() => t!("không trừ", "no deduction").into(),
+        (Some(p), _) => tf!("trừ {}", "minus {}", points_text(p)),
+        (_, Some(p)) if p == Dec::HUNDRED => t!(
+            "trừ toàn bộ điểm tiêu chí",
+            "minus all of the criterion's points"
+        )
+        .into(),
+        (_, Some(p)) => tf!(
+            "trừ {}% điểm tiêu chí",
+            "minus {}% of the criterion's points",
+            p.shown()
+        ),
+        (None, None) => t!("không trừ", "no deduction").into(),
     }
 }
 
 /// Vietnamese name of a rule kind, for lists and badges.
-pub fn kind_vi(rule: &Rule) -> &'static str {
+pub fn kind_text(rule: &Rule) -> &'static str {
     match rule {
-        Rule::Levels { .. } => "Theo mức",
-        Rule::YesNo { .. } => "Có / Không",
-        Rule::PercentBands { .. } => "Theo tỷ lệ %",
-        Rule::Ratio { .. } => "Tỷ lệ × điểm tối đa",
-        Rule::CountBands { .. } => "Theo số lượng",
-        Rule::Direct { .. } => "Chấm thẳng",
-        Rule::Deduction { .. } => "Điểm trừ",
-        Rule::Bonus { .. } => "Điểm thưởng",
-        Rule::Survey {} => "Điều tra XHH",
+        Rule::Levels { .. } => t!("Theo mức", "By level"),
+        Rule::YesNo { .. } => t!("Có / Không", "Yes / No"),
+        Rule::PercentBands { .. } => t!("Theo tỷ lệ %", "By percentage"),
+        Rule::Ratio { .. } => t!("Tỷ lệ × điểm tối đa", "Ratio × maximum"),
+        Rule::CountBands { .. } => t!("Theo số lượng", "By count"),
+        Rule::Direct { .. } => t!("Chấm thẳng", "Direct score"),
+        Rule::Deduction { .. } => t!("Điểm trừ", "Deduction"),
+        Rule::Bonus { .. } => t!("Điểm thưởng", "Bonus"),
+        Rule::Survey {} => t!("Điều tra XHH", "Survey"),
     }
 }
 
 /// "2023-10-16" → "16/10/2023"; anything else is returned as it is.
-pub fn date_vi(iso: &str) -> String {
+pub fn date_text(iso: &str) -> String {
     match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
         (Some(y), Some(m), Some(d)) if iso.len() == 10 => format!("{d}/{m}/{y}"),
         _ => iso.to_string(),
@@ -219,23 +250,26 @@ mod tests {
 
     #[test]
     fn ranges_read_naturally() {
-        assert_eq!(range_vi(&r(Some(100), true, None, false), "%"), "100%");
+        assert_eq!(range_text(&r(Some(100), true, None, false), "%"), "100%");
         assert_eq!(
-            range_vi(&r(Some(80), true, Some(100), false), "%"),
+            range_text(&r(Some(80), true, Some(100), false), "%"),
             "từ 80% đến dưới 100%"
         );
-        assert_eq!(range_vi(&r(None, true, Some(80), false), "%"), "dưới 80%");
-        assert_eq!(range_vi(&r(Some(90), false, None, false), "%"), "trên 90%");
+        assert_eq!(range_text(&r(None, true, Some(80), false), "%"), "dưới 80%");
         assert_eq!(
-            range_vi(&r(Some(70), true, Some(90), true), "%"),
+            range_text(&r(Some(90), false, None, false), "%"),
+            "trên 90%"
+        );
+        assert_eq!(
+            range_text(&r(Some(70), true, Some(90), true), "%"),
             "từ 70% đến 90%"
         );
         assert_eq!(
-            range_vi(&r(Some(3), true, None, false), " cuộc"),
+            range_text(&r(Some(3), true, None, false), " cuộc"),
             "từ 3 cuộc trở lên"
         );
         assert_eq!(
-            range_vi(&r(Some(0), true, Some(0), true), " cuộc"),
+            range_text(&r(Some(0), true, Some(0), true), " cuộc"),
             "0 cuộc"
         );
     }

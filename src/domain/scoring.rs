@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::criteria_set::{CriteriaSet, Rule, ScoredUnit, ZeroDenominator};
 use super::decimal::Dec;
-use super::rule_text::{capitalise, deduction_vi, points_vi, range_vi};
+use super::rule_text::{capitalise, deduction_text, points_text, range_text};
 
 /// What the agency answered for one item (keyed by the item's code).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -162,7 +162,12 @@ pub fn score_with(set: &CriteriaSet, answers: &Answers, overrides: &Overrides) -
     let apply = |mut s: ItemScore| {
         if let Some(p) = overrides.get(&s.code) {
             if s.status != ItemStatus::Survey && s.status != ItemStatus::NotApplicable {
-                s.reason = format!("Điểm thẩm định {} (tự chấm: {})", points_vi(*p), s.reason);
+                s.reason = tf!(
+                    "Điểm thẩm định {} (tự chấm: {})",
+                    "Appraised score {} (self-score: {})",
+                    points_text(*p),
+                    s.reason
+                );
                 s.points = *p;
                 s.status = ItemStatus::Scored;
             }
@@ -223,9 +228,10 @@ pub fn score_with(set: &CriteriaSet, answers: &Answers, overrides: &Overrides) -
                 let room = (before - deducted).max(Dec::ZERO);
                 if s.points > room {
                     s.points = room;
-                    s.reason.push_str(&format!(
+                    s.reason.push_str(&tf!(
                         " (chỉ trừ {} để điểm tiêu chí không âm)",
-                        points_vi(room)
+                        " (only {} deducted so the criterion's score is not negative)",
+                        points_text(room)
                     ));
                 }
                 deducted += s.points;
@@ -319,9 +325,10 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
             counted,
             Dec::ZERO,
             Dec::ZERO,
-            format!(
+            tf!(
                 "Chấm qua điều tra xã hội học (tối đa {})",
-                points_vi(unit.max)
+                "Scored by the sociological survey (at most {})",
+                points_text(unit.max)
             ),
         );
     }
@@ -332,7 +339,7 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
             counted,
             counted,
             Dec::ZERO,
-            "Chưa trả lời".into(),
+            t!("Chưa trả lời", "Not answered").into(),
         );
     };
     if answer.not_applicable {
@@ -343,13 +350,20 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
                 counted,
                 Dec::ZERO,
                 Dec::ZERO,
-                "Không áp dụng: không tính vào điểm tối đa".into(),
+                t!(
+                    "Không áp dụng: không tính vào điểm tối đa",
+                    "Not applicable: removed from the maximum"
+                )
+                .into(),
             )
         } else {
             invalid(
                 code,
                 counted,
-                "Tiêu chí này không được chọn «không áp dụng»",
+                t!(
+                    "Tiêu chí này không được chọn «không áp dụng»",
+                    "This item may not be marked «not applicable»"
+                ),
             )
         };
     }
@@ -360,7 +374,7 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
             counted,
             counted,
             Dec::ZERO,
-            "Chưa trả lời".into(),
+            t!("Chưa trả lời", "Not answered").into(),
         );
     };
     let scored = |points: Dec, reason: String| {
@@ -379,11 +393,17 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
     match (unit.rule, value) {
         (Rule::Levels { options } | Rule::Bonus { options }, AnswerValue::Option { id }) => {
             match options.iter().find(|o| &o.id == id) {
-                Some(o) => scored(o.points, format!("{} → {}", o.label, points_vi(o.points))),
+                Some(o) => scored(
+                    o.points,
+                    format!("{} → {}", o.label_shown(), points_text(o.points)),
+                ),
                 None => invalid(
                     code,
                     counted,
-                    &format!("Mức «{id}» không có trong bộ tiêu chí"),
+                    &tf!(
+                        "Mức «{id}» không có trong bộ tiêu chí",
+                        "Level «{id}» is not in the criteria set"
+                    ),
                 ),
             }
         }
@@ -398,28 +418,51 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
         ) => {
             let (label, p) = if *yes {
                 (
-                    yes_label.as_deref().unwrap_or("Có"),
+                    yes_label.as_deref().unwrap_or(t!("Có", "Yes")),
                     yes_points.unwrap_or(unit.max),
                 )
             } else {
                 (
-                    no_label.as_deref().unwrap_or("Không"),
+                    no_label.as_deref().unwrap_or(t!("Không", "No")),
                     no_points.unwrap_or(Dec::ZERO),
                 )
             };
-            scored(p, format!("{label} → {}", points_vi(p)))
+            scored(p, format!("{label} → {}", points_text(p)))
         }
         (Rule::PercentBands { bands, .. }, AnswerValue::Percent { percent }) => {
             if percent.is_negative() || *percent > Dec::HUNDRED {
                 return invalid(
                     code,
                     counted,
-                    &format!("Tỷ lệ {}% nằm ngoài khoảng 0–100%", percent.vi()),
+                    &tf!(
+                        "Tỷ lệ {}% nằm ngoài khoảng 0–100%",
+                        "Percentage {}% is outside 0–100%",
+                        percent.shown()
+                    ),
                 );
             }
             band_score(bands, percent.hundredths() as i128, 100, "%")
-                .map(|(p, r)| scored(p, format!("{}% → {} (mức {r})", percent.vi(), points_vi(p))))
-                .unwrap_or_else(|| invalid(code, counted, "Không có mức nào chứa giá trị này"))
+                .map(|(p, r)| {
+                    scored(
+                        p,
+                        tf!(
+                            "{}% → {} (mức {r})",
+                            "{}% → {} (band {r})",
+                            percent.shown(),
+                            points_text(p)
+                        ),
+                    )
+                })
+                .unwrap_or_else(|| {
+                    invalid(
+                        code,
+                        counted,
+                        t!(
+                            "Không có mức nào chứa giá trị này",
+                            "No band contains this value"
+                        ),
+                    )
+                })
         }
         (
             Rule::PercentBands {
@@ -437,10 +480,18 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
             }
             if denominator.is_zero() {
                 return match zero_denominator {
-                    ZeroDenominator::NotApplicable => na("Mẫu số bằng 0: không áp dụng"),
-                    ZeroDenominator::FullPoints => {
-                        scored(unit.max, format!("Mẫu số bằng 0 → {}", points_vi(unit.max)))
-                    }
+                    ZeroDenominator::NotApplicable => na(t!(
+                        "Mẫu số bằng 0: không áp dụng",
+                        "Denominator is 0: not applicable"
+                    )),
+                    ZeroDenominator::FullPoints => scored(
+                        unit.max,
+                        tf!(
+                            "Mẫu số bằng 0 → {}",
+                            "Denominator is 0 → {}",
+                            points_text(unit.max)
+                        ),
+                    ),
                 };
             }
             let (n, d) = (
@@ -452,16 +503,26 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
                 .map(|(p, r)| {
                     scored(
                         p,
-                        format!(
+                        tf!(
                             "{}/{} = {}% → {} (mức {r})",
-                            numerator.vi(),
-                            denominator.vi(),
-                            pct.vi(),
-                            points_vi(p)
+                            "{}/{} = {}% → {} (band {r})",
+                            numerator.shown(),
+                            denominator.shown(),
+                            pct.shown(),
+                            points_text(p)
                         ),
                     )
                 })
-                .unwrap_or_else(|| invalid(code, counted, "Không có mức nào chứa giá trị này"))
+                .unwrap_or_else(|| {
+                    invalid(
+                        code,
+                        counted,
+                        t!(
+                            "Không có mức nào chứa giá trị này",
+                            "No band contains this value"
+                        ),
+                    )
+                })
         }
         (
             Rule::Ratio {
@@ -477,10 +538,18 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
             }
             if denominator.is_zero() {
                 return match zero_denominator {
-                    ZeroDenominator::NotApplicable => na("Mẫu số bằng 0: không áp dụng"),
-                    ZeroDenominator::FullPoints => {
-                        scored(unit.max, format!("Mẫu số bằng 0 → {}", points_vi(unit.max)))
-                    }
+                    ZeroDenominator::NotApplicable => na(t!(
+                        "Mẫu số bằng 0: không áp dụng",
+                        "Denominator is 0: not applicable"
+                    )),
+                    ZeroDenominator::FullPoints => scored(
+                        unit.max,
+                        tf!(
+                            "Mẫu số bằng 0 → {}",
+                            "Denominator is 0 → {}",
+                            points_text(unit.max)
+                        ),
+                    ),
                 };
             }
             let (n, d) = (
@@ -491,43 +560,78 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
             let pct = Dec::from_ratio(n * 100, d);
             scored(
                 p,
-                format!(
+                tf!(
                     "{}/{} = {}% × {} → {}",
-                    numerator.vi(),
-                    denominator.vi(),
-                    pct.vi(),
-                    points_vi(unit.max),
-                    points_vi(p)
+                    "{}/{} = {}% × {} → {}",
+                    numerator.shown(),
+                    denominator.shown(),
+                    pct.shown(),
+                    points_text(unit.max),
+                    points_text(p)
                 ),
             )
         }
         (Rule::CountBands { unit: u, bands }, AnswerValue::Count { count }) => {
             let suffix = u.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
             band_score(bands, *count as i128 * 100, 100, &suffix)
-                .map(|(p, r)| scored(p, format!("{count}{suffix} → {} (mức {r})", points_vi(p))))
-                .unwrap_or_else(|| invalid(code, counted, "Không có mức nào chứa giá trị này"))
+                .map(|(p, r)| {
+                    scored(
+                        p,
+                        tf!(
+                            "{count}{suffix} → {} (mức {r})",
+                            "{count}{suffix} → {} (band {r})",
+                            points_text(p)
+                        ),
+                    )
+                })
+                .unwrap_or_else(|| {
+                    invalid(
+                        code,
+                        counted,
+                        t!(
+                            "Không có mức nào chứa giá trị này",
+                            "No band contains this value"
+                        ),
+                    )
+                })
         }
         (Rule::Direct { step }, AnswerValue::Points { points }) => {
             if points.is_negative() || *points > unit.max {
                 invalid(
                     code,
                     counted,
-                    &format!("Điểm {} nằm ngoài khoảng 0–{}", points.vi(), unit.max.vi()),
+                    &tf!(
+                        "Điểm {} nằm ngoài khoảng 0–{}",
+                        "Score {} is outside 0–{}",
+                        points.shown(),
+                        unit.max.shown()
+                    ),
                 )
             } else if !points.is_zero() && !points.is_multiple_of(*step) {
                 invalid(
                     code,
                     counted,
-                    &format!("Điểm {} không theo bước {}", points.vi(), step.vi()),
+                    &tf!(
+                        "Điểm {} không theo bước {}",
+                        "Score {} is not on the {} step",
+                        points.shown(),
+                        step.shown()
+                    ),
                 )
             } else {
-                scored(*points, format!("Chấm thẳng → {}", points_vi(*points)))
+                scored(
+                    *points,
+                    tf!("Chấm thẳng → {}", "Direct score → {}", points_text(*points)),
+                )
             }
         }
         _ => invalid(
             code,
             counted,
-            "Câu trả lời không đúng dạng của quy tắc chấm",
+            t!(
+                "Câu trả lời không đúng dạng của quy tắc chấm",
+                "The answer does not fit the scoring rule"
+            ),
         ),
     }
 }
@@ -539,15 +643,26 @@ fn invalid(code: &str, counted: Dec, message: &str) -> ItemScore {
         counted,
         counted,
         Dec::ZERO,
-        format!("{message}: chưa tính điểm"),
+        tf!("{message}: chưa tính điểm", "{message}: not scored"),
     )
 }
 
 fn fraction_problem(n: Dec, d: Dec) -> Option<String> {
     if n.is_negative() || d.is_negative() {
-        Some("Tử số và mẫu số không được âm".into())
+        Some(
+            t!(
+                "Tử số và mẫu số không được âm",
+                "Numerator and denominator cannot be negative"
+            )
+            .into(),
+        )
     } else if n > d {
-        Some(format!("Tử số ({}) lớn hơn mẫu số ({})", n.vi(), d.vi()))
+        Some(tf!(
+            "Tử số ({}) lớn hơn mẫu số ({})",
+            "Numerator ({}) is larger than denominator ({})",
+            n.shown(),
+            d.shown()
+        ))
     } else {
         None
     }
@@ -563,7 +678,7 @@ fn band_score(
     bands
         .iter()
         .find(|b| b.range().contains_fraction(num, den))
-        .map(|b| (b.points, range_vi(&b.range(), unit)))
+        .map(|b| (b.points, range_text(&b.range(), unit)))
 }
 
 /// Scores a deduction item against the criterion's points before deductions.
@@ -583,12 +698,13 @@ fn score_deduction(unit: &ScoredUnit, answer: Option<&Answer>, before: Dec) -> I
         )
     };
     match answer {
-        None => none(ItemStatus::Unanswered, "Chưa trả lời"),
-        Some(a) if a.not_applicable && unit.allow_na => {
-            none(ItemStatus::NotApplicable, "Không áp dụng")
-        }
+        None => none(ItemStatus::Unanswered, t!("Chưa trả lời", "Not answered")),
+        Some(a) if a.not_applicable && unit.allow_na => none(
+            ItemStatus::NotApplicable,
+            t!("Không áp dụng", "Not applicable"),
+        ),
         Some(a) => match &a.value {
-            None => none(ItemStatus::Unanswered, "Chưa trả lời"),
+            None => none(ItemStatus::Unanswered, t!("Chưa trả lời", "Not answered")),
             Some(AnswerValue::Option { id }) => match options.iter().find(|o| &o.id == id) {
                 Some(o) => {
                     let amount = match (o.points, o.percent) {
@@ -605,18 +721,24 @@ fn score_deduction(unit: &ScoredUnit, answer: Option<&Answer>, before: Dec) -> I
                         format!(
                             "{} → {}",
                             o.label,
-                            capitalise(&deduction_vi(o.points, o.percent))
+                            capitalise(&deduction_text(o.points, o.percent))
                         ),
                     )
                 }
                 None => none(
                     ItemStatus::Invalid,
-                    &format!("Mức «{id}» không có trong bộ tiêu chí: chưa tính"),
+                    &tf!(
+                        "Mức «{id}» không có trong bộ tiêu chí: chưa tính",
+                        "Level «{id}» is not in the criteria set: not scored"
+                    ),
                 ),
             },
             Some(_) => none(
                 ItemStatus::Invalid,
-                "Câu trả lời không đúng dạng của quy tắc chấm: chưa tính",
+                t!(
+                    "Câu trả lời không đúng dạng của quy tắc chấm: chưa tính",
+                    "The answer does not fit the scoring rule: not scored"
+                ),
             ),
         },
     }

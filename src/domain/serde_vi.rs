@@ -4,24 +4,37 @@
 pub(crate) fn json_syntax_vi(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let what = if msg.contains("recursion limit") {
-        "JSON lồng nhau quá sâu"
+        t!("JSON lồng nhau quá sâu", "JSON nested too deeply")
     } else if e.is_eof() {
-        "tệp bị cắt ngang, JSON chưa kết thúc"
+        t!(
+            "tệp bị cắt ngang, JSON chưa kết thúc",
+            "file cut short: the JSON does not end"
+        )
     } else if msg.contains("trailing characters") {
-        "còn ký tự thừa sau khi JSON đã kết thúc"
+        t!(
+            "còn ký tự thừa sau khi JSON đã kết thúc",
+            "extra characters after the end of the JSON"
+        )
     } else if msg.contains("trailing comma") {
-        "thừa dấu phẩy"
+        t!("thừa dấu phẩy", "trailing comma")
     } else if msg.contains("key must be a string") {
-        "tên trường phải đặt trong dấu nháy kép"
+        t!(
+            "tên trường phải đặt trong dấu nháy kép",
+            "field names must be in double quotes"
+        )
     } else if msg.contains("control character") {
-        "chuỗi chứa ký tự điều khiển không hợp lệ"
+        t!(
+            "chuỗi chứa ký tự điều khiển không hợp lệ",
+            "a string holds an invalid control character"
+        )
     } else if msg.contains("number out of range") {
-        "số quá lớn"
+        t!("số quá lớn", "number too large")
     } else {
-        "lỗi cú pháp JSON"
+        t!("lỗi cú pháp JSON", "JSON syntax error")
     };
-    format!(
+    tf!(
         "Tệp không phải JSON hợp lệ: {what} (dòng {}, cột {})",
+        "The file is not valid JSON: {what} (line {}, column {})",
         e.line(),
         e.column()
     )
@@ -42,74 +55,98 @@ pub fn serde_message_vi(msg: &str) -> String {
             .unwrap_or_default()
     }
     if let Some((name, _)) = between(msg, "missing field `") {
-        return format!("thiếu trường bắt buộc «{name}»");
+        return tf!(
+            "thiếu trường bắt buộc «{name}»",
+            "missing required field «{name}»"
+        );
     }
     if let Some((name, rest)) = between(msg, "unknown field `") {
         let list = expected_list(rest);
         return if list.is_empty() || rest.contains("there are no fields") {
-            format!("trường «{name}» không có trong định dạng")
+            tf!(
+                "trường «{name}» không có trong định dạng",
+                "field «{name}» is not part of the format"
+            )
         } else {
-            format!(
-                "trường «{name}» không có trong định dạng (gõ sai tên?); các trường hợp lệ: {list}"
+            tf!(
+                "trường «{name}» không có trong định dạng (gõ sai tên?); các trường hợp lệ: {list}",
+                "field «{name}» is not part of the format (a typo?); valid fields: {list}"
             )
         };
     }
     if let Some((name, rest)) = between(msg, "unknown variant `") {
-        return format!(
+        return tf!(
             "giá trị «{name}» không hợp lệ; các giá trị hợp lệ: {}",
+            "value «{name}» is not valid; valid values: {}",
             expected_list(rest)
         );
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
+        return tf!(
             "sai kiểu dữ liệu: nhận {}, cần {}",
-            kind_vi(got),
-            kind_vi(want)
+            "wrong type: got {}, expected {}",
+            kind_text(got),
+            kind_text(want)
         );
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
+        return tf!(
             "giá trị {} nằm ngoài phạm vi; cần {}",
+            "value {} is out of range; expected {}",
             got.replace('`', ""),
-            kind_vi(want)
+            kind_text(want)
         );
     }
     if msg.starts_with("invalid length") {
-        return format!("số phần tử không đúng ({msg})");
+        return tf!(
+            "số phần tử không đúng ({msg})",
+            "wrong number of elements ({msg})"
+        );
     }
     if msg.starts_with("duplicate field `") {
-        return format!(
+        return tf!(
             "trường «{}» xuất hiện hai lần",
+            "field «{}» appears twice",
             between(msg, "duplicate field `").map(|x| x.0).unwrap_or("")
         );
     }
     msg.to_string()
 }
 
-fn kind_vi(s: &str) -> String {
+fn kind_text(s: &str) -> String {
     let s = s.trim();
     let head = s.split([' ', '`', '"']).next().unwrap_or(s);
     match head {
-        "string" | "a" if s.starts_with("a string") || head == "string" => "chuỗi văn bản".into(),
-        "integer" => format!("số nguyên {}", s.trim_start_matches("integer").trim()),
-        "floating" => format!(
+        "string" | "a" if s.starts_with("a string") || head == "string" => {
+            t!("chuỗi văn bản", "a text string").into()
+        }
+        "integer" => tf!(
+            "số nguyên {}",
+            "integer {}",
+            s.trim_start_matches("integer").trim()
+        ),
+        "floating" => tf!(
             "số thập phân {}",
+            "decimal number {}",
             s.trim_start_matches("floating point").trim()
         ),
-        "boolean" => format!(
+        "boolean" => tf!(
             "giá trị true/false {}",
+            "true/false value {}",
             s.trim_start_matches("boolean").trim()
         ),
-        "sequence" => "một mảng".into(),
-        "map" => "một đối tượng".into(),
+        "sequence" => t!("một mảng", "an array").into(),
+        "map" => t!("một đối tượng", "an object").into(),
         "null" => "null".into(),
-        "u8" | "u16" | "u32" | "u64" | "usize" => "số nguyên không âm".into(),
-        "struct" | "internally" => "một đối tượng".into(),
-        _ if s.starts_with("a boolean") => "true hoặc false".into(),
-        _ if s.starts_with("a sequence") => "một mảng".into(),
-        _ if s.starts_with("a map") => "một đối tượng".into(),
+        "u8" | "u16" | "u32" | "u64" | "usize" => {
+            t!("số nguyên không âm", "a non-negative integer").into()
+        }
+        "struct" | "internally" => t!("một đối tượng", "an object").into(),
+        _ if s.starts_with("a boolean") => t!("true hoặc false", "true or false").into(),
+        _ if s.starts_with("a sequence") => t!("một mảng", "an array").into(),
+        _ if s.starts_with("a map") => t!("một đối tượng", "an object").into(),
         _ => s.to_string(),
     }
     .trim()

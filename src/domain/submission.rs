@@ -194,8 +194,7 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
             return Err(vec![Problem {
                 path: "format".into(),
                 code: None,
-                message: format!(
-                "tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"
+                message: tf!("tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»", "the file has format «{other}», not a self-assessment submission «{SUBMISSION_FORMAT}»"
             ),
             }])
         }
@@ -203,8 +202,7 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
             return Err(vec![Problem {
                 path: "format".into(),
                 code: None,
-                message: format!(
-                    "thiếu khóa «format»: đây không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»"
+                message: tf!("thiếu khóa «format»: đây không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»", "missing key «format»: this is not a self-assessment submission «{SUBMISSION_FORMAT}»"
                 ),
             }])
         }
@@ -214,7 +212,7 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
             return Err(vec![Problem {
                 path: "format_version".into(),
                 code: None,
-                message: format!("tệp được xuất bởi phiên bản mới hơn của ứng dụng (định dạng {v}); hãy cập nhật ứng dụng"),
+                message: tf!("tệp được xuất bởi phiên bản mới hơn của ứng dụng (định dạng {v}); hãy cập nhật ứng dụng", "the file was exported by a newer version of the app (format {v}); update the app"),
             }]);
         }
     }
@@ -278,28 +276,36 @@ impl Checks {
     pub fn messages(&self) -> Vec<String> {
         let mut out = Vec::new();
         if !self.digest_ok {
-            out.push("Mã niêm phong (SHA-256) không khớp: tệp đã bị sửa sau khi xuất.".to_string());
+            out.push(
+                t!(
+                    "Mã niêm phong (SHA-256) không khớp: tệp đã bị sửa sau khi xuất.",
+                    "The seal (SHA-256) does not match: the file was changed after export."
+                )
+                .to_string(),
+            );
         }
         if !self.set_digest_ok {
             out.push(
-                "Bộ tiêu chí trong tệp không khớp mã băm ghi kèm: bộ tiêu chí đã bị sửa."
+                t!("Bộ tiêu chí trong tệp không khớp mã băm ghi kèm: bộ tiêu chí đã bị sửa.", "The criteria set in the file does not match its recorded hash: the set was changed.")
                     .to_string(),
             );
         }
         match self.matches_official {
-            Some(false) => out.push("Bộ tiêu chí trong tệp khác với bộ tiêu chí chính thức cùng mã và phiên bản mà bạn đang có; điểm được tính lại theo bộ chính thức.".to_string()),
-            None => out.push("Bạn chưa có bộ tiêu chí này trong thư viện; điểm được tính theo bộ đi kèm tệp.".to_string()),
+            Some(false) => out.push(t!("Bộ tiêu chí trong tệp khác với bộ tiêu chí chính thức cùng mã và phiên bản mà bạn đang có; điểm được tính lại theo bộ chính thức.", "The criteria set in the file differs from the official set with the same id and version that you have; scores are recomputed with the official set.").to_string()),
+            None => out.push(t!("Bạn chưa có bộ tiêu chí này trong thư viện; điểm được tính theo bộ đi kèm tệp.", "This criteria set is not in your library; scores are computed with the set enclosed in the file.").to_string()),
             Some(true) => {}
         }
         if self.total_mismatch {
-            out.push(format!(
+            out.push(tf!(
                 "Tổng điểm ghi trong tệp khác với điểm tính lại ({}).",
-                self.report.total.vi()
+                "The total written in the file differs from the recomputed score ({}).",
+                self.report.total.shown()
             ));
         }
         if !self.mismatches.is_empty() {
-            out.push(format!(
+            out.push(tf!(
                 "{} mục có điểm tự chấm khác với điểm tính lại: {}.",
+                "{} items have a self-score that differs from the recomputed score: {}.",
                 self.mismatches.len(),
                 self.mismatches
                     .iter()
@@ -363,18 +369,21 @@ pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
 pub fn score_csv(set: &CriteriaSet, report: &ScoreReport) -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut out = String::from("\u{feff}");
-    out.push_str("Mã,Nội dung,Điểm tối đa,Điểm tự chấm,Lý do\r\n");
+    out.push_str(t!(
+        "Mã,Nội dung,Điểm tối đa,Điểm tự chấm,Lý do\r\n",
+        "Code,Content,Maximum,Self-score,Reason\r\n"
+    ));
     for field in &set.fields {
         let fs = report.fields.iter().find(|f| f.code == field.code);
         out.push_str(&format!(
             "{},{},{},{},{}\r\n",
             q(&field.code),
-            q(&field.title),
-            q(&field.max.vi()),
-            q(&fs.map(|f| f.points.vi()).unwrap_or_default()),
+            q(field.title_shown()),
+            q(&field.max.shown()),
+            q(&fs.map(|f| f.points.shown()).unwrap_or_default()),
             q(&fs
                 .and_then(|f| f.index)
-                .map(|i| format!("chỉ số {}%", i.vi_fixed2()))
+                .map(|i| tf!("chỉ số {}%", "index {}%", i.shown_fixed2()))
                 .unwrap_or_default())
         ));
         for unit in field.criteria.iter().flat_map(|c| c.units(field)) {
@@ -382,26 +391,27 @@ pub fn score_csv(set: &CriteriaSet, report: &ScoreReport) -> String {
             out.push_str(&format!(
                 "{},{},{},{},{}\r\n",
                 q(unit.code),
-                q(unit.title),
-                q(&unit.max.vi()),
-                q(&s.map(|s| s.points.vi()).unwrap_or_default()),
+                q(unit.title_shown()),
+                q(&unit.max.shown()),
+                q(&s.map(|s| s.points.shown()).unwrap_or_default()),
                 q(&s.map(|s| s.reason.clone()).unwrap_or_default())
             ));
         }
     }
     out.push_str(&format!(
         "{},{},{},{},{}\r\n",
-        q("Tổng"),
-        q("Tổng điểm tự đánh giá"),
-        q(&report.applicable_max.vi()),
-        q(&report.total.vi()),
-        q(&format!(
+        q(t!("Tổng", "Total")),
+        q(t!("Tổng điểm tự đánh giá", "Total self-assessed score")),
+        q(&report.applicable_max.shown()),
+        q(&report.total.shown()),
+        q(&tf!(
             "chỉ số {}; xếp loại {}",
+            "index {}; class {}",
             report
                 .index
-                .map(|i| format!("{}%", i.vi_fixed2()))
+                .map(|i| format!("{}%", i.shown_fixed2()))
                 .unwrap_or_else(|| "—".into()),
-            report.class.clone().unwrap_or_else(|| "—".into())
+            set.class_text(report.class.as_deref())
         ))
     ));
     out

@@ -83,7 +83,7 @@ pub fn points_lost(set: &CriteriaSet, report: &ScoreReport) -> Vec<LostPoints> {
             };
             (lost > Dec::ZERO).then(|| LostPoints {
                 code: u.code.to_string(),
-                title: u.title.to_string(),
+                title: u.title_shown().to_string(),
                 lost,
                 reason: s.reason.clone(),
             })
@@ -133,14 +133,14 @@ pub fn next_class_gap(set: &CriteriaSet, report: &ScoreReport) -> Option<ClassGa
         let total = Dec::from_hundredths(t);
         if index_of(total, report.applicable_max).is_some_and(|i| range.contains(i)) {
             return Some(ClassGap {
-                label: target.label.clone(),
+                label: target.label_shown().to_string(),
                 needed: Some(total - report.total),
             });
         }
         t += 1;
     }
     Some(ClassGap {
-        label: target.label.clone(),
+        label: target.label_shown().to_string(),
         needed: None,
     })
 }
@@ -203,7 +203,7 @@ pub fn search(set: &CriteriaSet, query: &str, limit: usize) -> Vec<Hit> {
                 if matches && seen.insert(u.code.to_string()) {
                     hits.push(Hit {
                         code: u.code.to_string(),
-                        title: u.title.to_string(),
+                        title: u.title_shown().to_string(),
                         field: field.code.clone(),
                     });
                     if hits.len() == limit {

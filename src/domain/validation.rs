@@ -7,7 +7,7 @@ use super::coverage::{coverage_problems, integer_coverage_problems};
 use super::criteria_set::*;
 use super::decimal::Dec;
 use super::loader::{join, problem, Problem};
-use super::rule_text::range_vi;
+use super::rule_text::range_text;
 
 /// The arithmetic pass: codes, bands, options and sums. Returns every problem.
 pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
@@ -16,19 +16,33 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut check_code = |code: &str, path: &str, out: &mut Vec<Problem>| {
         if code.trim().is_empty() {
-            out.push(problem(path, None, "mã (code) không được để trống"));
+            out.push(problem(
+                path,
+                None,
+                t!("mã (code) không được để trống", "code cannot be empty"),
+            ));
         } else if let Some(first) = seen.get(code) {
             out.push(problem(
                 path,
                 Some(code),
-                format!("mã «{code}» bị trùng (đã dùng ở {first})"),
+                tf!(
+                    "mã «{code}» bị trùng (đã dùng ở {first})",
+                    "code «{code}» is a duplicate (already used at {first})"
+                ),
             ));
         } else {
             seen.insert(code.to_string(), path.to_string());
         }
     };
     if set.fields.is_empty() {
-        out.push(problem("fields", None, "bộ tiêu chí chưa có lĩnh vực nào"));
+        out.push(problem(
+            "fields",
+            None,
+            t!(
+                "bộ tiêu chí chưa có lĩnh vực nào",
+                "the criteria set has no fields"
+            ),
+        ));
     }
     let mut has_bonus = false;
     let mut total = Dec::ZERO;
@@ -38,7 +52,11 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
         check_code(&field.code, &fpath, &mut out);
         check_title(&field.title, &fpath, fcode, &mut out);
         if field.criteria.is_empty() {
-            out.push(problem(&fpath, fcode, "lĩnh vực chưa có tiêu chí nào"));
+            out.push(problem(
+                &fpath,
+                fcode,
+                t!("lĩnh vực chưa có tiêu chí nào", "the field has no criteria"),
+            ));
         }
         let mut sum = Dec::ZERO;
         for (ci, c) in field.criteria.iter().enumerate() {
@@ -50,19 +68,19 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
                 (Some(_), false) => out.push(problem(
                     &cpath,
                     ccode,
-                    "tiêu chí vừa có «rule» vừa có «items»: chỉ chấm trực tiếp hoặc chấm qua tiêu chí thành phần",
+                    t!("tiêu chí vừa có «rule» vừa có «items»: chỉ chấm trực tiếp hoặc chấm qua tiêu chí thành phần", "the criterion has both «rule» and «items»: score it directly or through sub-criteria, not both"),
                 )),
                 (None, true) => out.push(problem(
                     &cpath,
                     ccode,
-                    "tiêu chí không có «rule» và cũng không có «items»",
+                    t!("tiêu chí không có «rule» và cũng không có «items»", "the criterion has neither «rule» nor «items»"),
                 )),
                 (Some(rule), true) => {
                     if matches!(rule, Rule::Deduction { .. }) {
                         out.push(problem(
                             join(&cpath, "rule"),
                             ccode,
-                            "điểm trừ phải là tiêu chí thành phần của một tiêu chí có điểm để trừ",
+                            t!("điểm trừ phải là tiêu chí thành phần của một tiêu chí có điểm để trừ", "a deduction must be a sub-criterion of a criterion that has points to deduct"),
                         ));
                     }
                     has_bonus |= matches!(rule, Rule::Bonus { .. });
@@ -94,8 +112,8 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
                     ccode,
                     c.max,
                     isum,
-                    "tiêu chí",
-                    "tiêu chí thành phần",
+                    t!("tiêu chí", "criterion"),
+                    t!("tiêu chí thành phần", "sub-criteria"),
                 );
             }
             sum += counted_max;
@@ -106,8 +124,8 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
             fcode,
             field.max,
             sum,
-            "lĩnh vực",
-            "tiêu chí",
+            t!("lĩnh vực", "field"),
+            t!("tiêu chí", "criteria"),
         );
         total += field.max;
     }
@@ -115,10 +133,11 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
         out.push(problem(
             "total_max",
             None,
-            format!(
+            tf!(
                 "tổng điểm khai báo ({}) khác tổng điểm tối đa các lĩnh vực ({})",
-                set.total_max.vi(),
-                total.vi()
+                "declared total ({}) differs from the sum of the fields' maxima ({})",
+                set.total_max.shown(),
+                total.shown()
             ),
         ));
     }
@@ -126,12 +145,18 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
         None if has_bonus => out.push(problem(
             "bonus_cap",
             None,
-            "bộ tiêu chí có điểm thưởng nên phải khai báo mức trần «bonus_cap»",
+            t!(
+                "bộ tiêu chí có điểm thưởng nên phải khai báo mức trần «bonus_cap»",
+                "the set has bonus items, so it must declare the cap «bonus_cap»"
+            ),
         )),
         Some(cap) if cap.is_negative() => out.push(problem(
             "bonus_cap",
             None,
-            "mức trần điểm thưởng không được âm",
+            t!(
+                "mức trần điểm thưởng không được âm",
+                "the bonus cap cannot be negative"
+            ),
         )),
         _ => {}
     }
@@ -152,10 +177,9 @@ fn check_sum(
         out.push(problem(
             path,
             code,
-            format!(
-                "điểm tối đa khai báo của {whose} ({}) khác tổng điểm tối đa các {children} ({})",
-                declared.vi(),
-                sum.vi()
+            tf!("điểm tối đa khai báo của {whose} ({}) khác tổng điểm tối đa các {children} ({})", "the declared maximum of the {whose} ({}) differs from the sum of the maxima of its {children} ({})",
+                declared.shown(),
+                sum.shown()
             ),
         ));
     }
@@ -166,7 +190,7 @@ fn check_title(title: &str, path: &str, code: Option<&str>, out: &mut Vec<Proble
         out.push(problem(
             join(path, "title"),
             code,
-            "tên (title) không được để trống",
+            t!("tên (title) không được để trống", "title cannot be empty"),
         ));
     }
 }
@@ -182,7 +206,7 @@ fn validate_header(set: &CriteriaSet, out: &mut Vec<Problem>) {
         out.push(problem(
             "id",
             None,
-            "mã bộ tiêu chí chỉ gồm chữ không dấu, số, «-», «_», «.» (tối đa 100 ký tự)",
+            t!("mã bộ tiêu chí chỉ gồm chữ không dấu, số, «-», «_», «.» (tối đa 100 ký tự)", "a set id may hold only unaccented letters, digits, «-», «_», «.» (at most 100 characters)"),
         ));
     }
     for (key, value) in [
@@ -191,22 +215,30 @@ fn validate_header(set: &CriteriaSet, out: &mut Vec<Problem>) {
         ("issuer", &set.issuer),
     ] {
         if value.trim().is_empty() {
-            out.push(problem(key, None, format!("«{key}» không được để trống")));
+            out.push(problem(
+                key,
+                None,
+                tf!("«{key}» không được để trống", "«{key}» cannot be empty"),
+            ));
         }
     }
     if set.decision.number.trim().is_empty() {
         out.push(problem(
             "decision.number",
             None,
-            "số quyết định không được để trống",
+            t!(
+                "số quyết định không được để trống",
+                "the decision number cannot be empty"
+            ),
         ));
     }
     if !is_iso_date(&set.decision.date) {
         out.push(problem(
             "decision.date",
             None,
-            format!(
+            tf!(
                 "ngày «{}» không hợp lệ; dùng dạng YYYY-MM-DD, ví dụ 2023-10-16",
+                "date «{}» is not valid; use YYYY-MM-DD, e.g. 2023-10-16",
                 set.decision.date
             ),
         ));
@@ -215,17 +247,31 @@ fn validate_header(set: &CriteriaSet, out: &mut Vec<Problem>) {
         out.push(problem(
             "year",
             None,
-            format!("năm đánh giá {} không hợp lệ", set.year),
+            tf!(
+                "năm đánh giá {} không hợp lệ",
+                "assessment year {} is not valid",
+                set.year
+            ),
         ));
     }
     if set.total_max <= Dec::ZERO {
-        out.push(problem("total_max", None, "tổng điểm phải lớn hơn 0"));
+        out.push(problem(
+            "total_max",
+            None,
+            t!(
+                "tổng điểm phải lớn hơn 0",
+                "the total must be greater than 0"
+            ),
+        ));
     }
     if set.bands.is_empty() {
         out.push(problem(
             "bands",
             None,
-            "chưa khai báo thang xếp loại («bands»)",
+            t!(
+                "chưa khai báo thang xếp loại («bands»)",
+                "no classification scale («bands») declared"
+            ),
         ));
     }
     for (i, b) in set.bands.iter().enumerate() {
@@ -233,13 +279,20 @@ fn validate_header(set: &CriteriaSet, out: &mut Vec<Problem>) {
             out.push(problem(
                 format!("bands[{i}].label"),
                 None,
-                "tên xếp loại không được để trống",
+                t!(
+                    "tên xếp loại không được để trống",
+                    "a class name cannot be empty"
+                ),
             ));
         }
     }
     let ranges: Vec<Range> = set.bands.iter().map(ClassBand::range).collect();
     for msg in coverage_problems(&ranges, Dec::HUNDRED, "%") {
-        out.push(problem("bands", None, format!("thang xếp loại: {msg}")));
+        out.push(problem(
+            "bands",
+            None,
+            tf!("thang xếp loại: {msg}", "classification scale: {msg}"),
+        ));
     }
 }
 
@@ -281,31 +334,50 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
         ))
     };
     if max.is_negative() {
-        p("", "điểm tối đa không được âm".into());
+        p(
+            "",
+            t!(
+                "điểm tối đa không được âm",
+                "the maximum cannot be negative"
+            )
+            .into(),
+        );
         return;
     }
     match rule {
         Rule::Deduction { .. } => {
             if !max.is_zero() {
-                p("", format!("điểm trừ không cộng vào điểm tối đa: «max» phải là 0 hoặc bỏ trống (đang là {})", max.vi()));
+                p("", tf!("điểm trừ không cộng vào điểm tối đa: «max» phải là 0 hoặc bỏ trống (đang là {})", "a deduction does not add to the maximum: «max» must be 0 or left out (it is {})", max.shown()));
             }
         }
-        _ if max.is_zero() => p("", "điểm tối đa («max») phải lớn hơn 0".into()),
+        _ if max.is_zero() => p(
+            "",
+            t!(
+                "điểm tối đa («max») phải lớn hơn 0",
+                "the maximum («max») must be greater than 0"
+            )
+            .into(),
+        ),
         _ => {}
     }
     let check_points = |label: &str, points: Dec, sub: &str, p: &mut dyn FnMut(&str, String)| {
         if points.is_negative() {
             p(
                 sub,
-                format!("{label}: điểm không được âm ({})", points.vi()),
+                tf!(
+                    "{label}: điểm không được âm ({})",
+                    "{label}: points cannot be negative ({})",
+                    points.shown()
+                ),
             );
         } else if points > max {
             p(
                 sub,
-                format!(
+                tf!(
                     "{label}: {} điểm, vượt điểm tối đa {} của tiêu chí",
-                    points.vi(),
-                    max.vi()
+                    "{label}: {} points, above the criterion's maximum of {}",
+                    points.shown(),
+                    max.shown()
                 ),
             );
         }
@@ -315,10 +387,9 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
             if b < max {
                 p(
                     "",
-                    format!(
-                        "mức cao nhất chỉ được {} điểm, không đạt điểm tối đa {}",
-                        b.vi(),
-                        max.vi()
+                    tf!("mức cao nhất chỉ được {} điểm, không đạt điểm tối đa {}", "the highest level gives only {} points and never reaches the maximum of {}",
+                        b.shown(),
+                        max.shown()
                     ),
                 );
             }
@@ -326,25 +397,40 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
     };
     let check_ids = |ids: Vec<(&str, &str)>, p: &mut dyn FnMut(&str, String)| {
         if ids.is_empty() {
-            p("options", "chưa có mức nào («options» rỗng)".into());
+            p(
+                "options",
+                t!(
+                    "chưa có mức nào («options» rỗng)",
+                    "no levels yet («options» is empty)"
+                )
+                .into(),
+            );
         }
         let mut seen = std::collections::HashSet::new();
         for (i, (id, label)) in ids.iter().enumerate() {
             if id.trim().is_empty() {
                 p(
                     &format!("options[{i}].id"),
-                    "mã mức («id») không được để trống".into(),
+                    t!(
+                        "mã mức («id») không được để trống",
+                        "a level id («id») cannot be empty"
+                    )
+                    .into(),
                 );
             } else if !seen.insert(*id) {
                 p(
                     &format!("options[{i}].id"),
-                    format!("mã mức «{id}» bị trùng"),
+                    tf!("mã mức «{id}» bị trùng", "level id «{id}» is a duplicate"),
                 );
             }
             if label.trim().is_empty() {
                 p(
                     &format!("options[{i}].label"),
-                    "tên mức («label») không được để trống".into(),
+                    t!(
+                        "tên mức («label») không được để trống",
+                        "a level name («label») cannot be empty"
+                    )
+                    .into(),
                 );
             }
         }
@@ -360,7 +446,7 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
             );
             for (i, o) in options.iter().enumerate() {
                 check_points(
-                    &format!("mức «{}»", o.label),
+                    &tf!("mức «{}»", "level «{}»", o.label),
                     o.points,
                     &format!("options[{i}].points"),
                     &mut p,
@@ -374,8 +460,8 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
             ..
         } => {
             let (y, n) = (yes_points.unwrap_or(max), no_points.unwrap_or(Dec::ZERO));
-            check_points("mức «Có»", y, "yes_points", &mut p);
-            check_points("mức «Không»", n, "no_points", &mut p);
+            check_points(t!("mức «Có»", "level «Yes»"), y, "yes_points", &mut p);
+            check_points(t!("mức «Không»", "level «No»"), n, "no_points", &mut p);
             check_best(Some(y.max(n)), &mut p);
         }
         Rule::PercentBands { bands, .. } => {
@@ -390,9 +476,8 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
                         if !v.is_integer() || v.is_negative() {
                             p(
                                 &format!("bands[{i}].{name}"),
-                                format!(
-                                    "ngưỡng số lượng phải là số nguyên không âm (đang là {})",
-                                    v.vi()
+                                tf!("ngưỡng số lượng phải là số nguyên không âm (đang là {})", "a count threshold must be a non-negative whole number (it is {})",
+                                    v.shown()
                                 ),
                             );
                         }
@@ -405,14 +490,22 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
         Rule::Ratio { .. } | Rule::Survey {} => {}
         Rule::Direct { step } => {
             if *step <= Dec::ZERO {
-                p("step", "bước chấm («step») phải lớn hơn 0".into());
+                p(
+                    "step",
+                    t!(
+                        "bước chấm («step») phải lớn hơn 0",
+                        "the scoring step («step») must be greater than 0"
+                    )
+                    .into(),
+                );
             } else if !max.is_multiple_of(*step) {
                 p(
                     "step",
-                    format!(
+                    tf!(
                         "điểm tối đa {} không chia hết cho bước chấm {}",
-                        max.vi(),
-                        step.vi()
+                        "the maximum {} is not a multiple of the step {}",
+                        max.shown(),
+                        step.shown()
                     ),
                 );
             }
@@ -430,19 +523,19 @@ fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mu
                 match (o.points, o.percent) {
                     (Some(_), Some(_)) => p(
                         &sub,
-                        "mức trừ chỉ ghi «points» hoặc «percent», không ghi cả hai".into(),
+                        t!("mức trừ chỉ ghi «points» hoặc «percent», không ghi cả hai", "a deduction level gives «points» or «percent», not both").into(),
                     ),
                     (None, None) => p(
                         &sub,
-                        "mức trừ phải ghi «points» (số điểm trừ) hoặc «percent» (% điểm trừ)"
+                        t!("mức trừ phải ghi «points» (số điểm trừ) hoặc «percent» (% điểm trừ)", "a deduction level must give «points» (points deducted) or «percent» (% deducted)")
                             .into(),
                     ),
                     (Some(pts), None) if pts.is_negative() => {
-                        p(&sub, "số điểm trừ không được âm".into())
+                        p(&sub, t!("số điểm trừ không được âm", "points deducted cannot be negative").into())
                     }
                     (None, Some(pct)) if pct.is_negative() || pct > Dec::HUNDRED => p(
                         &sub,
-                        format!("phần trăm trừ phải từ 0 đến 100 (đang là {})", pct.vi()),
+                        tf!("phần trăm trừ phải từ 0 đến 100 (đang là {})", "the percentage deducted must be from 0 to 100 (it is {})", pct.shown()),
                     ),
                     _ => {}
                 }
@@ -460,13 +553,20 @@ fn score_bands(
     check_points: impl Fn(&str, Dec, &str, &mut dyn FnMut(&str, String)),
 ) {
     if bands.is_empty() {
-        p("bands", "chưa có mức nào («bands» rỗng)".into());
+        p(
+            "bands",
+            t!(
+                "chưa có mức nào («bands» rỗng)",
+                "no bands yet («bands» is empty)"
+            )
+            .into(),
+        );
         return;
     }
     let _ = max;
     for (i, b) in bands.iter().enumerate() {
         check_points(
-            &format!("mức «{}»", range_vi(&b.range(), unit)),
+            &tf!("mức «{}»", "level «{}»", range_text(&b.range(), unit)),
             b.points,
             &format!("bands[{i}].points"),
             p,

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{bundled, storage};
+use crate::browser::{bundled, page, storage};
+use crate::domain::i18n;
 use crate::domain::{load_criteria_set, Library, StoredSet};
 use crate::ui::assessment::drafts_page::DraftsPage;
 use crate::ui::assessment::field_page::FieldPage;
@@ -46,6 +47,18 @@ fn restore_library() -> (Library, Option<String>) {
     }
 }
 
+/// Reads the user's language and applies it to this page's life: the
+/// domain's and the UI's texts, `<html lang>` and the title. Called once,
+/// before mounting; switching language saves the choice and reloads.
+pub fn apply_language() {
+    let lang = storage::load_lang();
+    i18n::set_lang(lang);
+    page::set_language(
+        lang.code(),
+        t!("Tự đánh giá Chỉ số CCHC", "PAR INDEX Self-Assessment"),
+    );
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let (restored, restore_error) = restore_library();
@@ -83,8 +96,9 @@ pub fn App() -> impl IntoView {
                     }
                 }
                 if !problems.is_empty() {
-                    bundled_error.set(Some(format!(
+                    bundled_error.set(Some(tf!(
                         "Một số bộ tiêu chí có sẵn bị lỗi: {}",
+                        "Some bundled criteria sets are broken: {}",
                         problems.join("; ")
                     )));
                 }
@@ -121,7 +135,7 @@ pub fn App() -> impl IntoView {
             return view! {
                 <div class="layout">
                     <aside class="library" aria-labelledby="thu-vien">
-                        <h2 id="thu-vien">"Bộ tiêu chí"</h2>
+                        <h2 id="thu-vien">{t!("Bộ tiêu chí", "Criteria sets")}</h2>
                         <SetList/>
                         <LoadSetForm/>
                     </aside>
@@ -167,21 +181,21 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#noi-dung">"Bỏ qua, đến nội dung chính"</a>
+        <a class="skip-link" href="#noi-dung">{t!("Bỏ qua, đến nội dung chính", "Skip to main content")}</a>
         <header class="app-header">
             <div class="brand">
-                <h1 class="app-name">"Tự đánh giá Chỉ số CCHC"</h1>
+                <h1 class="app-name">{t!("Tự đánh giá Chỉ số CCHC", "PAR INDEX Self-Assessment")}</h1>
                 <p class="tagline">
-                    "Chỉ số cải cách hành chính (PAR INDEX) · Dữ liệu chỉ lưu trong trình duyệt này, không gửi đi đâu"
+                    {t!("Chỉ số cải cách hành chính (PAR INDEX) · Dữ liệu chỉ lưu trong trình duyệt này, không gửi đi đâu", "Public Administration Reform Index (PAR INDEX) · Data stays in this browser and is never sent anywhere")}
                 </p>
             </div>
             <SaveIndicator/>
-            <nav class="top-nav" aria-label="Chính">
-                {nav_link(Route::Drafts, "tab", "Các bản")}
-                {nav_link(Route::Start, "tab", "Tự đánh giá")}
-                {nav_link(Route::Summary, "tab", "Bảng tổng hợp")}
-                {nav_link(Route::Library, "tab", "Bộ tiêu chí")}
-                {nav_link(Route::Desk, "tab", "Thẩm định")}
+            <nav class="top-nav" aria-label={t!("Chính", "Main")}>
+                {nav_link(Route::Drafts, "tab", t!("Các bản", "Drafts"))}
+                {nav_link(Route::Start, "tab", t!("Tự đánh giá", "Self-assessment"))}
+                {nav_link(Route::Summary, "tab", t!("Bảng tổng hợp", "Summary"))}
+                {nav_link(Route::Library, "tab", t!("Bộ tiêu chí", "Criteria sets"))}
+                {nav_link(Route::Desk, "tab", t!("Thẩm định", "Appraisal"))}
             </nav>
         </header>
         <DemoBar/>

@@ -55,7 +55,7 @@ pub fn IndexRadar(
             let (lx, ly) = spoke(i as f64, n, cx, cy, r + 16.0);
             view! {
                 <line class="radar-spoke" x1=cx y1=cy x2=format!("{x:.1}") y2=format!("{y:.1}")/>
-                <text class="radar-label" x=format!("{lx:.1}") y=format!("{:.1}", ly + 4.0) text-anchor="middle">{format!("LV {code}")}</text>
+                <text class="radar-label" x=format!("{lx:.1}") y=format!("{:.1}", ly + 4.0) text-anchor="middle">{tf!("LV {code}", "F{code}")}</text>
             }
         })
         .collect_view();
@@ -143,7 +143,7 @@ pub fn PercentBars(
                 .map(|(i, v)| {
                     let w = bar_length(v, plot);
                     let by = y + i as f64 * bar;
-                    let text = v.map_or("—".to_string(), |v| format!("{}%", v.vi_fixed2()));
+                    let text = v.map_or("—".to_string(), |v| format!("{}%", v.shown_fixed2()));
                     view! {
                         <rect class=format!("bar-{i}") x=x0 y=by width=format!("{w:.1}") height=bar - 2.0/>
                         <text class="bar-value" x=format!("{:.1}", x0 + w + 4.0) y=by + bar - 4.0>{text}</text>
@@ -173,24 +173,25 @@ pub fn field_bars(
     after: &crate::domain::ScoreReport,
     series: [&'static str; 2],
 ) -> impl IntoView {
-    let pct = |i: Option<Dec>| i.map_or("—".to_string(), |i| format!("{}%", i.vi_fixed2()));
+    let pct = |i: Option<Dec>| i.map_or("—".to_string(), |i| format!("{}%", i.shown_fixed2()));
     let rows: Vec<(String, Vec<Option<Dec>>)> = fields
         .iter()
         .zip(before.fields.iter().zip(&after.fields))
-        .map(|(f, (b, a))| (format!("LV {}", f.code), vec![b.index, a.index]))
+        .map(|(f, (b, a))| (tf!("LV {}", "F{}", f.code), vec![b.index, a.index]))
         .collect();
-    let label = format!(
+    let label = tf!(
         "Biểu đồ chỉ số theo lĩnh vực, {} và {}: {}",
+        "Index by field chart, {} and {}: {}",
         series[0].to_lowercase(),
         series[1].to_lowercase(),
         rows.iter()
-            .map(|(f, v)| format!("{f} {} và {}", pct(v[0]), pct(v[1])))
+            .map(|(f, v)| tf!("{f} {} và {}", "{f} {} and {}", pct(v[0]), pct(v[1])))
             .collect::<Vec<_>>()
             .join("; ")
     );
     view! {
         <figure class="chart">
-            <figcaption>"Chỉ số theo lĩnh vực: tự chấm và thẩm định"</figcaption>
+            <figcaption>{t!("Chỉ số theo lĩnh vực: tự chấm và thẩm định", "Index by field: self-score and appraisal")}</figcaption>
             <PercentBars series=series.to_vec() rows label_width=52.0 label/>
         </figure>
     }

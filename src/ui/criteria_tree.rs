@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::{kind_vi, rule_vi};
+use crate::domain::rule_text::{kind_text, rule_line};
 use crate::domain::{CriteriaSet, Rule, ScoredUnit};
 
 #[component]
@@ -34,7 +34,7 @@ pub fn CriteriaTree(set: CriteriaSet) -> impl IntoView {
                             <details class="criterion" prop:open=move || all_open.get().unwrap_or(false)>
                                 <summary>
                                     <span class="code">{c.code.clone()}</span>
-                                    <span class="title">{c.title.clone()}</span>
+                                    <span class="title">{c.title_shown().to_string()}</span>
                                     <span class="max">{max_label(c.rule.as_ref(), c.max)}</span>
                                 </summary>
                                 {body}
@@ -47,8 +47,8 @@ pub fn CriteriaTree(set: CriteriaSet) -> impl IntoView {
                 <details class="field" prop:open=move || all_open.get().unwrap_or(false)>
                     <summary>
                         <span class="code">{f.code.clone()}</span>
-                        <span class="title">{f.title.clone()}</span>
-                        <span class="max">{format!("{} điểm", f.max.vi())}</span>
+                        <span class="title">{f.title_shown().to_string()}</span>
+                        <span class="max">{tf!("{} điểm", "{} points", f.max.shown())}</span>
                     </summary>
                     <ol class="criteria">{criteria}</ol>
                 </details>
@@ -57,8 +57,8 @@ pub fn CriteriaTree(set: CriteriaSet) -> impl IntoView {
         .collect_view();
     view! {
         <div class="tree-tools">
-            <button type="button" on:click=move |_| all_open.set(Some(true))>"Mở tất cả"</button>
-            <button type="button" on:click=move |_| all_open.set(Some(false))>"Thu gọn tất cả"</button>
+            <button type="button" on:click=move |_| all_open.set(Some(true))>{t!("Mở tất cả", "Expand all")}</button>
+            <button type="button" on:click=move |_| all_open.set(Some(false))>{t!("Thu gọn tất cả", "Collapse all")}</button>
         </div>
         <div class="tree">{fields}</div>
     }
@@ -66,9 +66,13 @@ pub fn CriteriaTree(set: CriteriaSet) -> impl IntoView {
 
 fn max_label(rule: Option<&Rule>, max: crate::domain::Dec) -> String {
     match rule {
-        Some(Rule::Bonus { .. }) => format!("thưởng tối đa {} điểm", max.vi()),
-        Some(Rule::Deduction { .. }) => "điểm trừ".to_string(),
-        _ => format!("{} điểm", max.vi()),
+        Some(Rule::Bonus { .. }) => tf!(
+            "thưởng tối đa {} điểm",
+            "bonus up to {} points",
+            max.shown()
+        ),
+        Some(Rule::Deduction { .. }) => t!("điểm trừ", "deduction").to_string(),
+        _ => tf!("{} điểm", "{} points", max.shown()),
     }
 }
 
@@ -81,18 +85,18 @@ fn unit_detail(u: &ScoredUnit) -> impl IntoView {
             {(!is_criterion).then(|| view! {
                 <p class="unit-head">
                     <span class="code">{u.code.to_string()}</span>
-                    <span class="title">{u.title.to_string()}</span>
+                    <span class="title">{u.title_shown().to_string()}</span>
                     <span class="max">{max_label(Some(u.rule), u.max)}</span>
                 </p>
             })}
             <p class="unit-tags">
-                <span class="badge badge-kind">{kind_vi(u.rule)}</span>
-                {u.allow_na.then(|| view! { <span class="badge badge-na">"Được chọn «không áp dụng»"</span> })}
-                {u.rule.is_survey().then(|| view! { <span class="badge badge-survey">"Không tự chấm"</span> })}
+                <span class="badge badge-kind">{kind_text(u.rule)}</span>
+                {u.allow_na.then(|| view! { <span class="badge badge-na">{t!("Được chọn «không áp dụng»", "May be marked «not applicable»")}</span> })}
+                {u.rule.is_survey().then(|| view! { <span class="badge badge-survey">{t!("Không tự chấm", "Not self-scored")}</span> })}
             </p>
-            <p class="rule"><strong>"Cách chấm: "</strong>{rule_vi(u.rule, u.max)}</p>
-            {u.guidance.map(|g| view! { <p class="guidance"><strong>"Hướng dẫn chấm: "</strong>{g.to_string()}</p> })}
-            {u.evidence.map(|e| view! { <p class="evidence"><strong>"Tài liệu kiểm chứng: "</strong>{e.to_string()}</p> })}
+            <p class="rule"><strong>{t!("Cách chấm: ", "How it is scored: ")}</strong>{rule_line(u.rule, u.max)}</p>
+            {u.guidance.map(|g| view! { <p class="guidance"><strong>{t!("Hướng dẫn chấm: ", "Scoring guidance: ")}</strong>{g.to_string()}</p> })}
+            {u.evidence.map(|e| view! { <p class="evidence"><strong>{t!("Tài liệu kiểm chứng: ", "Evidence: ")}</strong>{e.to_string()}</p> })}
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! storage space (never mixed with real drafts or a real desk), one click
 //! resets it, and a short guided tour walks through the app.
 
+use crate::domain::i18n::{self, pick};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,9 +17,15 @@ pub const DEMO_URL: &str = "demo/du-lieu-mau.json";
 /// Fills the demo space with the sample data, replacing what was there.
 async fn seed() -> Result<(), String> {
     let text = bundled::fetch_text(DEMO_URL).await.map_err(|e| {
-        format!("{e}. Dữ liệu mẫu được lưu sẵn sau lần mở ứng dụng đầu tiên có mạng.")
+        tf!("{e}. Dữ liệu mẫu được lưu sẵn sau lần mở ứng dụng đầu tiên có mạng.", "{e}. The sample data is kept for offline use after the app's first visit with a network.")
     })?;
-    let data = read_demo(text.as_bytes()).map_err(|p| format!("Dữ liệu mẫu bị lỗi: {}", p[0]))?;
+    let data = read_demo(text.as_bytes()).map_err(|p| {
+        tf!(
+            "Dữ liệu mẫu bị lỗi: {}",
+            "The sample data is broken: {}",
+            p[0]
+        )
+    })?;
     let was_demo = storage::in_demo();
     let write = || -> Result<(), storage::StoreError> {
         storage::set_space(true)?;
@@ -38,7 +45,9 @@ async fn seed() -> Result<(), String> {
 
 /// Enters (or resets) the demo space and reloads into it.
 fn start_demo(message: RwSignal<Option<String>>) {
-    message.set(Some("Đang nạp dữ liệu mẫu…".into()));
+    message.set(Some(
+        t!("Đang nạp dữ liệu mẫu…", "Loading sample data…").into(),
+    ));
     spawn_local(async move {
         match seed().await {
             Ok(()) => page::reload_at(&Route::Drafts.hash()),
@@ -58,7 +67,7 @@ pub fn DemoBar() -> impl IntoView {
         Err(e) => message.set(Some(e.to_string())),
     };
     let reset = move |_| {
-        if page::confirm("Đặt lại dữ liệu mẫu? Mọi thay đổi trong chế độ trình diễn sẽ mất; các bản thật của bạn không bị ảnh hưởng.") {
+        if page::confirm(t!("Đặt lại dữ liệu mẫu? Mọi thay đổi trong chế độ trình diễn sẽ mất; các bản thật của bạn không bị ảnh hưởng.", "Reset the sample data? Every change made in demo mode will be lost; your real drafts are not affected.")) {
             start_demo(message);
         }
     };
@@ -76,22 +85,40 @@ pub fn DemoBar() -> impl IntoView {
     let large_button = move || {
         view! {
             <button type="button" class="link-button" aria-pressed=move || large.get().to_string() on:click=move |_| large.update(|l| *l = !*l)>
-                "Chữ lớn (trình chiếu)"
+                {t!("Chữ lớn (trình chiếu)", "Large text (projector)")}
+            </button>
+        }
+    };
+    // the interface language, remembered; applied by reloading (drafts are
+    // autosaved, and flushed when the page goes away)
+    let other = i18n::lang().other();
+    let switch_language = move |_| match storage::save_lang(other) {
+        Ok(()) => page::reload_at(&page::hash()),
+        Err(e) => message.set(Some(e.to_string())),
+    };
+    let language_button = move || {
+        view! {
+            <button type="button" class="link-button" lang=other.code() on:click=switch_language>
+                {match other {
+                    i18n::Lang::En => "English",
+                    i18n::Lang::Vi => "Tiếng Việt",
+                }}
             </button>
         }
     };
     let bar = if storage::in_demo() {
         view! {
-            <div class="demo-bar in-demo" role="region" aria-label="Chế độ trình diễn">
+            <div class="demo-bar in-demo" role="region" aria-label={t!("Chế độ trình diễn", "Demo mode")}>
                 <p>
-                    <strong>"Chế độ trình diễn."</strong>
-                    " Dữ liệu mẫu của các cơ quan hư cấu thuộc tỉnh Minh Họa. Các bản thật của bạn được cất riêng, không bị thay đổi."
+                    <strong>{t!("Chế độ trình diễn.", "Demo mode.")}</strong>
+                    {t!(" Dữ liệu mẫu của các cơ quan hư cấu thuộc tỉnh Minh Họa. Các bản thật của bạn được cất riêng, không bị thay đổi.", " Sample data of fictional agencies in Minh Họa province. Your real drafts are kept apart and are not changed.")}
                 </p>
                 <div class="demo-actions">
-                    <button type="button" class="secondary" on:click=move |_| tour.open(0)>"Hướng dẫn nhanh"</button>
-                    <button type="button" class="secondary" on:click=reset>"Đặt lại dữ liệu mẫu"</button>
-                    <button type="button" class="secondary" on:click=leave>"Thoát trình diễn"</button>
+                    <button type="button" class="secondary" on:click=move |_| tour.open(0)>{t!("Hướng dẫn nhanh", "Quick tour")}</button>
+                    <button type="button" class="secondary" on:click=reset>{t!("Đặt lại dữ liệu mẫu", "Reset sample data")}</button>
+                    <button type="button" class="secondary" on:click=leave>{t!("Thoát trình diễn", "Leave demo")}</button>
                     {large_button()}
+                    {language_button()}
                 </div>
             </div>
         }
@@ -100,10 +127,11 @@ pub fn DemoBar() -> impl IntoView {
         view! {
             <div class="demo-bar">
                 <button type="button" class="link-button" on:click=move |_| start_demo(message)>
-                    "Dùng thử với dữ liệu mẫu (trình diễn)"
+                    {t!("Dùng thử với dữ liệu mẫu (trình diễn)", "Try it with sample data (demo)")}
                 </button>
-                <button type="button" class="link-button" on:click=move |_| tour.open(0)>"Hướng dẫn nhanh"</button>
+                <button type="button" class="link-button" on:click=move |_| tour.open(0)>{t!("Hướng dẫn nhanh", "Quick tour")}</button>
                 {large_button()}
+                {language_button()}
             </div>
         }
         .into_any()
@@ -116,8 +144,9 @@ pub fn DemoBar() -> impl IntoView {
 
 /// One stop of the guided tour.
 struct Stop {
-    title: &'static str,
-    text: &'static str,
+    /// (Vietnamese, English), shown through `i18n::pick`.
+    title: (&'static str, &'static str),
+    text: (&'static str, &'static str),
     /// Where it shows; None: the first field of the open draft.
     route: Option<Route>,
     /// Brought into view on that page.
@@ -126,44 +155,44 @@ struct Stop {
 
 const STOPS: [Stop; 7] = [
     Stop {
-        title: "Các bản tự đánh giá",
-        text: "Mỗi cơ quan một bản, lưu ngay trong trình duyệt. Danh sách cho biết tiến độ, điểm, xếp loại và lần xuất tệp gần nhất. Bấm «Mở» để làm tiếp một bản.",
+        title: ("Các bản tự đánh giá", "Self-assessment drafts"),
+        text: ("Mỗi cơ quan một bản, lưu ngay trong trình duyệt. Danh sách cho biết tiến độ, điểm, xếp loại và lần xuất tệp gần nhất. Bấm «Mở» để làm tiếp một bản.", "One draft per agency, saved right in the browser. The list shows progress, score, class and the last export. Press «Open» to continue a draft."),
         route: Some(Route::Drafts),
         anchor: None,
     },
     Stop {
-        title: "Chấm điểm từng lĩnh vực",
-        text: "Mỗi lĩnh vực một trang. Chọn hoặc nhập kết quả: điểm hiện ngay kèm lý do. Với mỗi mục, ghi tài liệu kiểm chứng (số, ngày, trích yếu) hoặc giải trình; mục có điểm mà thiếu cả hai được đánh dấu.",
+        title: ("Chấm điểm từng lĩnh vực", "Scoring each field"),
+        text: ("Mỗi lĩnh vực một trang. Chọn hoặc nhập kết quả: điểm hiện ngay kèm lý do. Với mỗi mục, ghi tài liệu kiểm chứng (số, ngày, trích yếu) hoặc giải trình; mục có điểm mà thiếu cả hai được đánh dấu.", "One page per field. Choose or enter the result: the score shows at once with its reason. For each item, cite evidence (number, date, summary) or write an explanation; a scored item with neither is flagged."),
         route: None,
         anchor: None,
     },
     Stop {
-        title: "Bảng tổng hợp",
-        text: "Điểm từng lĩnh vực, tổng điểm, chỉ số và xếp loại, cùng biểu đồ chỉ số theo lĩnh vực và danh sách mục chưa trả lời, thiếu tài liệu.",
+        title: ("Bảng tổng hợp", "Summary"),
+        text: ("Điểm từng lĩnh vực, tổng điểm, chỉ số và xếp loại, cùng biểu đồ chỉ số theo lĩnh vực và danh sách mục chưa trả lời, thiếu tài liệu.", "Points per field, total, index and class, with a chart of the index by field and the lists of unanswered items and missing evidence."),
         route: Some(Route::Summary),
         anchor: None,
     },
     Stop {
-        title: "Điểm bị mất",
-        text: "Các mục mất nhiều điểm nhất, và số điểm còn thiếu để lên loại trên: nơi cần tập trung trước khi nộp.",
+        title: ("Điểm bị mất", "Points lost"),
+        text: ("Các mục mất nhiều điểm nhất, và số điểm còn thiếu để lên loại trên: nơi cần tập trung trước khi nộp.", "The items that lose the most points, and the points still needed for the next class: where to focus before submitting."),
         route: Some(Route::Summary),
         anchor: Some("diem-bi-mat"),
     },
     Stop {
-        title: "Nộp hồ sơ",
-        text: "«Xuất tệp nộp» tạo tệp JSON có niêm phong để gửi Sở Nội vụ; kèm bảng điểm CSV và bản in có chỗ ký của thủ trưởng.",
+        title: ("Nộp hồ sơ", "Submitting"),
+        text: ("«Xuất tệp nộp» tạo tệp JSON có niêm phong để gửi Sở Nội vụ; kèm bảng điểm CSV và bản in có chỗ ký của thủ trưởng.", "«Export submission» makes a sealed JSON file to send to the Department of Home Affairs, along with a CSV score sheet and a printout with a signature line for the head of the agency."),
         route: Some(Route::Summary),
         anchor: Some("nop-ho-so"),
     },
     Stop {
-        title: "Bàn thẩm định",
-        text: "Sở Nội vụ nhập các tệp nộp; ứng dụng tính lại điểm và cảnh báo tệp bị sửa. Thẩm định từng mục, gửi yêu cầu giải trình hoặc bổ sung, rồi chốt điểm.",
+        title: ("Bàn thẩm định", "Appraisal desk"),
+        text: ("Sở Nội vụ nhập các tệp nộp; ứng dụng tính lại điểm và cảnh báo tệp bị sửa. Thẩm định từng mục, gửi yêu cầu giải trình hoặc bổ sung, rồi chốt điểm.", "The Department of Home Affairs imports the submissions; the app recomputes the scores and warns about altered files. Appraise item by item, request explanations or evidence, then close the scores."),
         route: Some(Route::Desk),
         anchor: None,
     },
     Stop {
-        title: "Xếp hạng",
-        text: "Xếp hạng các cơ quan theo tổng điểm sau thẩm định, có biểu đồ và xuất CSV.",
+        title: ("Xếp hạng", "Ranking"),
+        text: ("Xếp hạng các cơ quan theo tổng điểm sau thẩm định, có biểu đồ và xuất CSV.", "Agencies ranked by their total after appraisal, with a chart and a CSV export."),
         route: Some(Route::Ranking),
         anchor: None,
     },
@@ -241,17 +270,17 @@ pub fn TourPanel() -> impl IntoView {
             let last = i + 1 == STOPS.len();
             view! {
                 <section class="tour" role="dialog" aria-modal="false" aria-labelledby="huong-dan-tieu-de">
-                    <p class="tour-step">{format!("Hướng dẫn nhanh · bước {} / {}", i + 1, STOPS.len())}</p>
-                    <h2 id="huong-dan-tieu-de" tabindex="-1">{stop.title}</h2>
-                    <p>{stop.text}</p>
+                    <p class="tour-step">{tf!("Hướng dẫn nhanh · bước {} / {}", "Quick tour · step {} / {}", i + 1, STOPS.len())}</p>
+                    <h2 id="huong-dan-tieu-de" tabindex="-1">{pick(stop.title.0, stop.title.1)}</h2>
+                    <p>{pick(stop.text.0, stop.text.1)}</p>
                     <div class="tour-actions">
-                        <button type="button" class="secondary" disabled=i == 0 on:click=move |_| tour.open(i - 1)>"Quay lại"</button>
+                        <button type="button" class="secondary" disabled=i == 0 on:click=move |_| tour.open(i - 1)>{t!("Quay lại", "Back")}</button>
                         {if last {
                             view! { <button type="button" class="button" on:click=move |_| tour.close()>"Xong"</button> }.into_any()
                         } else {
-                            view! { <button type="button" class="button" on:click=move |_| tour.open(i + 1)>"Tiếp"</button> }.into_any()
+                            view! { <button type="button" class="button" on:click=move |_| tour.open(i + 1)>{t!("Tiếp", "Next")}</button> }.into_any()
                         }}
-                        <button type="button" class="link-button" on:click=move |_| tour.close()>"Đóng hướng dẫn"</button>
+                        <button type="button" class="link-button" on:click=move |_| tour.close()>{t!("Đóng hướng dẫn", "Close the tour")}</button>
                     </div>
                 </section>
             }

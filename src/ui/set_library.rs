@@ -18,14 +18,18 @@ pub fn SetList() -> impl IntoView {
                     let key = e.key();
                     let counts = e.set.counts();
                     let origin = match &e.origin {
-                        Origin::Bundled { .. } => "Có sẵn trong ứng dụng".to_string(),
-                        Origin::Loaded { file_name, .. } => format!("Đã nạp từ tệp {file_name}"),
+                        Origin::Bundled { .. } => {
+                            t!("Có sẵn trong ứng dụng", "Bundled with the app").to_string()
+                        }
+                        Origin::Loaded { file_name, .. } => {
+                            tf!("Đã nạp từ tệp {file_name}", "Loaded from file {file_name}")
+                        }
                     };
                     (
                         key,
-                        e.set.title.clone(),
+                        e.set.title_shown().to_string(),
                         e.set.year,
-                        e.set.unit_type.label_vi(),
+                        e.set.unit_type.label(),
                         e.set.provenance,
                         counts,
                         origin,
@@ -53,12 +57,12 @@ pub fn SetList() -> impl IntoView {
                             >
                                 <span class="set-title">{title}</span>
                                 <span class="set-meta">
-                                    {format!("Năm {year} · {unit} · {} lĩnh vực, {} tiêu chí, {} TCTP", counts.fields, counts.criteria, counts.items)}
+                                    {tf!("Năm {year} · {unit} · {} lĩnh vực, {} tiêu chí, {} TCTP", "Year {year} · {unit} · {} fields, {} criteria, {} sub-criteria", counts.fields, counts.criteria, counts.items)}
                                 </span>
                                 <span class="set-meta">
                                     {match provenance {
-                                        Provenance::Illustrative => view! { <span class="badge badge-illustrative">"Minh họa"</span> }.into_any(),
-                                        Provenance::Official => view! { <span class="badge badge-official">"Chính thức"</span> }.into_any(),
+                                        Provenance::Illustrative => view! { <span class="badge badge-illustrative">{t!("Minh họa", "Illustrative")}</span> }.into_any(),
+                                        Provenance::Official => view! { <span class="badge badge-official">{t!("Chính thức", "Official")}</span> }.into_any(),
                                     }}
                                     " " {origin}
                                 </span>
@@ -73,7 +77,7 @@ pub fn SetList() -> impl IntoView {
                                             state.selected.set(state.library.with_untracked(|l| l.entries().first().map(|e| e.key())));
                                         }
                                     }
-                                >"Gỡ bộ tiêu chí này"</button>
+                                >{t!("Gỡ bộ tiêu chí này", "Remove this criteria set")}</button>
                             })}
                         </li>
                     }
@@ -82,7 +86,7 @@ pub fn SetList() -> impl IntoView {
         </ul>
         {move || state.library.with(|l| l.unreadable.len()).gt(&0).then(|| view! {
             <p class="banner banner-warn" role="status">
-                "Có dữ liệu bộ tiêu chí đã lưu nhưng không đọc được; dữ liệu vẫn được giữ nguyên, không bị xóa."
+                {t!("Có dữ liệu bộ tiêu chí đã lưu nhưng không đọc được; dữ liệu vẫn được giữ nguyên, không bị xóa.", "Some saved criteria-set data could not be read; it is kept as it is, not deleted.")}
             </p>
         })}
     }
@@ -128,7 +132,9 @@ pub fn LoadSetForm() -> impl IntoView {
                             Ok(key) => {
                                 let title = state
                                     .library
-                                    .with_untracked(|l| l.get(&key).map(|e| e.set.title.clone()))
+                                    .with_untracked(|l| {
+                                        l.get(&key).map(|e| e.set.title_shown().to_string())
+                                    })
                                     .unwrap_or_default();
                                 state.selected.set(Some(key));
                                 LoadOutcome::Loaded { title }
@@ -146,7 +152,7 @@ pub fn LoadSetForm() -> impl IntoView {
     };
     view! {
         <div class="load-set">
-            <h3 class="file-heading">"Nạp bộ tiêu chí của tỉnh"</h3>
+            <h3 class="file-heading">{t!("Nạp bộ tiêu chí của tỉnh", "Load your province's criteria set")}</h3>
             // The native file button speaks the browser's language; it stays
             // focusable but hidden, and its label is the visible button.
             <input
@@ -157,17 +163,17 @@ pub fn LoadSetForm() -> impl IntoView {
                 aria-describedby="nap-huong-dan"
                 on:change=on_change
             />
-            <label for="nap-bo-tieu-chi" class="file-button">"Nạp bộ tiêu chí từ tệp JSON"</label>
+            <label for="nap-bo-tieu-chi" class="file-button">{t!("Nạp bộ tiêu chí từ tệp JSON", "Load a criteria set from a JSON file")}</label>
             <p id="nap-huong-dan" class="hint">
-                "Dùng bộ tiêu chí do tỉnh của bạn ban hành, soạn theo định dạng cchc-criteria-set. Tệp được kiểm tra kỹ rồi lưu trong trình duyệt."
+                {t!("Dùng bộ tiêu chí do tỉnh của bạn ban hành, soạn theo định dạng cchc-criteria-set. Tệp được kiểm tra kỹ rồi lưu trong trình duyệt.", "Use the criteria set your province issued, written in the cchc-criteria-set format. The file is checked thoroughly, then stored in the browser.")}
             </p>
             {move || outcome.get().map(|o| match o {
                 LoadOutcome::Loaded { title } => view! {
-                    <p class="banner banner-ok" role="status">{format!("Đã nạp «{title}».")}</p>
+                    <p class="banner banner-ok" role="status">{tf!("Đã nạp «{title}».", "Loaded «{title}».")}</p>
                 }.into_any(),
                 LoadOutcome::Refused { file, problems } => view! {
                     <div class="banner banner-error load-errors" role="alert">
-                        <p><strong>{format!("Không nạp được tệp «{file}»: {} lỗi", problems.len())}</strong></p>
+                        <p><strong>{tf!("Không nạp được tệp «{file}»: {} lỗi", "Could not load file «{file}»: {} errors", problems.len())}</strong></p>
                         <ul>{problems.into_iter().map(problem_item).collect_view()}</ul>
                     </div>
                 }.into_any(),
@@ -183,7 +189,7 @@ pub fn problem_item(p: Problem) -> impl IntoView {
         <li>
             {p.code.map(|c| view! { <strong>{format!("[{c}] ")}</strong> })}
             {crate::domain::rule_text::capitalise(&p.message)}
-            {(!p.path.is_empty()).then(|| view! { <span class="problem-path">"Vị trí trong tệp: " <code>{p.path}</code></span> })}
+            {(!p.path.is_empty()).then(|| view! { <span class="problem-path">{t!("Vị trí trong tệp: ", "Position in the file: ")} <code>{p.path}</code></span> })}
         </li>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::{date_vi, range_vi};
+use crate::domain::rule_text::{date_text, range_text};
 use crate::domain::{CriteriaSet, Dec, Provenance, Rule};
 use crate::ui::app::LibraryState;
 use crate::ui::criteria_tree::CriteriaTree;
@@ -15,9 +15,11 @@ pub fn SetView() -> impl IntoView {
         let key = state.selected.get()?;
         state.library.with(|l| l.get(&key).map(|e| e.set.clone()))
     });
-    move || match selected_set.get() {
+    move || {
+        match selected_set.get() {
         Some(set) => view! { <SetOverview set/> }.into_any(),
-        None => view! { <p class="placeholder">"Đang tải các bộ tiêu chí…"</p> }.into_any(),
+        None => view! { <p class="placeholder">{t!("Đang tải các bộ tiêu chí…", "Loading criteria sets…")}</p> }.into_any(),
+    }
     }
 }
 
@@ -44,11 +46,11 @@ pub fn SetOverview(set: CriteriaSet) -> impl IntoView {
                 .sum();
             view! {
                 <tr>
-                    <th scope="row">{format!("{}. {}", f.code, f.title)}</th>
+                    <th scope="row">{format!("{}. {}", f.code, f.title_shown())}</th>
                     <td class="num">{f.criteria.len()}</td>
                     <td class="num">{items}</td>
-                    <td class="num">{f.max.vi()}</td>
-                    <td class="num">{if survey.is_zero() { "—".to_string() } else { survey.vi() }}</td>
+                    <td class="num">{f.max.shown()}</td>
+                    <td class="num">{if survey.is_zero() { "—".to_string() } else { survey.shown() }}</td>
                 </tr>
             }
         })
@@ -56,64 +58,64 @@ pub fn SetOverview(set: CriteriaSet) -> impl IntoView {
     let bands = set
         .bands
         .iter()
-        .map(|b| view! { <li><strong>{b.label.clone()}</strong>": chỉ số " {range_vi(&b.range(), "%")}</li> })
+        .map(|b| view! { <li><strong>{b.label_shown().to_string()}</strong>{t!(": chỉ số ", ": index ")} {range_text(&b.range(), "%")}</li> })
         .collect_view();
     view! {
         <article class="set-overview">
-            <h2 class="set-heading">{set.title.clone()}</h2>
+            <h2 class="set-heading">{set.title_shown().to_string()}</h2>
             {set.title_en.clone().map(|t| view! { <p class="title-en" lang="en">{t}</p> })}
             {(set.provenance == Provenance::Illustrative).then(|| view! {
                 <div class="banner banner-illustrative" role="note">
-                    <p><strong>"Bộ tiêu chí minh họa."</strong>
-                    " Dựng theo cấu trúc đã công bố để tập huấn và dùng thử, không phải văn bản của tỉnh nào. Khi tự đánh giá thật, hãy nạp bộ tiêu chí do tỉnh của bạn ban hành."</p>
+                    <p><strong>{t!("Bộ tiêu chí minh họa.", "Illustrative criteria set.")}</strong>
+                    {t!(" Dựng theo cấu trúc đã công bố để tập huấn và dùng thử, không phải văn bản của tỉnh nào. Khi tự đánh giá thật, hãy nạp bộ tiêu chí do tỉnh của bạn ban hành.", " Built on the published structure for training and trying the app; not any province's issued text. For a real self-assessment, load the criteria set your province issued.")}</p>
                     {set.provenance_note.clone().map(|n| view! { <p class="note">{n}</p> })}
                 </div>
             })}
             <dl class="meta">
-                <dt>"Cơ quan ban hành"</dt><dd>{set.issuer.clone()}</dd>
-                <dt>"Quyết định"</dt><dd>{format!("{}, ngày {}", set.decision.number, date_vi(&set.decision.date))}</dd>
-                <dt>"Năm đánh giá"</dt><dd>{set.year}</dd>
-                <dt>"Loại đơn vị"</dt><dd>{set.unit_type.label_vi()}</dd>
-                <dt>"Nguồn"</dt><dd>{match set.provenance { Provenance::Official => "Chính thức", Provenance::Illustrative => "Minh họa" }}</dd>
-                <dt>"Mã, phiên bản"</dt><dd><code>{set.id.clone()}</code>{format!(" · phiên bản {}", set.version)}</dd>
-                <dt>"Cơ cấu"</dt><dd>{format!("{} lĩnh vực, {} tiêu chí, {} tiêu chí thành phần", counts.fields, counts.criteria, counts.items)}</dd>
-                <dt>"Tổng điểm"</dt>
+                <dt>{t!("Cơ quan ban hành", "Issuing body")}</dt><dd>{set.issuer.clone()}</dd>
+                <dt>{t!("Quyết định", "Decision")}</dt><dd>{tf!("{}, ngày {}", "{}, dated {}", set.decision.number, date_text(&set.decision.date))}</dd>
+                <dt>{t!("Năm đánh giá", "Assessment year")}</dt><dd>{set.year}</dd>
+                <dt>{t!("Loại đơn vị", "Unit type")}</dt><dd>{set.unit_type.label()}</dd>
+                <dt>{t!("Nguồn", "Source")}</dt><dd>{match set.provenance { Provenance::Official => t!("Chính thức", "Official"), Provenance::Illustrative => t!("Minh họa", "Illustrative") }}</dd>
+                <dt>{t!("Mã, phiên bản", "Id, version")}</dt><dd><code>{set.id.clone()}</code>{tf!(" · phiên bản {}", " · version {}", set.version)}</dd>
+                <dt>{t!("Cơ cấu", "Structure")}</dt><dd>{tf!("{} lĩnh vực, {} tiêu chí, {} tiêu chí thành phần", "{} fields, {} criteria, {} sub-criteria", counts.fields, counts.criteria, counts.items)}</dd>
+                <dt>{t!("Tổng điểm", "Total score")}</dt>
                 <dd>
-                    {format!("{} điểm", set.total_max.vi())}
-                    {(!survey.is_zero()).then(|| format!(" (trong đó {} điểm điều tra xã hội học, cơ quan không tự chấm)", survey.vi()))}
+                    {tf!("{} điểm", "{} points", set.total_max.shown())}
+                    {(!survey.is_zero()).then(|| tf!(" (trong đó {} điểm điều tra xã hội học, cơ quan không tự chấm)", " (of which {} survey points, not self-scored)", survey.shown()))}
                 </dd>
                 {(!bonus_items.is_zero()).then(|| view! {
-                    <dt>"Điểm thưởng"</dt>
-                    <dd>{format!("tối đa {} điểm", set.bonus_cap.unwrap_or(bonus_items).vi())}</dd>
+                    <dt>{t!("Điểm thưởng", "Bonus")}</dt>
+                    <dd>{tf!("tối đa {} điểm", "at most {} points", set.bonus_cap.unwrap_or(bonus_items).shown())}</dd>
                 })}
             </dl>
-            <h3>"Xếp loại theo chỉ số"</h3>
+            <h3>{t!("Xếp loại theo chỉ số", "Class by index")}</h3>
             <ul class="bands">{bands}</ul>
-            <h3 id="bang-linh-vuc">"Điểm tối đa theo lĩnh vực"</h3>
+            <h3 id="bang-linh-vuc">{t!("Điểm tối đa theo lĩnh vực", "Maximum by field")}</h3>
             <div class="table-wrap">
                 <table class="fields-table" aria-labelledby="bang-linh-vuc">
                     <thead>
                         <tr>
-                            <th scope="col">"Lĩnh vực"</th>
-                            <th scope="col" class="num">"Tiêu chí"</th>
+                            <th scope="col">{t!("Lĩnh vực", "Field")}</th>
+                            <th scope="col" class="num">{t!("Tiêu chí", "Criterion")}</th>
                             <th scope="col" class="num">"TCTP"</th>
-                            <th scope="col" class="num">"Điểm tối đa"</th>
-                            <th scope="col" class="num">"Trong đó ĐTXHH"</th>
+                            <th scope="col" class="num">{t!("Điểm tối đa", "Maximum")}</th>
+                            <th scope="col" class="num">{t!("Trong đó ĐTXHH", "Of which survey")}</th>
                         </tr>
                     </thead>
                     <tbody>{field_rows}</tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">"Tổng cộng"</th>
+                            <th scope="row">{t!("Tổng cộng", "Total")}</th>
                             <td class="num">{counts.criteria}</td>
                             <td class="num">{counts.items}</td>
-                            <td class="num">{set.total_max.vi()}</td>
-                            <td class="num">{if survey.is_zero() { "—".to_string() } else { survey.vi() }}</td>
+                            <td class="num">{set.total_max.shown()}</td>
+                            <td class="num">{if survey.is_zero() { "—".to_string() } else { survey.shown() }}</td>
                         </tr>
                     </tfoot>
                 </table>
             </div>
-            <h3>"Cây tiêu chí"</h3>
+            <h3>{t!("Cây tiêu chí", "Criteria tree")}</h3>
             <CriteriaTree set/>
         </article>
     }

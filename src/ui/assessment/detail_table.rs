@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::points_vi;
+use crate::domain::rule_text::points_text;
 use crate::domain::{CriteriaSet, Draft, ItemStatus, ScoreReport};
 
 /// One field's rows under a heading row, as a row group (item tables).
 pub fn field_group(f: &crate::domain::Field, columns: u32, rows: impl IntoView) -> impl IntoView {
     view! {
         <tbody>
-            <tr class="field-row"><th colspan=columns scope="rowgroup">{format!("{}. {}", f.code, f.title)}</th></tr>
+            <tr class="field-row"><th colspan=columns scope="rowgroup">{format!("{}. {}", f.code, f.title_shown())}</th></tr>
             {rows}
         </tbody>
     }
@@ -32,8 +32,8 @@ pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>)
                     let r = draft.response(u.code);
                     let score = report.items.get(u.code);
                     let points = match score {
-                        Some(s) if s.status == ItemStatus::Scored => points_vi(s.points),
-                        Some(s) if s.status == ItemStatus::NotApplicable => "Không áp dụng".into(),
+                        Some(s) if s.status == ItemStatus::Scored => points_text(s.points),
+                        Some(s) if s.status == ItemStatus::NotApplicable => t!("Không áp dụng", "Not applicable").into(),
                         _ => "—".into(),
                     };
                     let result = score.map(|s| s.reason.clone()).unwrap_or_default();
@@ -42,7 +42,7 @@ pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>)
                         .iter()
                         .filter(|e| !e.is_blank())
                         .map(|e| {
-                            let mut line = e.citation_vi();
+                            let mut line = e.citation();
                             if !e.link.trim().is_empty() {
                                 line.push_str(&format!(" · {}", e.link.trim()));
                             }
@@ -50,15 +50,15 @@ pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>)
                         })
                         .collect_view();
                     let explanation = (!r.explanation.trim().is_empty()).then(|| {
-                        view! { <p class="explanation"><strong>"Giải trình: "</strong>{r.explanation.clone()}</p> }
+                        view! { <p class="explanation"><strong>{t!("Giải trình: ", "Explanation: ")}</strong>{r.explanation.clone()}</p> }
                     });
                     view! {
                         <tr>
                             <th scope="row" class="code">{u.code.to_string()}</th>
-                            <td>{u.title.to_string()}</td>
+                            <td>{u.title_shown().to_string()}</td>
                             <td>{result}</td>
                             <td class="num">{points}</td>
-                            <td class="num">{points_vi(u.max)}</td>
+                            <td class="num">{points_text(u.max)}</td>
                             <td><ul class="evidence-cited">{cited}</ul>{explanation}</td>
                         </tr>
                     }
@@ -69,15 +69,15 @@ pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>)
         .collect_view();
     view! {
         <table class="detail-table">
-            <caption>"Bảng chi tiết kết quả tự đánh giá từng tiêu chí"</caption>
+            <caption>{t!("Bảng chi tiết kết quả tự đánh giá từng tiêu chí", "Detailed self-assessment results by item")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Mã"</th>
-                    <th scope="col">"Tiêu chí"</th>
-                    <th scope="col">"Kết quả"</th>
-                    <th scope="col">"Điểm"</th>
-                    <th scope="col">"Tối đa"</th>
-                    <th scope="col">"Tài liệu kiểm chứng, giải trình"</th>
+                    <th scope="col">{t!("Mã", "Code")}</th>
+                    <th scope="col">{t!("Tiêu chí", "Criterion")}</th>
+                    <th scope="col">{t!("Kết quả", "Result")}</th>
+                    <th scope="col">{t!("Điểm", "Score")}</th>
+                    <th scope="col">{t!("Tối đa", "Max")}</th>
+                    <th scope="col">{t!("Tài liệu kiểm chứng, giải trình", "Evidence, explanation")}</th>
                 </tr>
             </thead>
             {fields}

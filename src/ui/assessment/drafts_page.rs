@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page, storage};
-use crate::domain::drafts::{datetime_vi, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES};
+use crate::domain::drafts::{datetime_text, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES};
 use crate::domain::submission::file_slug;
 use crate::domain::Draft;
 use crate::ui::app::LibraryState;
@@ -73,9 +73,18 @@ pub fn DraftsPage() -> impl IntoView {
                 let result = match files::read(&file, MAX_DRAFT_BYTES).await {
                     Err(e) => Err(e),
                     Ok(f) => match std::str::from_utf8(&f.bytes) {
-                        Err(_) => Err(format!("Tệp «{}» không phải văn bản UTF-8.", f.name)),
+                        Err(_) => Err(tf!(
+                            "Tệp «{}» không phải văn bản UTF-8.",
+                            "File «{}» is not UTF-8 text.",
+                            f.name
+                        )),
                         Ok(text) => match read_stored(text, &page::new_id()) {
-                            Err(e) => Err(format!("Tệp «{}» không mở được: {}.", f.name, e.reason)),
+                            Err(e) => Err(tf!(
+                                "Tệp «{}» không mở được: {}.",
+                                "File «{}» could not be opened: {}.",
+                                f.name,
+                                e.reason
+                            )),
                             Ok(read) => {
                                 let mut d = read.draft;
                                 let taken = a.store.entries.with_untracked(|l| {
@@ -86,9 +95,13 @@ pub fn DraftsPage() -> impl IntoView {
                                 }
                                 d.revision = 0;
                                 let name = d.display_name();
-                                a.store
-                                    .write(d)
-                                    .map(|_| format!("Đã mở «{name}» từ tệp «{}».", f.name))
+                                a.store.write(d).map(|_| {
+                                    tf!(
+                                        "Đã mở «{name}» từ tệp «{}».",
+                                        "Opened «{name}» from file «{}».",
+                                        f.name
+                                    )
+                                })
                             }
                         },
                     },
@@ -109,44 +122,44 @@ pub fn DraftsPage() -> impl IntoView {
 
     view! {
         <div class="page-card drafts-page">
-            <h2 id="trang-tieu-de" tabindex="-1">"Các bản tự đánh giá"</h2>
-            <p class="lead">"Mỗi bản là một lần tự đánh giá của một cơ quan theo một bộ tiêu chí. Các bản được lưu tự động trong trình duyệt này."</p>
+            <h2 id="trang-tieu-de" tabindex="-1">{t!("Các bản tự đánh giá", "Self-assessment drafts")}</h2>
+            <p class="lead">{t!("Mỗi bản là một lần tự đánh giá của một cơ quan theo một bộ tiêu chí. Các bản được lưu tự động trong trình duyệt này.", "Each draft is one agency's self-assessment against one criteria set. Drafts are saved automatically in this browser.")}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| { a.store.create(); a.go(crate::ui::route::Route::Start); }>"+ Tạo bản mới"</button>
+                <button type="button" class="button" on:click=move |_| { a.store.create(); a.go(crate::ui::route::Route::Start); }>{t!("+ Tạo bản mới", "+ New draft")}</button>
                 <input id="mo-ban-tu-tep" class="file-input" type="file" accept=".json,application/json" on:change=on_import/>
-                <label for="mo-ban-tu-tep" class="file-button secondary-file">"Mở bản từ tệp JSON"</label>
+                <label for="mo-ban-tu-tep" class="file-button secondary-file">{t!("Mở bản từ tệp JSON", "Open a draft from a JSON file")}</label>
             </div>
             {move || message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
             {move || a.store.deleted.get().map(|(_, _, name)| view! {
                 <div class="banner banner-ok" role="status">
-                    {format!("Đã xóa «{name}». ")}
+                    {tf!("Đã xóa «{name}». ", "Deleted «{name}». ")}
                     <button type="button" class="link-button inline" on:click=move |_| {
                         if let Err(e) = a.store.undo_delete() { message.set(Some((false, e))); }
-                    }>"Hoàn tác"</button>
+                    }>{t!("Hoàn tác", "Undo")}</button>
                 </div>
             })}
             {move || {
                 let bad = unreadable.get();
                 (!bad.is_empty()).then(|| view! {
                     <section class="recovery banner banner-error" aria-labelledby="khoi-phuc-tieu-de">
-                        <h3 id="khoi-phuc-tieu-de">{format!("Có {} bản đã lưu không đọc được", bad.len())}</h3>
-                        <p>"Dữ liệu này vẫn được giữ nguyên trong trình duyệt, không bị xóa hay ghi đè. Hãy tải về máy để cất giữ hoặc gửi cho người hỗ trợ kỹ thuật; sau đó có thể xóa khỏi danh sách."</p>
+                        <h3 id="khoi-phuc-tieu-de">{tf!("Có {} bản đã lưu không đọc được", "{} saved drafts could not be read", bad.len())}</h3>
+                        <p>{t!("Dữ liệu này vẫn được giữ nguyên trong trình duyệt, không bị xóa hay ghi đè. Hãy tải về máy để cất giữ hoặc gửi cho người hỗ trợ kỹ thuật; sau đó có thể xóa khỏi danh sách.", "This data is kept as it is in the browser, neither deleted nor overwritten. Download it to keep it or to send to technical support; then you can remove it from the list.")}</p>
                         <ul>
                             {bad.into_iter().map(|(key, raw, reason)| {
                                 let (k1, k2, raw2) = (key.clone(), key.clone(), raw.clone());
                                 view! {
                                     <li>
-                                        <p><code>{key.clone()}</code>{format!(" · {} · lý do: {reason}.", kb(raw.encode_utf16().count() * 2))}</p>
+                                        <p><code>{key.clone()}</code>{tf!(" · {} · lý do: {reason}.", " · {} · reason: {reason}.", kb(raw.encode_utf16().count() * 2))}</p>
                                         <button type="button" class="button" on:click=move |_| {
                                             let name = format!("du-lieu-goc-{}.json", file_slug(&k1, "ban-nhap"));
                                             if let Err(e) = files::download(&name, "application/json", &raw2) { message.set(Some((false, e))); }
-                                        }>"Tải dữ liệu gốc về máy"</button>
+                                        }>{t!("Tải dữ liệu gốc về máy", "Download the raw data")}</button>
                                         " "
                                         <button type="button" class="secondary" on:click=move |_| {
-                                            if page::confirm("Xóa dữ liệu không đọc được này khỏi trình duyệt? Hãy chắc chắn bạn đã tải nó về máy.") {
+                                            if page::confirm(t!("Xóa dữ liệu không đọc được này khỏi trình duyệt? Hãy chắc chắn bạn đã tải nó về máy.", "Remove this unreadable data from the browser? Make sure you have downloaded it.")) {
                                                 if let Err(e) = a.store.delete(&k2, &k2) { message.set(Some((false, e))); }
                                             }
-                                        }>"Xóa khỏi trình duyệt"</button>
+                                        }>{t!("Xóa khỏi trình duyệt", "Remove from browser")}</button>
                                     </li>
                                 }
                             }).collect_view()}
@@ -155,14 +168,14 @@ pub fn DraftsPage() -> impl IntoView {
                 })
             }}
             {move || open_unsaved.get().then(|| view! {
-                <p class="hint">"Bản đang mở chưa có gì để lưu; nó sẽ xuất hiện ở đây khi bạn bắt đầu nhập."</p>
+                <p class="hint">{t!("Bản đang mở chưa có gì để lưu; nó sẽ xuất hiện ở đây khi bạn bắt đầu nhập.", "The open draft has nothing to save yet; it will appear here once you start entering.")}</p>
             })}
             <ul class="draft-list">
                 <For each=move || readable.get() key=|(s, _)| format!("{s:?}") let:row>
                     {draft_row(row.0, row.1, message)}
                 </For>
             </ul>
-            <p class="hint">{move || format!("Bộ nhớ trình duyệt đang dùng khoảng {} (thường tối đa khoảng 5 MB cho mỗi trang web).", kb(used()))}</p>
+            <p class="hint">{move || tf!("Bộ nhớ trình duyệt đang dùng khoảng {} (thường tối đa khoảng 5 MB cho mỗi trang web).", "Browser storage in use: about {} (usually at most about 5 MB per website).", kb(used()))}</p>
         </div>
     }
 }
@@ -184,16 +197,17 @@ fn draft_row(
     let h = heading_id.clone();
     let rename_id = format!("doi-ten-{}", s.id);
     let score = match (s.total, s.applicable_max) {
-        (Some(t), Some(m)) => format!(
+        (Some(t), Some(m)) => tf!(
             "{} / {} điểm · chỉ số {} · {}",
-            t.vi(),
-            m.vi(),
+            "{} / {} points · index {} · {}",
+            t.shown(),
+            m.shown(),
             s.index
-                .map(|i| format!("{}%", i.vi_fixed2()))
+                .map(|i| format!("{}%", i.shown_fixed2()))
                 .unwrap_or_else(|| "—".into()),
             s.class.clone().unwrap_or_else(|| "—".into())
         ),
-        _ => "Chưa tính được điểm".into(),
+        _ => t!("Chưa tính được điểm", "Score not computed yet").into(),
     };
     let (d_open, d_dup, d_dl, d_ren) = (d.clone(), d.clone(), d.clone(), d.clone());
     let (name_del, id_del) = (s.name.clone(), s.id.clone());
@@ -201,22 +215,22 @@ fn draft_row(
         <li class="draft-card" class:current=move || is_open.get() aria-labelledby=labelled_by>
             <h3 id=heading_id>
                 {s.name.clone()}
-                {move || is_open.get().then(|| view! { <span class="badge badge-official">"Đang mở"</span> })}
+                {move || is_open.get().then(|| view! { <span class="badge badge-official">{t!("Đang mở", "Open now")}</span> })}
             </h3>
             <p class="draft-meta">
-                {if s.agency.trim().is_empty() { "Chưa nhập tên cơ quan".to_string() } else { s.agency.clone() }}
+                {if s.agency.trim().is_empty() { t!("Chưa nhập tên cơ quan", "Agency name not entered").to_string() } else { s.agency.clone() }}
                 " · "
-                {match &s.set_label { Some(l) => l.clone(), None => "Chưa chọn bộ tiêu chí".into() }}
-                {s.set_missing.then(|| view! { <span class="badge badge-survey">"Bộ tiêu chí chưa được nạp"</span> })}
+                {match &s.set_label { Some(l) => l.clone(), None => t!("Chưa chọn bộ tiêu chí", "No criteria set chosen").into() }}
+                {s.set_missing.then(|| view! { <span class="badge badge-survey">{t!("Bộ tiêu chí chưa được nạp", "Criteria set not loaded")}</span> })}
             </p>
             <p class="draft-meta">
-                {s.percent_complete.map(|p| format!("Đã trả lời {p}% · ")).unwrap_or_default()}
+                {s.percent_complete.map(|p| tf!("Đã trả lời {p}% · ", "Answered {p}% · ")).unwrap_or_default()}
                 {score}
             </p>
             <p class="draft-meta muted">
-                {format!("Sửa lần cuối: {}", if s.modified.is_empty() { "không rõ".into() } else { datetime_vi(&s.modified) })}
-                {format!(" · Xuất tệp lần cuối: {}", s.last_exported.as_deref().map(datetime_vi).unwrap_or_else(|| "chưa".into()))}
-                {format!(" · Dung lượng: {}", kb(s.bytes))}
+                {tf!("Sửa lần cuối: {}", "Last edited: {}", if s.modified.is_empty() { t!("không rõ", "unknown").into() } else { datetime_text(&s.modified) })}
+                {tf!(" · Xuất tệp lần cuối: {}", " · Last exported: {}", s.last_exported.as_deref().map(datetime_text).unwrap_or_else(|| t!("chưa", "never").into()))}
+                {tf!(" · Dung lượng: {}", " · Size: {}", kb(s.bytes))}
             </p>
             {move || renaming.get().then(|| {
                 let d_ren = d_ren.clone();
@@ -231,34 +245,34 @@ fn draft_row(
                             Err(e) => message.set(Some((false, e))),
                         }
                     }>
-                        <label for=rename_id.clone()>"Tên mới"</label>
+                        <label for=rename_id.clone()>{t!("Tên mới", "New name")}</label>
                         <input id=rename_id.clone() type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
-                        <button type="submit" class="button">"Lưu tên"</button>
-                        <button type="button" class="secondary" on:click=move |_| renaming.set(false)>"Hủy"</button>
+                        <button type="submit" class="button">{t!("Lưu tên", "Save name")}</button>
+                        <button type="button" class="secondary" on:click=move |_| renaming.set(false)>{t!("Hủy", "Cancel")}</button>
                     </form>
                 }
             })}
             <div class="draft-actions">
-                <button type="button" class="button" aria-describedby=h.clone() on:click=move |_| a.open(d_open.clone())>"Mở"</button>
-                <button type="button" class="secondary" aria-describedby=h.clone() on:click=move |_| renaming.set(true)>"Đổi tên"</button>
+                <button type="button" class="button" aria-describedby=h.clone() on:click=move |_| a.open(d_open.clone())>{t!("Mở", "Open")}</button>
+                <button type="button" class="secondary" aria-describedby=h.clone() on:click=move |_| renaming.set(true)>{t!("Đổi tên", "Rename")}</button>
                 <button type="button" class="secondary" aria-describedby=h.clone() on:click=move |_| {
                     let copy = d_dup.duplicate(&page::new_id(), &page::now_iso());
                     let name = copy.name.clone();
                     match a.store.write(copy) {
-                        Ok(()) => message.set(Some((true, format!("Đã tạo «{name}».")))),
+                        Ok(()) => message.set(Some((true, tf!("Đã tạo «{name}».", "Created «{name}».")))),
                         Err(e) => message.set(Some((false, e))),
                     }
-                }>"Nhân bản"</button>
+                }>{t!("Nhân bản", "Duplicate")}</button>
                 <button type="button" class="secondary" aria-describedby=h.clone() on:click=move |_| {
                     if let Err(e) = a.store.download(&d_dl) { message.set(Some((false, e))); }
-                }>"Tải về (JSON)"</button>
+                }>{t!("Tải về (JSON)", "Download (JSON)")}</button>
                 <button type="button" class="secondary danger" aria-describedby=h.clone() on:click=move |_| {
-                    if page::confirm(&format!("Xóa bản «{name_del}»? Bạn có thể hoàn tác ngay sau khi xóa.")) {
+                    if page::confirm(&tf!("Xóa bản «{name_del}»? Bạn có thể hoàn tác ngay sau khi xóa.", "Delete draft «{name_del}»? You can undo right after deleting.")) {
                         if let Err(e) = a.store.delete(&crate::domain::drafts::draft_key(&id_del), &name_del) {
                             message.set(Some((false, e)));
                         }
                     }
-                }>"Xóa"</button>
+                }>{t!("Xóa", "Delete")}</button>
             </div>
         </li>
     }

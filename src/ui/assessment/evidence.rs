@@ -18,9 +18,9 @@ pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
     let summary = move || {
         response.with(|r| {
             let n = r.evidence.iter().filter(|e| !e.is_blank()).count();
-            let mut s = format!("Tài liệu kiểm chứng ({n})");
+            let mut s = tf!("Tài liệu kiểm chứng ({n})", "Evidence ({n})");
             if r.has_explanation() {
-                s.push_str(" · có giải trình");
+                s.push_str(t!(" · có giải trình", " · with explanation"));
             }
             s
         })
@@ -57,13 +57,13 @@ pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
         <details class="evidence-box" open=start_open>
             <summary>{summary}</summary>
             <ol class="evidence-list">{references}</ol>
-            <button type="button" class="secondary" on:click=add>"+ Thêm tài liệu kiểm chứng"</button>
+            <button type="button" class="secondary" on:click=add>{t!("+ Thêm tài liệu kiểm chứng", "+ Add evidence")}</button>
             <TextArea
                 id=format!("{base}-giai-trinh")
-                label="Giải trình (khi không có tài liệu kiểm chứng)".to_string()
+                label={t!("Giải trình (khi không có tài liệu kiểm chứng)", "Explanation (when there is no evidence)").to_string()}
                 value=Signal::derive(move || response.with(|r| r.explanation.clone()))
                 on_input=Callback::new(move |v: String| a.edit(&explanation_code, |r| r.explanation = v))
-                hint="Nêu lý do không có tài liệu, hoặc nơi lưu trữ tài liệu.".to_string()
+                hint={t!("Nêu lý do không có tài liệu, hoặc nơi lưu trữ tài liệu.", "Say why there is no document, or where the documents are kept.").to_string()}
             />
         </details>
     }
@@ -110,35 +110,59 @@ fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl
             on_input,
         )
     };
-    let (id_so, l_so, v_so, s_so) = field("so", "Số, ký hiệu", |e| &e.number, |e| &mut e.number);
-    let (id_ng, l_ng, v_ng, s_ng) = field("ngay", "Ngày ban hành", |e| &e.date, |e| &mut e.date);
+    let (id_so, l_so, v_so, s_so) = field(
+        "so",
+        t!("Số, ký hiệu", "Document number"),
+        |e| &e.number,
+        |e| &mut e.number,
+    );
+    let (id_ng, l_ng, v_ng, s_ng) = field(
+        "ngay",
+        t!("Ngày ban hành", "Issue date"),
+        |e| &e.date,
+        |e| &mut e.date,
+    );
     let (id_cq, l_cq, v_cq, s_cq) = field(
         "co-quan",
-        "Cơ quan ban hành",
+        t!("Cơ quan ban hành", "Issuing body"),
         |e| &e.issuer,
         |e| &mut e.issuer,
     );
-    let (id_ty, l_ty, v_ty, s_ty) =
-        field("trich-yeu", "Trích yếu", |e| &e.subject, |e| &mut e.subject);
+    let (id_ty, l_ty, v_ty, s_ty) = field(
+        "trich-yeu",
+        t!("Trích yếu", "Summary"),
+        |e| &e.subject,
+        |e| &mut e.subject,
+    );
     let (id_mt, l_mt, v_mt, s_mt) = field(
         "muc-trang",
-        "Mục, trang",
+        t!("Mục, trang", "Section, page"),
         |e| &e.location,
         |e| &mut e.location,
     );
-    let (id_dl, l_dl, v_dl, s_dl) = field("duong-dan", "Đường dẫn", |e| &e.link, |e| &mut e.link);
-    let (id_gc, l_gc, v_gc, s_gc) = field("ghi-chu", "Ghi chú", |e| &e.note, |e| &mut e.note);
+    let (id_dl, l_dl, v_dl, s_dl) = field(
+        "duong-dan",
+        t!("Đường dẫn", "Link"),
+        |e| &e.link,
+        |e| &mut e.link,
+    );
+    let (id_gc, l_gc, v_gc, s_gc) = field(
+        "ghi-chu",
+        t!("Ghi chú", "Note"),
+        |e| &e.note,
+        |e| &mut e.note,
+    );
     let remove_code = code.to_string();
     view! {
         <li class="evidence-ref">
             <fieldset>
-                <legend>{format!("Tài liệu {}", i + 1)}</legend>
+                <legend>{tf!("Tài liệu {}", "Document {}", i + 1)}</legend>
                 <div class="evidence-grid">
-                    <TextInput id=id_so label=l_so value=v_so on_input=s_so hint="Ví dụ 125/KH-UBND".to_string()/>
+                    <TextInput id=id_so label=l_so value=v_so on_input=s_so hint={t!("Ví dụ 125/KH-UBND", "E.g. 125/KH-UBND").to_string()}/>
                     <TextInput id=id_ng label=l_ng value=v_ng on_input=s_ng kind="date" error=problem(EvidencePart::Date)/>
                     <TextInput id=id_cq label=l_cq value=v_cq on_input=s_cq/>
                     <TextInput id=id_ty label=l_ty value=v_ty on_input=s_ty/>
-                    <TextInput id=id_mt label=l_mt value=v_mt on_input=s_mt hint="Ví dụ: Mục II.3, trang 4".to_string()/>
+                    <TextInput id=id_mt label=l_mt value=v_mt on_input=s_mt hint={t!("Ví dụ: Mục II.3, trang 4", "E.g. Section II.3, page 4").to_string()}/>
                     <TextInput id=id_dl label=l_dl value=v_dl on_input=s_dl inputmode="url" error=problem(EvidencePart::Link)/>
                     <TextInput id=id_gc label=l_gc value=v_gc on_input=s_gc/>
                 </div>
@@ -150,7 +174,7 @@ fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl
                             r.evidence.remove(i);
                         }
                     })
-                >{format!("Xóa tài liệu {}", i + 1)}</button>
+                >{tf!("Xóa tài liệu {}", "Remove document {}", i + 1)}</button>
             </fieldset>
         </li>
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::points_vi;
+use crate::domain::rule_text::points_text;
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::item_card::ItemCard;
 use crate::ui::assessment::use_assessment;
@@ -17,7 +17,7 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let Some(index) = set.fields.iter().position(|f| f.code == code) else {
         return view! {
             <p class="banner banner-warn" role="alert">
-                {format!("Bộ tiêu chí không có lĩnh vực «{code}».")}
+                {tf!("Bộ tiêu chí không có lĩnh vực «{code}».", "The criteria set has no field «{code}».")}
             </p>
         }
         .into_any();
@@ -38,17 +38,18 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         field_score.get().map(|f| {
             let index = f
                 .index
-                .map(|i| format!(" · chỉ số {}%", i.vi_fixed2()))
+                .map(|i| tf!(" · chỉ số {}%", " · index {}%", i.shown_fixed2()))
                 .unwrap_or_default();
             let bonus = (!f.bonus.is_zero())
-                .then(|| format!(" · thưởng {}", points_vi(f.bonus)))
+                .then(|| tf!(" · thưởng {}", " · bonus {}", points_text(f.bonus)))
                 .unwrap_or_default();
-            format!(
+            tf!(
                 "Đã trả lời {}/{} · {} / {} điểm áp dụng{index}{bonus}",
+                "Answered {}/{} · {} / {} applicable points{index}{bonus}",
                 f.answered,
                 f.answerable,
-                f.points.vi(),
-                f.applicable_max.vi()
+                f.points.shown(),
+                f.applicable_max.shown()
             )
         })
     };
@@ -74,8 +75,8 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                 view! {
                     <section class="criterion-block" id=format!("muc-{}", c.code) aria-labelledby=labelled_by>
                         <header class="criterion-head">
-                            <h3 id=heading tabindex="-1"><span class="code">{c.code.clone()}</span>" "{c.title.clone()}</h3>
-                            <span class="max">{points_vi(c.max)}</span>
+                            <h3 id=heading tabindex="-1"><span class="code">{c.code.clone()}</span>" "{c.title_shown().to_string()}</h3>
+                            <span class="max">{points_text(c.max)}</span>
                         </header>
                         {items}
                     </section>
@@ -84,21 +85,26 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let title = format!("Lĩnh vực {}. {}", field.code, field.title);
+    let title = tf!(
+        "Lĩnh vực {}. {}",
+        "Field {}. {}",
+        field.code,
+        field.title_shown()
+    );
     let max = field.max;
     view! {
         <div class="page-card field-page">
             <header class="field-head">
                 <h2 id="trang-tieu-de" tabindex="-1">{title}</h2>
-                <p class="field-score" aria-live="polite">{score_line}" (tối đa "{points_vi(max)}")"</p>
+                <p class="field-score" aria-live="polite">{score_line}{t!(" (tối đa ", " (max ")}{points_text(max)}")"</p>
             </header>
             {criteria}
-            <nav class="pager" aria-label="Chuyển lĩnh vực">
+            <nav class="pager" aria-label={t!("Chuyển lĩnh vực", "Go to field")}>
                 {prev.map(|p| {
                     let route = Route::Field { code: p.code.clone(), item: None };
                     view! {
                         <a class="button secondary" href=route.hash() on:click=move |ev| { ev.prevent_default(); a.go(route.clone()); }>
-                            {format!("← Lĩnh vực {}", p.code)}
+                            {tf!("← Lĩnh vực {}", "← Field {}", p.code)}
                         </a>
                     }
                 })}
@@ -107,13 +113,13 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                         let route = Route::Field { code: n.code.clone(), item: None };
                         view! {
                             <a class="button" href=route.hash() on:click=move |ev| { ev.prevent_default(); a.go(route.clone()); }>
-                                {format!("Lĩnh vực {}: {} →", n.code, n.title)}
+                                {tf!("Lĩnh vực {}: {} →", "Field {}: {} →", n.code, n.title_shown())}
                             </a>
                         }.into_any()
                     }
                     None => view! {
                         <a class="button" href=Route::Summary.hash() on:click=move |ev| { ev.prevent_default(); a.go(Route::Summary); }>
-                            "Xem bảng tổng hợp →"
+                            {t!("Xem bảng tổng hợp →", "View the summary →")}
                         </a>
                     }.into_any(),
                 }}

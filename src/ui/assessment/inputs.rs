@@ -64,7 +64,7 @@ pub fn ChoiceGroup(
                 class="link-button clear-choice"
                 hidden=move || selected.with(Option::is_none) || disabled.get()
                 on:click=move |_| on_pick.run(None)
-            >"Bỏ chọn"</button>
+            >{t!("Bỏ chọn", "Clear choice")}</button>
         </fieldset>
     }
 }
@@ -173,12 +173,12 @@ pub fn Stepper(
     step_text: String,
     #[prop(into, optional)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    let down = format!("Giảm {step_text} điểm");
-    let up = format!("Tăng {step_text} điểm");
+    let down = tf!("Giảm {step_text} điểm", "Decrease by {step_text} points");
+    let up = tf!("Tăng {step_text} điểm", "Increase by {step_text} points");
     view! {
         <div class="stepper">
             <button type="button" class="step" aria-label=down prop:disabled=move || disabled.get() on:click=move |_| on_step.run(false)>"−"</button>
-            <TextInput id label value on_input error inputmode="decimal" disabled suffix="điểm".to_string()/>
+            <TextInput id label value on_input error inputmode="decimal" disabled suffix={t!("điểm", "points").to_string()}/>
             <button type="button" class="step" aria-label=up prop:disabled=move || disabled.get() on:click=move |_| on_step.run(true)>"+"</button>
         </div>
     }

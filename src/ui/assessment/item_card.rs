@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::assessment::{AnswerInput, InputKind};
-use crate::domain::rule_text::{deduction_vi, points_vi, rule_vi};
+use crate::domain::rule_text::{deduction_text, points_text, rule_line};
 use crate::domain::{CriteriaSet, Dec, ItemScore, ItemStatus, Rule, ScoredUnit};
 use crate::ui::assessment::evidence::EvidenceEditor;
 use crate::ui::assessment::inputs::{Choice, ChoiceGroup, Stepper, TextInput};
@@ -28,15 +28,21 @@ pub fn choices_of(unit: &ScoredUnit) -> Vec<Choice> {
     match unit.rule {
         Rule::Levels { options } => options
             .iter()
-            .map(|o| c(&o.id, &o.label, points_vi(o.points)))
+            .map(|o| c(&o.id, o.label_shown(), points_text(o.points)))
             .collect(),
         Rule::Bonus { options } => options
             .iter()
-            .map(|o| c(&o.id, &o.label, format!("cộng {}", points_vi(o.points))))
+            .map(|o| {
+                c(
+                    &o.id,
+                    o.label_shown(),
+                    tf!("cộng {}", "plus {}", points_text(o.points)),
+                )
+            })
             .collect(),
         Rule::Deduction { options } => options
             .iter()
-            .map(|o| c(&o.id, &o.label, deduction_vi(o.points, o.percent)))
+            .map(|o| c(&o.id, o.label_shown(), deduction_text(o.points, o.percent)))
             .collect(),
         Rule::YesNo {
             yes_label,
@@ -46,13 +52,13 @@ pub fn choices_of(unit: &ScoredUnit) -> Vec<Choice> {
         } => vec![
             c(
                 "yes",
-                yes_label.as_deref().unwrap_or("Có"),
-                points_vi(yes_points.unwrap_or(unit.max)),
+                yes_label.as_deref().unwrap_or(t!("Có", "Yes")),
+                points_text(yes_points.unwrap_or(unit.max)),
             ),
             c(
                 "no",
-                no_label.as_deref().unwrap_or("Không"),
-                points_vi(no_points.unwrap_or(Dec::ZERO)),
+                no_label.as_deref().unwrap_or(t!("Không", "No")),
+                points_text(no_points.unwrap_or(Dec::ZERO)),
             ),
         ],
         _ => Vec::new(),
@@ -61,30 +67,36 @@ pub fn choices_of(unit: &ScoredUnit) -> Vec<Choice> {
 
 fn max_text(rule: &Rule, max: Dec) -> String {
     match rule {
-        Rule::Bonus { .. } => format!("thưởng tối đa {}", points_vi(max)),
-        Rule::Deduction { .. } => "điểm trừ".into(),
-        Rule::Survey {} => format!("{} · điều tra XHH", points_vi(max)),
-        _ => points_vi(max),
+        Rule::Bonus { .. } => tf!("thưởng tối đa {}", "bonus up to {}", points_text(max)),
+        Rule::Deduction { .. } => t!("điểm trừ", "deduction").into(),
+        Rule::Survey {} => tf!("{} · điều tra XHH", "{} · survey", points_text(max)),
+        _ => points_text(max),
     }
 }
 
 /// The points line: what the item earns now, and why.
 fn result_view(unit_rule: &Rule, s: ItemScore) -> impl IntoView {
     let (class, head) = match (s.status, unit_rule) {
-        (ItemStatus::Scored, Rule::Bonus { .. }) => {
-            ("scored", format!("+{} thưởng", points_vi(s.points)))
-        }
+        (ItemStatus::Scored, Rule::Bonus { .. }) => (
+            "scored",
+            tf!("+{} thưởng", "+{} bonus", points_text(s.points)),
+        ),
         (ItemStatus::Scored, Rule::Deduction { .. }) => {
-            ("deducted", format!("−{}", points_vi(s.points)))
+            ("deducted", format!("−{}", points_text(s.points)))
         }
         (ItemStatus::Scored, _) => (
             "scored",
-            format!("{} / {}", s.points.vi(), points_vi(s.max)),
+            format!("{} / {}", s.points.shown(), points_text(s.max)),
         ),
-        (ItemStatus::NotApplicable, _) => ("na", "Không áp dụng".to_string()),
-        (ItemStatus::Unanswered, _) => ("unanswered", "Chưa trả lời".to_string()),
-        (ItemStatus::Invalid, _) => ("invalid", "Chưa tính điểm".to_string()),
-        (ItemStatus::Survey, _) => ("survey", "Không tự chấm".to_string()),
+        (ItemStatus::NotApplicable, _) => ("na", t!("Không áp dụng", "Not applicable").to_string()),
+        (ItemStatus::Unanswered, _) => {
+            ("unanswered", t!("Chưa trả lời", "Not answered").to_string())
+        }
+        (ItemStatus::Invalid, _) => (
+            "invalid",
+            t!("Chưa tính điểm", "Not scored yet").to_string(),
+        ),
+        (ItemStatus::Survey, _) => ("survey", t!("Không tự chấm", "Not self-scored").to_string()),
     };
     let reason = match s.status {
         ItemStatus::Unanswered => None,
@@ -111,10 +123,10 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let rule = unit.rule.clone();
     let (max, allow_na) = (unit.max, unit.allow_na);
     let choices = choices_of(&unit);
-    let rule_text = rule_vi(unit.rule, unit.max);
+    let rule_text = rule_line(unit.rule, unit.max);
     let guidance = unit.guidance.map(str::to_string);
     let evidence_hint = unit.evidence.map(str::to_string);
-    let title = unit.title.to_string();
+    let title = unit.title_shown().to_string();
 
     let response = a.response(&code);
     let read = {
@@ -165,8 +177,8 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let input = match kind {
         InputKind::Survey => view! {
             <p class="survey-note">
-                <span class="badge badge-survey">"Không tự chấm"</span>
-                " Điểm của tiêu chí này do điều tra xã hội học xác định; cơ quan không nhập điểm."
+                <span class="badge badge-survey">{t!("Không tự chấm", "Not self-scored")}</span>
+                {t!(" Điểm của tiêu chí này do điều tra xã hội học xác định; cơ quan không nhập điểm.", " This item's score comes from the sociological survey; the agency does not enter it.")}
             </p>
         }
         .into_any(),
@@ -175,7 +187,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             view! {
                 <ChoiceGroup
                     id=format!("{dom_id}-chon")
-                    legend=format!("Mức đạt được của {code}")
+                    legend=tf!("Mức đạt được của {code}", "Level reached for {code}")
                     choices
                     selected=Signal::derive(move || response.with(|r| r.choice.clone()))
                     on_pick=Callback::new(move |c: Option<String>| edit(Box::new(move |r| r.choice = c)))
@@ -187,7 +199,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         InputKind::Percent => view! {
             <TextInput
                 id=format!("{dom_id}-ty-le")
-                label="Tỷ lệ đạt được".to_string()
+                label={t!("Tỷ lệ đạt được", "Percentage reached").to_string()}
                 value=text_of(|r| &r.value)
                 on_input=set_text(|r| &mut r.value)
                 error=problem(AnswerInput::Value)
@@ -209,10 +221,10 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                     denominator_label,
                     ..
                 } => (
-                    numerator_label.clone().unwrap_or_else(|| "Tử số".into()),
-                    denominator_label.clone().unwrap_or_else(|| "Mẫu số".into()),
+                    numerator_label.clone().unwrap_or_else(|| t!("Tử số", "Numerator").into()),
+                    denominator_label.clone().unwrap_or_else(|| t!("Mẫu số", "Denominator").into()),
                 ),
-                _ => ("Tử số".into(), "Mẫu số".into()),
+                _ => (t!("Tử số", "Numerator").into(), t!("Mẫu số", "Denominator").into()),
             };
             let computed = move || {
                 response.with(|r| {
@@ -222,7 +234,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                         format!(
                             "= {}%",
                             Dec::from_ratio(n.hundredths() as i128 * 100, d.hundredths() as i128)
-                                .vi()
+                                .shown()
                         )
                     })
                 })
@@ -255,8 +267,8 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         }
         InputKind::Count => {
             let label = match &rule {
-                Rule::CountBands { unit: Some(u), .. } => format!("Số {u}"),
-                _ => "Số lượng".into(),
+                Rule::CountBands { unit: Some(u), .. } => tf!("Số {u}", "Number of {u}"),
+                _ => t!("Số lượng", "Count").into(),
             };
             view! {
                 <TextInput
@@ -280,14 +292,14 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             view! {
                 <Stepper
                     id=format!("{dom_id}-diem")
-                    label=format!("Điểm tự chấm (0 đến {}, bước {})", max.vi(), step.vi())
+                    label=tf!("Điểm tự chấm (0 đến {}, bước {})", "Self-score (0 to {}, step {})", max.shown(), step.shown())
                     value=text_of(|r| &r.value)
                     on_input=set_text(|r| &mut r.value)
                     on_step=Callback::new(move |up: bool| {
                         edit(Box::new(move |r| r.value = r.step_value(step, max, up)))
                     })
                     error=problem(AnswerInput::Value)
-                    step_text=step.vi()
+                    step_text=step.shown()
                     disabled=na
                 />
             }
@@ -309,7 +321,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                         edit(Box::new(move |r| r.not_applicable = on));
                     }
                 />
-                <label for=na_id>"Không áp dụng đối với cơ quan, đơn vị"</label>
+                <label for=na_id>{t!("Không áp dụng đối với cơ quan, đơn vị", "Not applicable to the agency or unit")}</label>
             </div>
         }
     });
@@ -341,18 +353,18 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             </header>
             // The options already say their points; other rules need the bands.
             {(!matches!(kind, InputKind::Choice | InputKind::YesNo)).then(|| view! {
-                <p class="rule"><strong>"Cách chấm: "</strong>{rule_text}</p>
+                <p class="rule"><strong>{t!("Cách chấm: ", "How it is scored: ")}</strong>{rule_text}</p>
             })}
-            {guidance.map(|g| view! { <p class="guidance"><strong>"Hướng dẫn chấm: "</strong>{g}</p> })}
-            {evidence_hint.clone().map(|e| view! { <p class="evidence-hint"><strong>"Tài liệu kiểm chứng cần có: "</strong>{e}</p> })}
+            {guidance.map(|g| view! { <p class="guidance"><strong>{t!("Hướng dẫn chấm: ", "Scoring guidance: ")}</strong>{g}</p> })}
+            {evidence_hint.clone().map(|e| view! { <p class="evidence-hint"><strong>{t!("Tài liệu kiểm chứng cần có: ", "Evidence required: ")}</strong>{e}</p> })}
             {move || {
                 let code = code_for_review.clone();
                 a.draft.with(|d| d.review.as_ref().and_then(|rv| rv.items.get(&code).cloned())).map(|ap| view! {
                     <div class="review-feedback" role="note">
-                        <strong>"Thẩm định: "</strong>
-                        {(!ap.score.trim().is_empty()).then(|| format!("{} điểm. ", ap.score.trim()))}
-                        {(ap.request != crate::domain::review::RequestKind::None).then(|| format!("{}. ", ap.request.label_vi()))}
-                        {(!ap.comment.trim().is_empty()).then(|| format!("Ý kiến: {}", ap.comment.trim()))}
+                        <strong>{t!("Thẩm định: ", "Appraisal: ")}</strong>
+                        {(!ap.score.trim().is_empty()).then(|| tf!("{} điểm. ", "{} points. ", ap.score.trim()))}
+                        {(ap.request != crate::domain::review::RequestKind::None).then(|| format!("{}. ", ap.request.label()))}
+                        {(!ap.comment.trim().is_empty()).then(|| tf!("Ý kiến: {}", "Comment: {}", ap.comment.trim()))}
                     </div>
                 })
             }}
@@ -360,7 +372,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             <div class="item-status" aria-live="polite">
                 {move || score.get().map(|s| result_view(&rule_for_result, s))}
                 {move || lacking.get().then(|| view! {
-                    <p class="flag">"⚑ Thiếu tài liệu kiểm chứng: hãy dẫn văn bản hoặc ghi giải trình"</p>
+                    <p class="flag">{t!("⚑ Thiếu tài liệu kiểm chứng: hãy dẫn văn bản hoặc ghi giải trình", "⚑ Evidence missing: cite a document or write an explanation")}</p>
                 })}
             </div>
             {show_evidence.then(|| view! { <EvidenceEditor code=code.clone() response/> })}

@@ -52,14 +52,14 @@ pub fn ScoreBar() -> impl IntoView {
         a.report.get().map(|r| {
             let index = r
                 .index
-                .map(|i| format!("{}%", i.vi_fixed2()))
+                .map(|i| format!("{}%", i.shown_fixed2()))
                 .unwrap_or_else(|| "—".into());
             view! {
                 <div class="score-bar" role="status" aria-live="off">
-                    <span><span class="label">"Tự chấm "</span><strong>{r.total.vi()}</strong>{format!(" / {}", r.applicable_max.vi())}</span>
-                    <span><span class="label">"Chỉ số "</span><strong>{index}</strong></span>
-                    <span><span class="label">"Xếp loại "</span><strong>{r.class.clone().unwrap_or_else(|| "—".into())}</strong></span>
-                    <span><span class="label">"Đã trả lời "</span><strong>{format!("{}/{}", r.answered, r.answerable)}</strong></span>
+                    <span><span class="label">{t!("Tự chấm ", "Self-score ")}</span><strong>{r.total.shown()}</strong>{format!(" / {}", r.applicable_max.shown())}</span>
+                    <span><span class="label">{t!("Chỉ số ", "Index ")}</span><strong>{index}</strong></span>
+                    <span><span class="label">{t!("Xếp loại ", "Class ")}</span><strong>{a.set.with(|s| s.as_ref().map(|s| s.class_text(r.class.as_deref())))}</strong></span>
+                    <span><span class="label">{t!("Đã trả lời ", "Answered ")}</span><strong>{format!("{}/{}", r.answered, r.answerable)}</strong></span>
                 </div>
             }
         })
@@ -83,12 +83,11 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
             let progress = move || {
                 a.report.with(|r| {
                     r.as_ref().and_then(|r| r.fields.get(i)).map(|fs| {
-                        format!(
-                            "{}/{} mục · {} / {} điểm",
+                        tf!("{}/{} mục · {} / {} điểm", "{}/{} items · {} / {} points",
                             fs.answered,
                             fs.answerable,
-                            fs.points.vi(),
-                            fs.applicable_max.vi()
+                            fs.points.shown(),
+                            fs.applicable_max.shown()
                         )
                     })
                 })
@@ -98,11 +97,11 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
                     o.as_ref()
                         .and_then(|o| o.lacking_by_field.get(i).copied())
                         .filter(|n| *n > 0)
-                        .map(|n| view! { <span class="nav-flag">{format!("⚑ {n} thiếu TLKC")}</span> })
+                        .map(|n| view! { <span class="nav-flag">{tf!("⚑ {n} thiếu TLKC", "⚑ {n} without evidence")}</span> })
                 })
             };
             let body = view! {
-                <span class="nav-title">{format!("{}. {}", f.code, f.title)}</span>
+                <span class="nav-title">{format!("{}. {}", f.code, f.title_shown())}</span>
                 <span class="nav-progress">{progress}</span>
                 {flags}
             };
@@ -115,10 +114,10 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
             return None;
         }
         Some(if hits.is_empty() {
-            view! { <p class="hint" role="status">"Không tìm thấy tiêu chí nào."</p> }.into_any()
+            view! { <p class="hint" role="status">{t!("Không tìm thấy tiêu chí nào.", "No criteria found.")}</p> }.into_any()
         } else {
             view! {
-                <ul class="search-hits" aria-label="Kết quả tìm kiếm">
+                <ul class="search-hits" aria-label={t!("Kết quả tìm kiếm", "Search results")}>
                     {hits.into_iter().map(|h| {
                         let body = view! { <span class="code">{h.code.clone()}</span>" "{h.title.clone()} };
                         view! { <li>{nav_link(Route::item(&h.field, &h.code), "hit", body)}</li> }
@@ -129,23 +128,23 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
         })
     };
     view! {
-        <nav class="wizard-nav" aria-label="Các bước tự đánh giá">
+        <nav class="wizard-nav" aria-label={t!("Các bước tự đánh giá", "Self-assessment steps")}>
             <div class="search">
-                <label for="tim-tieu-chi">"Tìm tiêu chí (mã hoặc nội dung)"</label>
+                <label for="tim-tieu-chi">{t!("Tìm tiêu chí (mã hoặc nội dung)", "Find a criterion (code or text)")}</label>
                 <input
                     id="tim-tieu-chi"
                     type="search"
                     autocomplete="off"
-                    placeholder="Ví dụ 2.1.3 hoặc kế hoạch"
+                    placeholder={t!("Ví dụ 2.1.3 hoặc kế hoạch", "E.g. 2.1.3 or plan")}
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
                 {results}
             </div>
             <ol class="nav-list">
-                <li>{nav_link(Route::Start, "nav-field", view! { <span class="nav-title">"Thông tin đơn vị"</span> })}</li>
+                <li>{nav_link(Route::Start, "nav-field", view! { <span class="nav-title">{t!("Thông tin đơn vị", "Unit information")}</span> })}</li>
                 {fields}
-                <li>{nav_link(Route::Summary, "nav-field", view! { <span class="nav-title">"Bảng tổng hợp"</span> })}</li>
+                <li>{nav_link(Route::Summary, "nav-field", view! { <span class="nav-title">{t!("Bảng tổng hợp", "Summary")}</span> })}</li>
             </ol>
         </nav>
     }

@@ -66,11 +66,12 @@ pub fn StartPage() -> impl IntoView {
                 .map(|e| {
                     (
                         e.key(),
-                        e.set.title.clone(),
-                        format!(
+                        e.set.title_shown().to_string(),
+                        tf!(
                             "Năm {} · {} · {}",
+                            "Year {} · {} · {}",
                             e.set.year,
-                            e.set.unit_type.label_vi(),
+                            e.set.unit_type.label(),
                             e.set.issuer
                         ),
                         e.set.provenance == Provenance::Illustrative,
@@ -86,8 +87,7 @@ pub fn StartPage() -> impl IntoView {
             .draft
             .with_untracked(|d| (d.set_key.clone(), d.responses.len()));
         if !current.is_empty() && current != key && answered > 0 {
-            let ok = page::confirm(&format!(
-                "Bản tự đánh giá này đã có {answered} mục được trả lời theo bộ tiêu chí đang chọn. Đổi bộ tiêu chí thì các câu trả lời vẫn được giữ nhưng sẽ được đọc theo mã tiêu chí của bộ mới. Vẫn đổi?"
+            let ok = page::confirm(&tf!("Bản tự đánh giá này đã có {answered} mục được trả lời theo bộ tiêu chí đang chọn. Đổi bộ tiêu chí thì các câu trả lời vẫn được giữ nhưng sẽ được đọc theo mã tiêu chí của bộ mới. Vẫn đổi?", "This draft already has {answered} answered items under the chosen criteria set. If you change the set, the answers are kept but read by the new set's codes. Change anyway?"
             ));
             if !ok {
                 // put the radio back on the set in use
@@ -155,14 +155,14 @@ pub fn StartPage() -> impl IntoView {
     let unit_error = problem(ProfileInput::UnitType);
     view! {
         <div class="page-card start-page">
-            <h2 id="trang-tieu-de" tabindex="-1">"Bắt đầu tự đánh giá"</h2>
+            <h2 id="trang-tieu-de" tabindex="-1">{t!("Bắt đầu tự đánh giá", "Start a self-assessment")}</h2>
             <p class="lead">
-                "Chọn bộ tiêu chí của tỉnh cho loại đơn vị và năm đánh giá, nhập thông tin cơ quan, rồi chấm điểm từng lĩnh vực. Mọi thứ được lưu tự động trong trình duyệt này."
+                {t!("Chọn bộ tiêu chí của tỉnh cho loại đơn vị và năm đánh giá, nhập thông tin cơ quan, rồi chấm điểm từng lĩnh vực. Mọi thứ được lưu tự động trong trình duyệt này.", "Choose your province's criteria set for your unit type and year, enter the agency's details, then score each field. Everything is saved automatically in this browser.")}
             </p>
             <section aria-labelledby="chon-bo-tieu-chi-tieu-de">
-                <h3 id="chon-bo-tieu-chi-tieu-de">"1. Chọn bộ tiêu chí"</h3>
+                <h3 id="chon-bo-tieu-chi-tieu-de">{t!("1. Chọn bộ tiêu chí", "1. Choose the criteria set")}</h3>
                 <fieldset class="set-choices" id="chon-bo-tieu-chi" tabindex="-1">
-                    <legend class="visually-hidden">"Bộ tiêu chí dùng để tự đánh giá"</legend>
+                    <legend class="visually-hidden">{t!("Bộ tiêu chí dùng để tự đánh giá", "Criteria set for this self-assessment")}</legend>
                     <For each=sets key=|s| s.0.clone() let:s>
                         {
                             let (key, title, meta, illustrative) = s;
@@ -180,7 +180,7 @@ pub fn StartPage() -> impl IntoView {
                                     <label for=id>
                                         <span class="set-title">{title}</span>
                                         <span class="set-meta">
-                                            {illustrative.then(|| view! { <span class="badge badge-illustrative">"Minh họa"</span> })}
+                                            {illustrative.then(|| view! { <span class="badge badge-illustrative">{t!("Minh họa", "Illustrative")}</span> })}
                                             {meta}
                                         </span>
                                     </label>
@@ -190,22 +190,22 @@ pub fn StartPage() -> impl IntoView {
                     </For>
                 </fieldset>
                 <p class="hint">
-                    "Chưa có bộ tiêu chí của tỉnh? Nạp tệp ở mục "
-                    {crate::ui::assessment::sidebar::nav_link(Route::Library, "", "Bộ tiêu chí")}
+                    {t!("Chưa có bộ tiêu chí của tỉnh? Nạp tệp ở mục ", "No criteria set from your province yet? Load its file under ")}
+                    {crate::ui::assessment::sidebar::nav_link(Route::Library, "", t!("Bộ tiêu chí", "Criteria sets"))}
                     "."
                 </p>
                 {move || (a.set.with(Option::is_none) && a.draft.with(|d| !d.set_key.is_empty())).then(|| view! {
                     <p class="banner banner-warn" role="alert">
-                        "Bộ tiêu chí của bản tự đánh giá này không còn trong thư viện (có thể đã bị gỡ). Câu trả lời vẫn được giữ; hãy nạp lại bộ tiêu chí đó hoặc chọn bộ khác."
+                        {t!("Bộ tiêu chí của bản tự đánh giá này không còn trong thư viện (có thể đã bị gỡ). Câu trả lời vẫn được giữ; hãy nạp lại bộ tiêu chí đó hoặc chọn bộ khác.", "This draft's criteria set is no longer in the library (it may have been removed). The answers are kept; load that set again or choose another.")}
                     </p>
                 })}
             </section>
             <section aria-labelledby="ho-so-tieu-de">
-                <h3 id="ho-so-tieu-de">"2. Thông tin cơ quan, đơn vị"</h3>
+                <h3 id="ho-so-tieu-de">{t!("2. Thông tin cơ quan, đơn vị", "2. Agency or unit")}</h3>
                 <div class="form-grid">
-                    {text(ProfileInput::Name, "Tên cơ quan, đơn vị", |p| &p.name, |p| &mut p.name, true, "text", "organization")}
+                    {text(ProfileInput::Name, t!("Tên cơ quan, đơn vị", "Agency or unit name"), |p| &p.name, |p| &mut p.name, true, "text", "organization")}
                     <div class="text-input" class:invalid=move || unit_error.with(Option::is_some)>
-                        <label for="ho-so-loai">"Loại đơn vị"<span class="required" aria-hidden="true">" *"</span></label>
+                        <label for="ho-so-loai">{t!("Loại đơn vị", "Unit type")}<span class="required" aria-hidden="true">" *"</span></label>
                         <select
                             id="ho-so-loai"
                             required=true
@@ -218,31 +218,31 @@ pub fn StartPage() -> impl IntoView {
                                 a.draft.update(|d| d.profile.unit_type = t);
                             }
                         >
-                            <option value="">"— Chọn loại đơn vị —"</option>
-                            {UnitType::ALL.into_iter().map(|t| view! { <option value=unit_code(t)>{t.label_vi()}</option> }).collect_view()}
+                            <option value="">{t!("— Chọn loại đơn vị —", "— Choose a unit type —")}</option>
+                            {UnitType::ALL.into_iter().map(|t| view! { <option value=unit_code(t)>{t.label()}</option> }).collect_view()}
                         </select>
                         {move || unit_error.get().map(|m| view! { <p class="field-error" id="ho-so-loai-loi">{m}</p> })}
                     </div>
-                    {text(ProfileInput::Province, "Tỉnh, thành phố", |p| &p.province, |p| &mut p.province, true, "text", "address-level1")}
-                    {text(ProfileInput::Year, "Năm đánh giá", |p| &p.year, |p| &mut p.year, true, "numeric", "off")}
+                    {text(ProfileInput::Province, t!("Tỉnh, thành phố", "Province or city"), |p| &p.province, |p| &mut p.province, true, "text", "address-level1")}
+                    {text(ProfileInput::Year, t!("Năm đánh giá", "Assessment year"), |p| &p.year, |p| &mut p.year, true, "numeric", "off")}
                 </div>
-                <h4>"Người đầu mối CCHC"</h4>
+                <h4>{t!("Người đầu mối CCHC", "PAR focal point")}</h4>
                 <div class="form-grid">
-                    {text(ProfileInput::FocalName, "Họ và tên", |p| &p.focal_name, |p| &mut p.focal_name, true, "text", "name")}
-                    {text(ProfileInput::FocalPosition, "Chức vụ", |p| &p.focal_position, |p| &mut p.focal_position, false, "text", "organization-title")}
-                    {text(ProfileInput::FocalPhone, "Số điện thoại", |p| &p.focal_phone, |p| &mut p.focal_phone, true, "tel", "tel")}
-                    {text(ProfileInput::FocalEmail, "Thư điện tử", |p| &p.focal_email, |p| &mut p.focal_email, true, "email", "email")}
+                    {text(ProfileInput::FocalName, t!("Họ và tên", "Full name"), |p| &p.focal_name, |p| &mut p.focal_name, true, "text", "name")}
+                    {text(ProfileInput::FocalPosition, t!("Chức vụ", "Position"), |p| &p.focal_position, |p| &mut p.focal_position, false, "text", "organization-title")}
+                    {text(ProfileInput::FocalPhone, t!("Số điện thoại", "Phone number"), |p| &p.focal_phone, |p| &mut p.focal_phone, true, "tel", "tel")}
+                    {text(ProfileInput::FocalEmail, t!("Thư điện tử", "Email"), |p| &p.focal_email, |p| &mut p.focal_email, true, "email", "email")}
                 </div>
-                <p class="hint">"Các ô có dấu * là bắt buộc."</p>
+                <p class="hint">{t!("Các ô có dấu * là bắt buộc.", "Fields marked * are required.")}</p>
             </section>
             <div class="actions">
                 <button type="button" class="button" on:click=go_on>
-                    {move || if a.draft.with(|d| d.responses.is_empty()) { "Bắt đầu chấm điểm →" } else { "Tiếp tục chấm điểm →" }}
+                    {move || if a.draft.with(|d| d.responses.is_empty()) { t!("Bắt đầu chấm điểm →", "Start scoring →") } else { t!("Tiếp tục chấm điểm →", "Continue scoring →") }}
                 </button>
                 {move || {
                     let n = problems.with(Vec::len);
                     (strict.get() && n > 0).then(|| view! {
-                        <p class="field-error" role="alert">{format!("Còn {n} thông tin cần sửa ở trên.")}</p>
+                        <p class="field-error" role="alert">{tf!("Còn {n} thông tin cần sửa ở trên.", "{n} details above still need fixing.")}</p>
                     })
                 }}
             </div>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::browser::{files, page};
 use crate::domain::review::{read_review_file, RequestKind};
-use crate::domain::rule_text::points_vi;
+use crate::domain::rule_text::points_text;
 use crate::domain::submission::{export, file_slug, score_csv};
 use crate::domain::summary::{next_class_gap, points_lost};
 use crate::domain::CriteriaSet;
@@ -33,7 +33,7 @@ fn item_links(set: &CriteriaSet, codes: &[String]) -> impl IntoView {
             let title = set
                 .scored_units()
                 .find(|u| u.code == c)
-                .map(|u| u.title.to_string())
+                .map(|u| u.title_shown().to_string())
                 .unwrap_or_default();
             let body = view! { <span class="code">{c.clone()}</span>" "{title} };
             view! { <li>{nav_link(Route::item(&field_of(set, c), c), "", body)}</li> }
@@ -63,17 +63,17 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 let link = nav_link(
                     Route::Field { code: f.code.clone(), item: None },
                     "",
-                    format!("{}. {}", f.code, f.title),
+                    format!("{}. {}", f.code, f.title_shown()),
                 );
                 view! {
                     <tr>
                         <th scope="row">{link}</th>
-                        <td class="num" data-label="Điểm tối đa">{f.max.vi()}</td>
-                        <td class="num" data-label="Tối đa áp dụng">{s.applicable_max.vi()}</td>
-                        <td class="num" data-label="Tự chấm">{s.points.vi()}</td>
-                        <td class="num" data-label="Chỉ số">{s.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into())}</td>
-                        <td class="num" data-label="Đã trả lời">{format!("{}/{}", s.answered, s.answerable)}</td>
-                        <td class="num" data-label="Thiếu TLKC">{if lacking > 0 { lacking.to_string() } else { "—".into() }}</td>
+                        <td class="num" data-label={t!("Điểm tối đa", "Maximum")}>{f.max.shown()}</td>
+                        <td class="num" data-label={t!("Tối đa áp dụng", "Applicable maximum")}>{s.applicable_max.shown()}</td>
+                        <td class="num" data-label={t!("Tự chấm", "Self-score")}>{s.points.shown()}</td>
+                        <td class="num" data-label={t!("Chỉ số", "Index")}>{s.index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_else(|| "—".into())}</td>
+                        <td class="num" data-label={t!("Đã trả lời", "Answered")}>{format!("{}/{}", s.answered, s.answerable)}</td>
+                        <td class="num" data-label={t!("Thiếu TLKC", "Without evidence")}>{if lacking > 0 { lacking.to_string() } else { "—".into() }}</td>
                     </tr>
                 }
             })
@@ -81,12 +81,18 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         let declared: crate::domain::Dec = set.fields.iter().map(|f| f.max).sum();
         let index = report
             .index
-            .map(|i| format!("{}%", i.vi_fixed2()))
+            .map(|i| format!("{}%", i.shown_fixed2()))
             .unwrap_or_else(|| "—".into());
         let gap = next_class_gap(&set, &report).map(|g| match g.needed {
-            Some(n) => format!("Cần thêm {} để đạt loại {}.", points_vi(n), g.label),
-            None => format!(
+            Some(n) => tf!(
+                "Cần thêm {} để đạt loại {}.",
+                "{} more needed to reach class {}.",
+                points_text(n),
+                g.label
+            ),
+            None => tf!(
                 "Kể cả đạt tối đa các mục còn lại cũng chưa đủ để đạt loại {}.",
+                "Even full marks on every remaining item would not reach class {}.",
                 g.label
             ),
         });
@@ -104,7 +110,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                     <tr>
                         <th scope="row">{link}</th>
                         <td class="lost-title">{l.title.clone()}</td>
-                        <td class="num" data-label="Điểm mất">{l.lost.vi()}</td>
+                        <td class="num" data-label={t!("Điểm mất", "Points lost")}>{l.lost.shown()}</td>
                         <td class="reason">{l.reason.clone()}</td>
                     </tr>
                 }
@@ -114,21 +120,24 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         let lists = [
             (
                 "chua-tra-loi",
-                "Chưa trả lời",
+                t!("Chưa trả lời", "Not answered"),
                 &open.unanswered,
-                "Mọi mục đã được trả lời.",
+                t!("Mọi mục đã được trả lời.", "Every item is answered."),
             ),
             (
                 "thieu-tlkc",
-                "Thiếu tài liệu kiểm chứng",
+                t!("Thiếu tài liệu kiểm chứng", "Evidence missing"),
                 &open.lacking_evidence,
-                "Mọi mục có điểm đều có tài liệu kiểm chứng hoặc giải trình.",
+                t!(
+                    "Mọi mục có điểm đều có tài liệu kiểm chứng hoặc giải trình.",
+                    "Every scored item has evidence or an explanation."
+                ),
             ),
             (
                 "loi-nhap-lieu",
-                "Có lỗi nhập liệu",
+                t!("Có lỗi nhập liệu", "Input errors"),
                 &open.input_errors,
-                "Không có lỗi nhập liệu.",
+                t!("Không có lỗi nhập liệu.", "No input errors."),
             ),
         ]
         .into_iter()
@@ -152,9 +161,8 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         let doc_head = view! {
             <div class="doc-head" aria-hidden="true">
                 <p class="doc-agency">{profile.name.to_uppercase()}</p>
-                <p class="doc-nation">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"<br/><span>"Độc lập - Tự do - Hạnh phúc"</span></p>
-                <p class="doc-date">{format!(
-                    "{}, ngày {} tháng {} năm {}",
+                <p class="doc-nation">{t!("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")}<br/><span>{t!("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")}</span></p>
+                <p class="doc-date">{tf!("{}, ngày {} tháng {} năm {}", "{}, {}/{}/{}",
                     profile.province.trim(),
                     today.get(8..10).unwrap_or(""),
                     today.get(5..7).unwrap_or(""),
@@ -165,108 +173,105 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         Some(view! {
             {doc_head}
             <dl class="meta summary-meta">
-                <dt>"Cơ quan, đơn vị"</dt><dd>{if profile.name.trim().is_empty() { "(chưa nhập)".to_string() } else { profile.name.clone() }}</dd>
-                <dt>"Tỉnh, thành phố"</dt><dd>{profile.province.clone()}</dd>
-                <dt>"Năm đánh giá"</dt><dd>{profile.year.clone()}</dd>
-                <dt>"Bộ tiêu chí"</dt><dd>{format!("{} (phiên bản {})", set.title, set.version)}</dd>
+                <dt>{t!("Cơ quan, đơn vị", "Agency or unit")}</dt><dd>{if profile.name.trim().is_empty() { t!("(chưa nhập)", "(not entered)").to_string() } else { profile.name.clone() }}</dd>
+                <dt>{t!("Tỉnh, thành phố", "Province or city")}</dt><dd>{profile.province.clone()}</dd>
+                <dt>{t!("Năm đánh giá", "Assessment year")}</dt><dd>{profile.year.clone()}</dd>
+                <dt>{t!("Bộ tiêu chí", "Criteria set")}</dt><dd>{tf!("{} (phiên bản {})", "{} (version {})", set.title_shown(), set.version)}</dd>
             </dl>
-            <div class="result-box" role="group" aria-label="Kết quả tự đánh giá">
-                <p><span class="label">"Tổng điểm tự đánh giá"</span><strong class="big">{report.total.vi()}</strong>{format!(" / {} điểm áp dụng", report.applicable_max.vi())}</p>
-                <p><span class="label">"Chỉ số"</span><strong class="big">{index}</strong></p>
-                <p><span class="label">"Xếp loại"</span><strong class="big">{report.class.clone().unwrap_or_else(|| "—".into())}</strong></p>
+            <div class="result-box" role="group" aria-label={t!("Kết quả tự đánh giá", "Self-assessment result")}>
+                <p><span class="label">{t!("Tổng điểm tự đánh giá", "Total self-assessed score")}</span><strong class="big">{report.total.shown()}</strong>{tf!(" / {} điểm áp dụng", " / {} applicable points", report.applicable_max.shown())}</p>
+                <p><span class="label">{t!("Chỉ số", "Index")}</span><strong class="big">{index}</strong></p>
+                <p><span class="label">{t!("Xếp loại", "Class")}</span><strong class="big">{set.class_text(report.class.as_deref())}</strong></p>
                 {gap.map(|g| view! { <p class="gap">{g}</p> })}
-                {top.then(|| view! { <p class="gap">"Đã đạt loại cao nhất của thang xếp loại."</p> })}
+                {top.then(|| view! { <p class="gap">{t!("Đã đạt loại cao nhất của thang xếp loại.", "The highest class of the scale is reached.")}</p> })}
             </div>
             <div class="summary-figures">
             <crate::ui::charts::IndexRadar
                 fields=set.fields.iter().zip(&report.fields).map(|(f, s)| (f.code.clone(), s.index)).collect()
-                label=format!(
-                    "Biểu đồ chỉ số theo lĩnh vực: {}",
+                label=tf!("Biểu đồ chỉ số theo lĩnh vực: {}", "Index by field chart: {}",
                     set.fields.iter().zip(&report.fields)
-                        .map(|(f, s)| format!("lĩnh vực {} {}", f.code, s.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "không áp dụng".into())))
+                        .map(|(f, s)| tf!("lĩnh vực {} {}", "field {} {}", f.code, s.index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_else(|| {t!("không áp dụng", "not applicable").into()})))
                         .collect::<Vec<_>>().join("; ")
                 )
             />
             <div class="table-wrap">
                 <table class="summary-table">
-                    <caption>"Điểm theo lĩnh vực"</caption>
+                    <caption>{t!("Điểm theo lĩnh vực", "Points by field")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Lĩnh vực"</th>
-                            <th scope="col" class="num">"Điểm tối đa"</th>
-                            <th scope="col" class="num">"Tối đa áp dụng"</th>
-                            <th scope="col" class="num">"Tự chấm"</th>
-                            <th scope="col" class="num">"Chỉ số"</th>
-                            <th scope="col" class="num">"Đã trả lời"</th>
-                            <th scope="col" class="num">"Thiếu TLKC"</th>
+                            <th scope="col">{t!("Lĩnh vực", "Field")}</th>
+                            <th scope="col" class="num">{t!("Điểm tối đa", "Maximum")}</th>
+                            <th scope="col" class="num">{t!("Tối đa áp dụng", "Applicable maximum")}</th>
+                            <th scope="col" class="num">{t!("Tự chấm", "Self-score")}</th>
+                            <th scope="col" class="num">{t!("Chỉ số", "Index")}</th>
+                            <th scope="col" class="num">{t!("Đã trả lời", "Answered")}</th>
+                            <th scope="col" class="num">{t!("Thiếu TLKC", "Without evidence")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                     <tfoot>
                         {(!report.bonus_earned.is_zero()).then(|| view! {
                             <tr class="bonus-row">
-                                <th scope="row">{match set.bonus_cap { Some(c) => format!("Điểm thưởng (tối đa {})", c.vi()), None => "Điểm thưởng".into() }}</th>
+                                <th scope="row">{match set.bonus_cap { Some(c) => tf!("Điểm thưởng (tối đa {})", "Bonus points (at most {})", c.shown()), None => t!("Điểm thưởng", "Bonus").into() }}</th>
                                 <td class="num">"—"</td><td class="num">"—"</td>
-                                <td class="num" data-label="Cộng">{format!("+{}", report.bonus.vi())}</td>
+                                <td class="num" data-label={t!("Cộng", "Subtotal")}>{format!("+{}", report.bonus.shown())}</td>
                                 <td></td><td></td><td></td>
                             </tr>
                         })}
                         <tr>
-                            <th scope="row">"Tổng cộng"</th>
-                            <td class="num" data-label="Điểm tối đa">{declared.vi()}</td>
-                            <td class="num" data-label="Tối đa áp dụng">{report.applicable_max.vi()}</td>
-                            <td class="num" data-label="Tự chấm">{report.total.vi()}</td>
-                            <td class="num" data-label="Chỉ số">{report.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into())}</td>
-                            <td class="num" data-label="Đã trả lời">{format!("{}/{}", report.answered, report.answerable)}</td>
-                            <td class="num" data-label="Thiếu TLKC">{open.lacking_evidence.len()}</td>
+                            <th scope="row">{t!("Tổng cộng", "Total")}</th>
+                            <td class="num" data-label={t!("Điểm tối đa", "Maximum")}>{declared.shown()}</td>
+                            <td class="num" data-label={t!("Tối đa áp dụng", "Applicable maximum")}>{report.applicable_max.shown()}</td>
+                            <td class="num" data-label={t!("Tự chấm", "Self-score")}>{report.total.shown()}</td>
+                            <td class="num" data-label={t!("Chỉ số", "Index")}>{report.index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num" data-label={t!("Đã trả lời", "Answered")}>{format!("{}/{}", report.answered, report.answerable)}</td>
+                            <td class="num" data-label={t!("Thiếu TLKC", "Without evidence")}>{open.lacking_evidence.len()}</td>
                         </tr>
                     </tfoot>
                 </table>
             </div>
             </div>
             {(!report.survey_max.is_zero()).then(|| view! {
-                <p class="hint">{format!(
-                    "Điểm tối đa {} gồm {} điểm điều tra xã hội học do cơ quan có thẩm quyền chấm; cơ quan không tự chấm phần này nên nó không tính vào tối đa áp dụng.",
-                    declared.vi(), report.survey_max.vi()
+                <p class="hint">{tf!("Điểm tối đa {} gồm {} điểm điều tra xã hội học do cơ quan có thẩm quyền chấm; cơ quan không tự chấm phần này nên nó không tính vào tối đa áp dụng.", "The maximum of {} includes {} survey points scored by the competent authority; the agency does not self-score them, so they are not in the applicable maximum.",
+                    declared.shown(), report.survey_max.shown()
                 )}</p>
             })}
             {review.get().map(|rv| {
                 let requested: Vec<String> = rv.items.iter().filter(|(_, i)| i.request != RequestKind::None).map(|(c, _)| c.clone()).collect();
                 view! {
                     <section class="review-summary" aria-labelledby="ket-qua-tham-dinh">
-                        <h3 id="ket-qua-tham-dinh">{format!("Kết quả thẩm định lần {}", rv.round)}</h3>
-                        <p>{format!(
-                            "Điểm thẩm định {} · chỉ số {} · {} · trạng thái: {}",
-                            rv.appraised_total.vi(),
-                            rv.appraised_index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into()),
-                            rv.appraised_class.clone().unwrap_or_else(|| "—".into()),
-                            rv.status.label_vi()
+                        <h3 id="ket-qua-tham-dinh">{tf!("Kết quả thẩm định lần {}", "Appraisal result, round {}", rv.round)}</h3>
+                        <p>{tf!("Điểm thẩm định {} · chỉ số {} · {} · trạng thái: {}", "Appraised score {} · index {} · {} · status: {}",
+                            rv.appraised_total.shown(),
+                            rv.appraised_index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_else(|| "—".into()),
+                            set.class_text(rv.appraised_class.as_deref()),
+                            rv.status.label()
                         )}</p>
                         {a.draft.with_untracked(|d| {
                             let after = crate::domain::review::draft_appraised(&set, d, &rv.items);
-                            crate::ui::charts::field_bars(&set.fields, &report, &after, ["Tự chấm hiện tại", "Sau thẩm định"])
+                            crate::ui::charts::field_bars(&set.fields, &report, &after, [t!("Tự chấm hiện tại", "Current self-score"), t!("Sau thẩm định", "After appraisal")])
                         })}
-                        <h4>{format!("Mục có yêu cầu giải trình, bổ sung ({})", requested.len())}</h4>
+                        <h4>{tf!("Mục có yêu cầu giải trình, bổ sung ({})", "Items with requests for explanation or evidence ({})", requested.len())}</h4>
                         {item_links(&set, &requested)}
                     </section>
                 }
             })}
-            <h3 class="no-print-heading">"Còn phải hoàn thiện"</h3>
+            <h3 class="no-print-heading">{t!("Còn phải hoàn thiện", "Still to complete")}</h3>
             <div class="open-lists">{lists}</div>
-            <h3 id="diem-bi-mat">"Điểm bị mất"</h3>
+            <h3 id="diem-bi-mat">{t!("Điểm bị mất", "Points lost")}</h3>
             {if lost.is_empty() {
-                view! { <p class="ok-note">"Không mất điểm ở mục nào."</p> }.into_any()
+                view! { <p class="ok-note">{t!("Không mất điểm ở mục nào.", "No points lost on any item.")}</p> }.into_any()
             } else {
                 view! {
-                    <p>{format!("Tổng cộng mất {} ở {} mục, xếp từ nhiều đến ít.", points_vi(total_lost), lost.len())}</p>
+                    <p>{tf!("Tổng cộng mất {} ở {} mục, xếp từ nhiều đến ít.", "{} lost in total over {} items, largest first.", points_text(total_lost), lost.len())}</p>
                     <div class="table-wrap">
                         <table class="lost-table" aria-labelledby="diem-bi-mat">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Mã"</th>
-                                    <th scope="col">"Nội dung"</th>
-                                    <th scope="col" class="num">"Điểm mất"</th>
-                                    <th scope="col">"Vì sao"</th>
+                                    <th scope="col">{t!("Mã", "Code")}</th>
+                                    <th scope="col">{t!("Nội dung", "Content")}</th>
+                                    <th scope="col" class="num">{t!("Điểm mất", "Points lost")}</th>
+                                    <th scope="col">{t!("Vì sao", "Why")}</th>
                                 </tr>
                             </thead>
                             <tbody>{lost_rows}</tbody>
@@ -286,8 +291,9 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 let result = match files::read(&file, 2 * 1024 * 1024).await {
                     Err(e) => Err(e),
                     Ok(f) => match read_review_file(&f.bytes) {
-                        Err(p) => Err(format!(
+                        Err(p) => Err(tf!(
                             "Tệp «{}» không đọc được: {}",
+                            "File «{}» could not be read: {}",
                             f.name,
                             p.iter()
                                 .map(|p| p.to_string())
@@ -298,7 +304,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                             let (id, name) =
                                 a.draft.with_untracked(|d| (d.id.clone(), d.display_name()));
                             if review.draft_id != id {
-                                Err(format!("Tệp «{}» là kết quả thẩm định của «{}», không phải của bản đang mở «{name}». Hãy mở đúng bản ở mục «Các bản».", f.name, review.agency_name))
+                                Err(tf!("Tệp «{}» là kết quả thẩm định của «{}», không phải của bản đang mở «{name}». Hãy mở đúng bản ở mục «Các bản».", "File «{}» is the appraisal result of «{}», not of the open draft «{name}». Open the right draft under «Drafts».", f.name, review.agency_name))
                             } else {
                                 let (n, round) = (
                                     review
@@ -309,7 +315,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                                     review.round,
                                 );
                                 a.draft.update(|d| d.review = Some(review));
-                                Ok(format!("Đã nhập kết quả thẩm định lần {round}: {n} mục có yêu cầu. Các yêu cầu hiện ở từng mục; sau khi bổ sung, hãy xuất tệp nộp lần {}.", round + 1))
+                                Ok(tf!("Đã nhập kết quả thẩm định lần {round}: {n} mục có yêu cầu. Các yêu cầu hiện ở từng mục; sau khi bổ sung, hãy xuất tệp nộp lần {}.", "Imported appraisal result, round {round}: {n} items have requests. The requests show on each item; once answered, export submission number {}.", round + 1))
                             }
                         }
                     },
@@ -330,7 +336,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         export_message.set(Some(match result {
             Ok(()) => {
                 a.draft.update(|d| d.last_exported = Some(now));
-                (true, format!("Đã xuất tệp «{}» (mã niêm phong SHA-256 {}…). Gửi tệp này cho cơ quan thẩm định.", sub.file_name(), &sub.digest[..12]))
+                (true, tf!("Đã xuất tệp «{}» (mã niêm phong SHA-256 {}…). Gửi tệp này cho cơ quan thẩm định.", "Exported «{}» (SHA-256 seal {}…). Send this file to the appraisal body.", sub.file_name(), &sub.digest[..12]))
             }
             Err(e) => (false, e),
         }));
@@ -356,18 +362,18 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     };
     view! {
         <div class="page-card summary-page">
-            <h2 id="trang-tieu-de" tabindex="-1">"Bảng tổng hợp kết quả tự đánh giá"</h2>
+            <h2 id="trang-tieu-de" tabindex="-1">{t!("Bảng tổng hợp kết quả tự đánh giá", "Self-assessment summary")}</h2>
             <div class="actions export-actions" id="nop-ho-so">
                 <button type="button" class="button" on:click=export_json>
-                    {move || match a.draft.with(|d| d.next_round()) { 1 => "Xuất tệp nộp (JSON)".to_string(), n => format!("Xuất tệp nộp lần {n} (JSON)") }}
+                    {move || match a.draft.with(|d| d.next_round()) { 1 => t!("Xuất tệp nộp (JSON)", "Export submission (JSON)").to_string(), n => tf!("Xuất tệp nộp lần {n} (JSON)", "Export submission no. {n} (JSON)") }}
                 </button>
                 <input id="nhap-ket-qua" class="file-input" type="file" accept=".json,application/json" on:change=import_review/>
-                <label for="nhap-ket-qua" class="file-button secondary-file">"Nhập kết quả thẩm định (JSON)"</label>
-                <button type="button" class="secondary" on:click=export_csv>"Xuất bảng điểm (CSV, mở bằng Excel)"</button>
-                <button type="button" class="secondary" on:click=move |_| page::print()>"In bảng tổng hợp"</button>
+                <label for="nhap-ket-qua" class="file-button secondary-file">{t!("Nhập kết quả thẩm định (JSON)", "Import appraisal result (JSON)")}</label>
+                <button type="button" class="secondary" on:click=export_csv>{t!("Xuất bảng điểm (CSV, mở bằng Excel)", "Export score sheet (CSV, opens in Excel)")}</button>
+                <button type="button" class="secondary" on:click=move |_| page::print()>{t!("In bảng tổng hợp", "Print the summary")}</button>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || with_details.get() on:change=move |ev| with_details.set(event_target_checked(&ev))/>
-                    " Kèm bảng chi tiết từng tiêu chí (có tài liệu kiểm chứng)"
+                    {t!(" Kèm bảng chi tiết từng tiêu chí (có tài liệu kiểm chứng)", " Include the detailed table of every item (with evidence)")}
                 </label>
             </div>
             {move || export_message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
@@ -377,19 +383,19 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 Some(a.draft.with(|d| detail_table(&detail_set, d, &report)))
             })}
             <div class="signatures" aria-hidden="true">
-                <p><strong>"Người lập biểu"</strong><br/>"(Ký, ghi rõ họ tên)"</p>
-                <p><strong>"Thủ trưởng cơ quan, đơn vị"</strong><br/>"(Ký, ghi rõ họ tên và đóng dấu)"</p>
+                <p><strong>{t!("Người lập biểu", "Prepared by")}</strong><br/>{t!("(Ký, ghi rõ họ tên)", "(Signature and full name)")}</p>
+                <p><strong>{t!("Thủ trưởng cơ quan, đơn vị", "Head of the agency or unit")}</strong><br/>{t!("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)")}</p>
             </div>
-            <h3 class="no-print-heading">"Khó khăn, kiến nghị"</h3>
+            <h3 class="no-print-heading">{t!("Khó khăn, kiến nghị", "Difficulties and proposals")}</h3>
             <TextArea
                 id="kho-khan".to_string()
-                label="Khó khăn, vướng mắc".to_string()
+                label={t!("Khó khăn, vướng mắc", "Difficulties and obstacles").to_string()}
                 value=Signal::derive(move || a.draft.with(|d| d.difficulties.clone()))
                 on_input=Callback::new(move |v: String| a.draft.update(|d| d.difficulties = v))
             />
             <TextArea
                 id="kien-nghi".to_string()
-                label="Kiến nghị, đề xuất".to_string()
+                label={t!("Kiến nghị, đề xuất", "Proposals and recommendations").to_string()}
                 value=Signal::derive(move || a.draft.with(|d| d.proposals.clone()))
                 on_input=Callback::new(move |v: String| a.draft.update(|d| d.proposals = v))
             />

@@ -75,9 +75,9 @@ pub fn DeskPage() -> impl IntoView {
                             Ok(o) => {
                                 let agency = |k: &str| d.entries.get(k).map(|e| e.submission.agency.name.clone()).unwrap_or_default();
                                 Ok(match o {
-                                    ImportOutcome::Added { key } => format!("{}: đã nhập hồ sơ của «{}».", f.name, agency(&key)),
-                                    ImportOutcome::NewRound { key, round } => format!("{}: hồ sơ lần {round} của «{}» thay cho lần trước; xem các mục đã thay đổi.", f.name, agency(&key)),
-                                    ImportOutcome::Unchanged { key } => format!("{}: hồ sơ của «{}» đã có, không có gì mới.", f.name, agency(&key)),
+                                    ImportOutcome::Added { key } => tf!("{}: đã nhập hồ sơ của «{}».", "{}: imported the submission of «{}».", f.name, agency(&key)),
+                                    ImportOutcome::NewRound { key, round } => tf!("{}: hồ sơ lần {round} của «{}» thay cho lần trước; xem các mục đã thay đổi.", "{}: submission no. {round} of «{}» replaces the previous one; see the changed items.", f.name, agency(&key)),
+                                    ImportOutcome::Unchanged { key } => tf!("{}: hồ sơ của «{}» đã có, không có gì mới.", "{}: the submission of «{}» is already here, nothing new.", f.name, agency(&key)),
                                 })
                             }
                         },
@@ -115,28 +115,28 @@ pub fn DeskPage() -> impl IntoView {
                 .iter()
                 .map(|(key, e)| {
                     let c = checks.get(key);
-                    let recomputed = c.map(|c| c.report.total.vi()).unwrap_or_default();
+                    let recomputed = c.map(|c| c.report.total.shown()).unwrap_or_default();
                     let index = c
                         .and_then(|c| c.report.index)
-                        .map(|i| format!("{}%", i.vi_fixed2()))
+                        .map(|i| format!("{}%", i.shown_fixed2()))
                         .unwrap_or_else(|| "—".into());
-                    let class = c.and_then(|c| c.report.class.clone()).unwrap_or_else(|| "—".into());
+                    let class = e.submission.criteria_set.class_text(c.and_then(|c| c.report.class.as_deref()));
                     let flags = c.map(|c| c.messages()).unwrap_or_default();
                     let flagged = c.is_some_and(|c| c.flagged());
                     let link = nav_link(Route::DeskEntry(key.clone()), "", e.submission.agency.name.clone());
                     view! {
                         <tr class:flagged=flagged>
                             <th scope="row">{link}</th>
-                            <td>{format!("{} ({})", e.submission.criteria_set.title, e.submission.criteria_set.year)}</td>
-                            <td class="num" data-label="Lần nộp">{e.submission.round}</td>
-                            <td data-label="Trạng thái">{e.status.label_vi()}</td>
-                            <td class="num" data-label="Tự chấm (ghi trong tệp)">{e.submission.scores.total.vi()}</td>
-                            <td class="num" data-label="Tính lại">{recomputed}</td>
-                            <td class="num" data-label="Chỉ số">{index}</td>
-                            <td data-label="Xếp loại">{class}</td>
+                            <td>{format!("{} ({})", e.submission.criteria_set.title_shown(), e.submission.criteria_set.year)}</td>
+                            <td class="num" data-label={t!("Lần nộp", "Round")}>{e.submission.round}</td>
+                            <td data-label={t!("Trạng thái", "Status")}>{e.status.label()}</td>
+                            <td class="num" data-label={t!("Tự chấm (ghi trong tệp)", "Self-score (in the file)")}>{e.submission.scores.total.shown()}</td>
+                            <td class="num" data-label={t!("Tính lại", "Recomputed")}>{recomputed}</td>
+                            <td class="num" data-label={t!("Chỉ số", "Index")}>{index}</td>
+                            <td data-label={t!("Xếp loại", "Class")}>{class}</td>
                             <td class="flags">
                                 {if flags.is_empty() {
-                                    view! { <span class="ok-note">"Khớp"</span> }.into_any()
+                                    view! { <span class="ok-note">{t!("Khớp", "Match")}</span> }.into_any()
                                 } else {
                                     view! { <ul>{flags.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }.into_any()
                                 }}
@@ -150,9 +150,9 @@ pub fn DeskPage() -> impl IntoView {
 
     view! {
         <div class="page-card desk-page">
-            <h2 id="trang-tieu-de" tabindex="-1">"Thẩm định hồ sơ tự đánh giá"</h2>
-            <p class="desk-links">{nav_link(Route::Ranking, "button secondary", "Bảng xếp hạng →")}</p>
-            <p class="lead">"Nhập các tệp nộp (JSON) của cơ quan. Mỗi tệp được kiểm tra riêng: mã niêm phong, bộ tiêu chí, và mọi điểm được tính lại từ câu trả lời theo bộ tiêu chí trong thư viện của bạn."</p>
+            <h2 id="trang-tieu-de" tabindex="-1">{t!("Thẩm định hồ sơ tự đánh giá", "Appraisal of self-assessments")}</h2>
+            <p class="desk-links">{nav_link(Route::Ranking, "button secondary", t!("Bảng xếp hạng →", "Ranking →"))}</p>
+            <p class="lead">{t!("Nhập các tệp nộp (JSON) của cơ quan. Mỗi tệp được kiểm tra riêng: mã niêm phong, bộ tiêu chí, và mọi điểm được tính lại từ câu trả lời theo bộ tiêu chí trong thư viện của bạn.", "Import the agencies' submission files (JSON). Each file is checked on its own: the seal, the criteria set, and every score recomputed from the answers by the criteria set in your library.")}</p>
             <div
                 class="drop-zone"
                 class:dragging=move || dragging.get()
@@ -161,8 +161,8 @@ pub fn DeskPage() -> impl IntoView {
                 on:drop=on_drop
             >
                 <input id="nhap-ho-so" class="file-input" type="file" multiple=true accept=".json,application/json" on:change=on_pick aria-describedby="nhap-ho-so-goi-y"/>
-                <label for="nhap-ho-so" class="file-button">"Chọn tệp hồ sơ (JSON)"</label>
-                <p id="nhap-ho-so-goi-y" class="hint">{format!("hoặc kéo thả một hay nhiều tệp vào đây. Mỗi tệp tối đa {} MB.", MAX_SUBMISSION_BYTES / 1024 / 1024)}</p>
+                <label for="nhap-ho-so" class="file-button">{t!("Chọn tệp hồ sơ (JSON)", "Choose submission files (JSON)")}</label>
+                <p id="nhap-ho-so-goi-y" class="hint">{tf!("hoặc kéo thả một hay nhiều tệp vào đây. Mỗi tệp tối đa {} MB.", "or drag and drop one or more files here. At most {} MB per file.", MAX_SUBMISSION_BYTES / 1024 / 1024)}</p>
             </div>
             {move || {
                 let list = results.get();
@@ -172,7 +172,7 @@ pub fn DeskPage() -> impl IntoView {
                             FileResult::Ok(m) => view! { <li><p class="banner banner-ok">{m}</p></li> }.into_any(),
                             FileResult::Refused { file, problems } => view! {
                                 <li><div class="banner banner-error" role="alert">
-                                    <strong>{format!("Không nhập được tệp «{file}»: {} lỗi", problems.len())}</strong>
+                                    <strong>{tf!("Không nhập được tệp «{file}»: {} lỗi", "Could not import file «{file}»: {} errors", problems.len())}</strong>
                                     <ul>{problems.into_iter().map(crate::ui::set_library::problem_item).collect_view()}</ul>
                                 </div></li>
                             }.into_any(),
@@ -182,23 +182,23 @@ pub fn DeskPage() -> impl IntoView {
             }}
             {move || r.storage_message.get().map(|m| view! { <p class="banner banner-warn" role="alert">{m}</p> })}
             {move || if r.desk.with(|d| d.entries.is_empty()) {
-                view! { <p class="placeholder">"Chưa có hồ sơ nào."</p> }.into_any()
+                view! { <p class="placeholder">{t!("Chưa có hồ sơ nào.", "No submissions yet.")}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap">
                         <table class="desk-table">
-                            <caption>{move || format!("{} hồ sơ", r.desk.with(|d| d.entries.len()))}</caption>
+                            <caption>{move || tf!("{} hồ sơ", "{} submissions", r.desk.with(|d| d.entries.len()))}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Cơ quan"</th>
-                                    <th scope="col">"Bộ tiêu chí"</th>
-                                    <th scope="col" class="num">"Lần nộp"</th>
-                                    <th scope="col">"Trạng thái"</th>
-                                    <th scope="col" class="num">"Tự chấm"</th>
-                                    <th scope="col" class="num">"Tính lại"</th>
-                                    <th scope="col" class="num">"Chỉ số"</th>
-                                    <th scope="col">"Xếp loại"</th>
-                                    <th scope="col">"Kiểm tra"</th>
+                                    <th scope="col">{t!("Cơ quan", "Agency")}</th>
+                                    <th scope="col">{t!("Bộ tiêu chí", "Criteria sets")}</th>
+                                    <th scope="col" class="num">{t!("Lần nộp", "Round")}</th>
+                                    <th scope="col">{t!("Trạng thái", "Status")}</th>
+                                    <th scope="col" class="num">{t!("Tự chấm", "Self-score")}</th>
+                                    <th scope="col" class="num">{t!("Tính lại", "Recomputed")}</th>
+                                    <th scope="col" class="num">{t!("Chỉ số", "Index")}</th>
+                                    <th scope="col">{t!("Xếp loại", "Class")}</th>
+                                    <th scope="col">{t!("Kiểm tra", "Check")}</th>
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>

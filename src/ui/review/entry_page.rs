@@ -73,7 +73,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
 
     let body = move || {
         let Some((sub, previous, file_name)) = entry.get() else {
-            return view! { <p class="banner banner-warn" role="alert">"Không có hồ sơ này trên bàn thẩm định."</p> }.into_any();
+            return view! { <p class="banner banner-warn" role="alert">{t!("Không có hồ sơ này trên bàn thẩm định.", "This submission is not on the appraisal desk.")}</p> }.into_any();
         };
         let key = entry_key.clone();
         let c = this_check.get_untracked();
@@ -95,8 +95,8 @@ pub fn EntryPage(key: String) -> impl IntoView {
                     result = Some(l.add_loaded("bo-tieu-chi-tu-ho-so.json", text.as_bytes()))
                 });
                 loaded_message.set(Some(match result {
-                    Some(Ok(_)) => "Đã nạp bộ tiêu chí đi kèm hồ sơ vào thư viện. Hãy đối chiếu với văn bản chính thức của tỉnh.".into(),
-                    Some(Err(p)) => format!("Không nạp được: {}", p.first().map(|p| p.to_string()).unwrap_or_default()),
+                    Some(Ok(_)) => t!("Đã nạp bộ tiêu chí đi kèm hồ sơ vào thư viện. Hãy đối chiếu với văn bản chính thức của tỉnh.", "The criteria set enclosed in the submission was added to the library. Check it against the province's official document.").into(),
+                    Some(Err(p)) => tf!("Không nạp được: {}", "Could not load: {}", p.first().map(|p| p.to_string()).unwrap_or_default()),
                     None => String::new(),
                 }));
             }
@@ -127,14 +127,14 @@ pub fn EntryPage(key: String) -> impl IntoView {
                                 }
                             }
                         });
-                        loaded_message.set(Some(format!("Đã xuất «{name}». Gửi tệp này cho cơ quan để giải trình, bổ sung và nộp lần {}.", f.round + 1)));
+                        loaded_message.set(Some(tf!("Đã xuất «{name}». Gửi tệp này cho cơ quan để giải trình, bổ sung và nộp lần {}.", "Exported «{name}». Send this file to the agency for explanations, more evidence and submission no. {}.", f.round + 1)));
                     }
                     Err(e) => loaded_message.set(Some(e)),
                 }
             }
         };
         let lock = move |_| {
-            if page::confirm("Chốt điểm hồ sơ này? Sau khi chốt, điểm thẩm định không sửa được nữa và không nhận lần nộp mới.") {
+            if page::confirm(t!("Chốt điểm hồ sơ này? Sau khi chốt, điểm thẩm định không sửa được nữa và không nhận lần nộp mới.", "Close the scores of this submission? Once closed, the appraised scores cannot be changed and no new submission is accepted.")) {
                 r.desk.update(|d| if let Some(x) = d.entries.get_mut(&lock_key) { x.status = ReviewStatus::DaChot; });
             }
         };
@@ -157,10 +157,11 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 return None;
             }
             match Dec::parse(t) {
-                Err(e) => Some(format!("Điểm «{t}» {e}.")),
-                Ok(v) if v.is_negative() || v > survey_max => Some(format!(
+                Err(e) => Some(tf!("Điểm «{t}» {e}.", "Score «{t}» {e}.")),
+                Ok(v) if v.is_negative() || v > survey_max => Some(tf!(
                     "Điểm điều tra xã hội học phải từ 0 đến {}.",
-                    survey_max.vi()
+                    "The survey score must be from 0 to {}.",
+                    survey_max.shown()
                 )),
                 Ok(_) => None,
             }
@@ -195,7 +196,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                             .iter()
                             .filter(|e| !e.is_blank())
                             .map(|e| {
-                                let text = e.citation_vi();
+                                let text = e.citation();
                                 let link = (!e.link.is_empty()).then(|| e.link.clone());
                                 view! {
                                     <li>
@@ -210,28 +211,28 @@ pub fn EntryPage(key: String) -> impl IntoView {
                             <tr class:flagged=differs class:changed=was_changed hidden=move || !show()>
                                 <th scope="row"><span class="code">{code.clone()}</span></th>
                                 <td>
-                                    {u.title.to_string()}
-                                    {was_changed.then(|| view! { <span class="badge badge-survey">"Đã sửa ở lần nộp này"</span> })}
+                                    {u.title_shown().to_string()}
+                                    {was_changed.then(|| view! { <span class="badge badge-survey">{t!("Đã sửa ở lần nộp này", "Changed in this submission")}</span> })}
                                 </td>
-                                <td class="num" data-label="Tự chấm">{stated.map(|s| s.vi()).unwrap_or_else(|| "—".into())}</td>
-                                <td data-label="Tính lại">
-                                    <strong>{recomputed.map(|s| s.vi()).unwrap_or_else(|| "—".into())}</strong>
+                                <td class="num" data-label={t!("Tự chấm", "Self-score")}>{stated.map(|s| s.shown()).unwrap_or_else(|| "—".into())}</td>
+                                <td data-label={t!("Tính lại", "Recomputed")}>
+                                    <strong>{recomputed.map(|s| s.shown()).unwrap_or_else(|| "—".into())}</strong>
                                     " "
                                     <span class="reason">{item.map(|i| i.reason).unwrap_or_default()}</span>
                                 </td>
-                                <td data-label="Tài liệu kiểm chứng, giải trình">
+                                <td data-label={t!("Tài liệu kiểm chứng, giải trình", "Evidence, explanation")}>
                                     {if has_evidence {
                                         view! { <ul class="evidence-cited">{evidence}</ul> }.into_any()
                                     } else if !survey {
-                                        view! { <span class="flag">"Không có tài liệu kiểm chứng"</span> }.into_any()
+                                        view! { <span class="flag">{t!("Không có tài liệu kiểm chứng", "No evidence")}</span> }.into_any()
                                     } else {
                                         ().into_any()
                                     }}
                                     {(!response.explanation.trim().is_empty()).then(|| view! {
-                                        <p class="explanation"><strong>"Giải trình: "</strong>{response.explanation.clone()}</p>
+                                        <p class="explanation"><strong>{t!("Giải trình: ", "Explanation: ")}</strong>{response.explanation.clone()}</p>
                                     })}
                                 </td>
-                                <td data-label="Thẩm định" class="appraisal">{cell}</td>
+                                <td data-label={t!("Thẩm định", "Appraisal")} class="appraisal">{cell}</td>
                             </tr>
                         })
                     })
@@ -240,40 +241,40 @@ pub fn EntryPage(key: String) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h2 id="trang-tieu-de" tabindex="-1">{format!("Hồ sơ: {}", p.name)}</h2>
+            <h2 id="trang-tieu-de" tabindex="-1">{tf!("Hồ sơ: {}", "Submission: {}", p.name)}</h2>
             <dl class="meta">
-                <dt>"Tỉnh, thành phố"</dt><dd>{if p.province.trim().is_empty() { "(chưa ghi)".to_string() } else { p.province.clone() }}</dd>
-                <dt>"Năm đánh giá"</dt><dd>{p.year.clone()}</dd>
-                <dt>"Người đầu mối"</dt><dd>{{
+                <dt>{t!("Tỉnh, thành phố", "Province or city")}</dt><dd>{if p.province.trim().is_empty() { t!("(chưa ghi)", "(not given)").to_string() } else { p.province.clone() }}</dd>
+                <dt>{t!("Năm đánh giá", "Assessment year")}</dt><dd>{p.year.clone()}</dd>
+                <dt>{t!("Người đầu mối", "Focal point")}</dt><dd>{{
                     let parts: Vec<&str> = [&p.focal_name, &p.focal_position, &p.focal_phone, &p.focal_email]
                         .into_iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-                    if parts.is_empty() { "(chưa ghi)".to_string() } else { parts.join(" · ") }
+                    if parts.is_empty() { t!("(chưa ghi)", "(not given)").to_string() } else { parts.join(" · ") }
                 }}</dd>
-                <dt>"Bộ tiêu chí"</dt><dd>{format!("{} (phiên bản {})", set.title, set.version)}</dd>
-                <dt>"Lần nộp"</dt><dd>{format!("{} · xuất lúc {} · tệp {}", sub.round, crate::domain::drafts::datetime_vi(&sub.exported_at), file_name)}</dd>
-                <dt>"Mã niêm phong"</dt><dd><code class="digest">{sub.digest.clone()}</code></dd>
+                <dt>{t!("Bộ tiêu chí", "Criteria set")}</dt><dd>{tf!("{} (phiên bản {})", "{} (version {})", set.title_shown(), set.version)}</dd>
+                <dt>{t!("Lần nộp", "Round")}</dt><dd>{tf!("{} · xuất lúc {} · tệp {}", "{} · exported {} · file {}", sub.round, crate::domain::drafts::datetime_text(&sub.exported_at), file_name)}</dd>
+                <dt>{t!("Mã niêm phong", "Seal")}</dt><dd><code class="digest">{sub.digest.clone()}</code></dd>
             </dl>
             {if messages.is_empty() {
-                view! { <p class="banner banner-ok" role="status">"Tệp nguyên vẹn; điểm tự chấm khớp với điểm tính lại theo bộ tiêu chí chính thức."</p> }.into_any()
+                view! { <p class="banner banner-ok" role="status">{t!("Tệp nguyên vẹn; điểm tự chấm khớp với điểm tính lại theo bộ tiêu chí chính thức.", "The file is intact; the self-scores match the scores recomputed with the official criteria set.")}</p> }.into_any()
             } else {
                 view! {
                     <div class="banner banner-warn" role="alert">
                         <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                        {unknown_set.then(|| view! { <button type="button" class="secondary" on:click=load_set.clone()>"Nạp bộ tiêu chí đi kèm vào thư viện"</button> })}
+                        {unknown_set.then(|| view! { <button type="button" class="secondary" on:click=load_set.clone()>{t!("Nạp bộ tiêu chí đi kèm vào thư viện", "Add the enclosed criteria set to the library")}</button> })}
                     </div>
                 }.into_any()
             }}
             {move || loaded_message.get().map(|m| view! { <p class="banner banner-ok" role="status">{m}</p> })}
-            <div class="result-box" role="group" aria-label="Kết quả thẩm định">
+            <div class="result-box" role="group" aria-label={t!("Kết quả thẩm định", "Appraisal result")}>
                 {move || appraised.get().map(|a| view! {
-                    <p><span class="label">"Điểm thẩm định"</span><strong class="big">{a.total.vi()}</strong>{format!(" / {}", a.applicable_max.vi())}</p>
-                    <p><span class="label">"Chỉ số (chưa gồm ĐTXHH)"</span><strong class="big">{a.index.map(|i| format!("{}%", i.vi_fixed2())).unwrap_or_else(|| "—".into())}</strong></p>
-                    <p><span class="label">"Xếp loại"</span><strong class="big">{a.class.clone().unwrap_or_else(|| "—".into())}</strong></p>
+                    <p><span class="label">{t!("Điểm thẩm định", "Appraised score")}</span><strong class="big">{a.total.shown()}</strong>{format!(" / {}", a.applicable_max.shown())}</p>
+                    <p><span class="label">{t!("Chỉ số (chưa gồm ĐTXHH)", "Index (survey not included)")}</span><strong class="big">{a.index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_else(|| "—".into())}</strong></p>
+                    <p><span class="label">{t!("Xếp loại", "Class")}</span><strong class="big">{a.class.clone().unwrap_or_else(|| "—".into())}</strong></p>
                 })}
                 {(!survey_max.is_zero()).then(|| view! {
                     <TextInput
                         id="diem-dtxhh".to_string()
-                        label=format!("Điểm điều tra xã hội học (tối đa {})", survey_max.vi())
+                        label=tf!("Điểm điều tra xã hội học (tối đa {})", "Survey score (at most {})", survey_max.shown())
                         value=survey_value
                         on_input=Callback::new(move |v: String| r.desk.update(|d| if let Some(x) = d.entries.get_mut(&survey_key) { x.survey_score = v; }))
                         error=survey_error
@@ -285,15 +286,15 @@ pub fn EntryPage(key: String) -> impl IntoView {
             {move || {
                 let (self_report, appraised) = (this_check.get()?.report, appraised.get()?);
                 let fields = &entry.with_untracked(|e| e.as_ref().map(|e| e.0.criteria_set.clone()))?.fields;
-                Some(crate::ui::charts::field_bars(fields, &self_report, &appraised, ["Tự chấm (tính lại)", "Thẩm định"]))
+                Some(crate::ui::charts::field_bars(fields, &self_report, &appraised, [t!("Tự chấm (tính lại)", "Self-score (recomputed)"), t!("Thẩm định", "Appraisal")]))
             }}
             <div class="actions">
-                <button type="button" class="button" on:click=export_review>"Xuất tệp kết quả thẩm định (gửi cơ quan)"</button>
-                <button type="button" class="secondary" prop:disabled=move || locked.get() on:click=lock>"Chốt điểm"</button>
-                {move || locked.get().then(|| view! { <span class="badge badge-official">"Đã chốt điểm"</span> })}
+                <button type="button" class="button" on:click=export_review>{t!("Xuất tệp kết quả thẩm định (gửi cơ quan)", "Export the appraisal result (send to the agency)")}</button>
+                <button type="button" class="secondary" prop:disabled=move || locked.get() on:click=lock>{t!("Chốt điểm", "Close the scores")}</button>
+                {move || locked.get().then(|| view! { <span class="badge badge-official">{t!("Đã chốt điểm", "Scores closed")}</span> })}
             </div>
             <div class="review-tools">
-                <label for="trang-thai-ho-so">"Trạng thái"</label>
+                <label for="trang-thai-ho-so">{t!("Trạng thái", "Status")}</label>
                 <select
                     id="trang-thai-ho-so"
                     prop:value=move || status.get().map(status_code).unwrap_or("cho")
@@ -305,28 +306,28 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         }
                     }
                 >
-                    {ReviewStatus::ALL.into_iter().map(|s| view! { <option value=status_code(s)>{s.label_vi()}</option> }).collect_view()}
+                    {ReviewStatus::ALL.into_iter().map(|s| view! { <option value=status_code(s)>{s.label()}</option> }).collect_view()}
                 </select>
                 <span class="check">
                     <input type="checkbox" id="loc-thieu-tlkc" prop:checked=move || only_missing.get() on:change=move |ev| only_missing.set(event_target_checked(&ev))/>
-                    <label for="loc-thieu-tlkc">"Chỉ mục không có tài liệu kiểm chứng"</label>
+                    <label for="loc-thieu-tlkc">{t!("Chỉ mục không có tài liệu kiểm chứng", "Only items without evidence")}</label>
                 </span>
                 <span class="check">
                     <input type="checkbox" id="loc-khac-diem" prop:checked=move || only_different.get() on:change=move |ev| only_different.set(event_target_checked(&ev))/>
-                    <label for="loc-khac-diem">"Chỉ mục có điểm tự chấm khác điểm tính lại"</label>
+                    <label for="loc-khac-diem">{t!("Chỉ mục có điểm tự chấm khác điểm tính lại", "Only items whose self-score differs from the recomputed score")}</label>
                 </span>
             </div>
             <div class="table-wrap">
                 <table class="entry-table">
-                    <caption>"Từng mục: điểm tự chấm, điểm tính lại và tài liệu kiểm chứng"</caption>
+                    <caption>{t!("Từng mục: điểm tự chấm, điểm tính lại và tài liệu kiểm chứng", "Each item: self-score, recomputed score and evidence")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Mã"</th>
-                            <th scope="col">"Nội dung"</th>
-                            <th scope="col" class="num">"Tự chấm"</th>
-                            <th scope="col">"Tính lại"</th>
-                            <th scope="col">"Tài liệu kiểm chứng, giải trình"</th>
-                            <th scope="col">"Thẩm định"</th>
+                            <th scope="col">{t!("Mã", "Code")}</th>
+                            <th scope="col">{t!("Nội dung", "Content")}</th>
+                            <th scope="col" class="num">{t!("Tự chấm", "Self-score")}</th>
+                            <th scope="col">{t!("Tính lại", "Recomputed")}</th>
+                            <th scope="col">{t!("Tài liệu kiểm chứng, giải trình", "Evidence, explanation")}</th>
+                            <th scope="col">{t!("Thẩm định", "Appraisal")}</th>
                         </tr>
                     </thead>
                     {items}
@@ -389,14 +390,14 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
         <div class="appraisal-cell">
             <TextInput
                 id=format!("{id}-diem")
-                label=format!("Điểm thẩm định {code}")
+                label=tf!("Điểm thẩm định {code}", "Appraised score {code}")
                 value=Signal::derive(move || appraisal.with(|a| a.score.clone()))
                 on_input=Callback::new(move |v: String| e1(Box::new(move |a| a.score = v)))
                 error
                 inputmode="decimal"
                 disabled=Signal::derive(move || locked.get())
             />
-            <label for=format!("{id}-yeu-cau") class="visually-hidden">{format!("Yêu cầu đối với {code}")}</label>
+            <label for=format!("{id}-yeu-cau") class="visually-hidden">{tf!("Yêu cầu đối với {code}", "Request for {code}")}</label>
             <select
                 id=format!("{id}-yeu-cau")
                 prop:value=move || appraisal.with(|a| a.request.code())
@@ -407,13 +408,13 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
                     e2(Box::new(move |a| a.request = k));
                 }
             >
-                {RequestKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label_vi()}</option> }).collect_view()}
+                {RequestKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
             </select>
-            <label for=format!("{id}-y-kien") class="visually-hidden">{format!("Ý kiến thẩm định {code}")}</label>
+            <label for=format!("{id}-y-kien") class="visually-hidden">{tf!("Ý kiến thẩm định {code}", "Appraisal comment {code}")}</label>
             <textarea
                 id=format!("{id}-y-kien")
                 rows="2"
-                placeholder="Ý kiến thẩm định"
+                placeholder={t!("Ý kiến thẩm định", "Appraisal comment")}
                 prop:value=move || appraisal.with(|a| a.comment.clone())
                 prop:disabled=move || locked.get()
                 on:input=move |ev| { let v = event_target_value(&ev); e3(Box::new(move |a| a.comment = v)); }

@@ -32,7 +32,7 @@ fn stored_pairs() -> Result<Vec<(String, String)>, storage::StoreError> {
 fn restore() -> (Desk, Option<String>) {
     let (desk, unreadable) = Desk::restore(&stored_pairs().unwrap_or_default());
     let message = (unreadable > 0).then(|| {
-        format!("{unreadable} hồ sơ đã lưu không đọc được; dữ liệu vẫn được giữ trong trình duyệt. Hãy nhập lại tệp của các cơ quan đó.")
+        tf!("{unreadable} hồ sơ đã lưu không đọc được; dữ liệu vẫn được giữ trong trình duyệt. Hãy nhập lại tệp của các cơ quan đó.", "{unreadable} saved submissions could not be read; the data is kept in the browser. Import those agencies' files again.")
     });
     (desk, message)
 }
@@ -71,8 +71,7 @@ impl ReviewState {
             let desk = state.desk.get();
             if let Some(before) = &previous {
                 if let Err(e) = persist(&desk, Some(before)) {
-                    state.storage_message.set(Some(format!(
-                        "{e} Công việc thẩm định vẫn còn trong trang; nếu tải lại trang, hãy nhập lại các tệp của cơ quan."
+                    state.storage_message.set(Some(tf!("{e} Công việc thẩm định vẫn còn trong trang; nếu tải lại trang, hãy nhập lại các tệp của cơ quan.", "{e} The appraisal work is still in this page; if you reload it, import the agencies' files again."
                     )));
                 }
             }

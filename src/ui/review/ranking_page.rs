@@ -59,7 +59,12 @@ pub fn RankingPage() -> impl IntoView {
                 let marks: Vec<(Dec, String)> = set
                     .bands
                     .iter()
-                    .filter_map(|b| Some((b.min?, format!("Ngưỡng loại {}", b.label))))
+                    .filter_map(|b| {
+                        Some((
+                            b.min?,
+                            tf!("Ngưỡng loại {}", "Class threshold {}", b.label_shown()),
+                        ))
+                    })
                     .collect();
                 (fields, marks)
             })
@@ -97,16 +102,15 @@ pub fn RankingPage() -> impl IntoView {
         }
     };
     let pct = |i: Option<Dec>| {
-        i.map(|i| format!("{}%", i.vi_fixed2()))
+        i.map(|i| format!("{}%", i.shown_fixed2()))
             .unwrap_or_else(|| "—".into())
     };
     let chart = move || {
         let list = rows.get();
         (!list.is_empty()).then(|| {
-            let label = format!(
-                "Biểu đồ chỉ số của các cơ quan theo thứ hạng: {}",
+            let label = tf!("Biểu đồ chỉ số của các cơ quan theo thứ hạng: {}", "Chart of the agencies' index by rank: {}",
                 list.iter()
-                    .map(|r| format!("hạng {} {} {}", r.rank, r.agency, pct(r.index)))
+                    .map(|r| tf!("hạng {} {} {}", "rank {} {} {}", r.rank, r.agency, pct(r.index)))
                     .collect::<Vec<_>>()
                     .join("; ")
             );
@@ -122,8 +126,8 @@ pub fn RankingPage() -> impl IntoView {
                 .collect();
             view! {
                 <figure class="chart">
-                    <figcaption>"Chỉ số sau thẩm định, theo thứ hạng (vạch dọc: ngưỡng xếp loại)"</figcaption>
-                    <PercentBars series=vec!["Chỉ số"] rows=bars marks=marks.get() label_width=250.0 label/>
+                    <figcaption>{t!("Chỉ số sau thẩm định, theo thứ hạng (vạch dọc: ngưỡng xếp loại)", "Index after appraisal, by rank (vertical lines: class thresholds)")}</figcaption>
+                    <PercentBars series=vec![{t!("Chỉ số", "Index")}] rows=bars marks=marks.get() label_width=250.0 label/>
                 </figure>
             }
         })
@@ -138,27 +142,27 @@ pub fn RankingPage() -> impl IntoView {
     };
     view! {
         <div class="page-card ranking-page">
-            <h2 id="trang-tieu-de" tabindex="-1">"Bảng xếp hạng"</h2>
-            <p class="lead">"Xếp theo chỉ số sau thẩm định, đã cộng điểm điều tra xã hội học khi có; các cơ quan bằng chỉ số cùng hạng. Bấm tiêu đề cột để sắp xếp."</p>
+            <h2 id="trang-tieu-de" tabindex="-1">{t!("Bảng xếp hạng", "Ranking")}</h2>
+            <p class="lead">{t!("Xếp theo chỉ số sau thẩm định, đã cộng điểm điều tra xã hội học khi có; các cơ quan bằng chỉ số cùng hạng. Bấm tiêu đề cột để sắp xếp.", "Ranked by index after appraisal, with survey points added when present; agencies with the same index share a rank. Click a column heading to sort.")}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=export>"Xuất bảng xếp hạng (CSV)"</button>
-                {nav_link(Route::Desk, "", "← Về bàn thẩm định")}
+                <button type="button" class="button" on:click=export>{t!("Xuất bảng xếp hạng (CSV)", "Export the ranking (CSV)")}</button>
+                {nav_link(Route::Desk, "", t!("← Về bàn thẩm định", "← Back to the appraisal desk"))}
             </div>
             {chart}
             <div class="table-wrap">
                 <table class="ranking-table">
-                    <caption>{move || format!("{} cơ quan", rows.with(Vec::len))}</caption>
+                    <caption>{move || tf!("{} cơ quan", "{} agencies", rows.with(Vec::len))}</caption>
                     <thead>
                         <tr>
-                            {header("Hạng".into(), Column::Rank)}
-                            {header("Cơ quan".into(), Column::Agency)}
-                            {header("Tự chấm".into(), Column::SelfTotal)}
-                            {header("Điểm thẩm định".into(), Column::Appraised)}
-                            {header("Điểm ĐTXHH".into(), Column::Survey)}
-                            {header("Tổng điểm".into(), Column::Total)}
-                            {header("Chỉ số".into(), Column::Index)}
-                            <th scope="col">"Xếp loại"</th>
-                            {move || fields.get().into_iter().enumerate().map(|(i, c)| header(format!("LV {c}"), Column::Field(i))).collect_view()}
+                            {header(t!("Hạng", "Rank").into(), Column::Rank)}
+                            {header(t!("Cơ quan", "Agency").into(), Column::Agency)}
+                            {header(t!("Tự chấm", "Self-score").into(), Column::SelfTotal)}
+                            {header(t!("Điểm thẩm định", "Appraised score").into(), Column::Appraised)}
+                            {header(t!("Điểm ĐTXHH", "Survey score").into(), Column::Survey)}
+                            {header(t!("Tổng điểm", "Total score").into(), Column::Total)}
+                            {header(t!("Chỉ số", "Index").into(), Column::Index)}
+                            <th scope="col">{t!("Xếp loại", "Class")}</th>
+                            {move || fields.get().into_iter().enumerate().map(|(i, c)| header(tf!("LV {c}", "F{c}"), Column::Field(i))).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -166,10 +170,10 @@ pub fn RankingPage() -> impl IntoView {
                             <tr>
                                 <td class="num">{row.rank}</td>
                                 <th scope="row">{nav_link(Route::DeskEntry(row.key.clone()), "", row.agency.clone())}</th>
-                                <td class="num">{row.self_total.vi()}</td>
-                                <td class="num">{row.appraised.vi()}</td>
-                                <td class="num">{row.survey.map(|s| s.vi()).unwrap_or_else(|| "—".into())}</td>
-                                <td class="num">{row.total.vi()}</td>
+                                <td class="num">{row.self_total.shown()}</td>
+                                <td class="num">{row.appraised.shown()}</td>
+                                <td class="num">{row.survey.map(|s| s.shown()).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{row.total.shown()}</td>
                                 <td class="num">{pct(row.index)}</td>
                                 <td>{row.class.clone().unwrap_or_else(|| "—".into())}</td>
                                 {row.field_index.iter().map(|i| view! { <td class="num">{pct(*i)}</td> }).collect_view()}
