@@ -233,3 +233,22 @@ proptest! {
         prop_assert!(!c.flagged(), "{:?}", c.messages());
     }
 }
+
+/// The seal's canonical text blanks the digest in place instead of
+/// serialising a copy; it must equal serialising a copy, whatever the digest.
+#[test]
+fn canonical_text_equals_a_copy_with_the_digest_cleared() {
+    let copy_cleared = |s: &Submission| {
+        let mut c = s.clone();
+        c.digest.clear();
+        serde_json::to_string(&c).unwrap()
+    };
+    let sub = exported();
+    assert!(!sub.digest.is_empty());
+    assert_eq!(sub.canonical(), copy_cleared(&sub));
+    for odd in ["", "\"}", ",\"digest\":\"x\"}", "không phải mã", "\\u0000"] {
+        let mut s = sub.clone();
+        s.digest = odd.to_string();
+        assert_eq!(s.canonical(), copy_cleared(&s), "digest {odd:?}");
+    }
+}

@@ -98,10 +98,10 @@ pub fn read_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
 }
 
 /// Reads a typed value from parsed JSON. Every typed read in the app goes
-/// through this one deserializer type (path-tracking over `Value`), so each
+/// through this one deserializer type (path-tracking over `&Value`), so each
 /// type's deserialisation code exists once in the wasm, not once per source.
 pub fn typed<T: DeserializeOwned>(v: Value) -> Result<T, String> {
-    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+    serde_path_to_error::deserialize::<_, T>(&v).map_err(|e| format!("{}: {}", e.path(), e.inner()))
 }
 
 /// Parses text and reads a typed value from it (see [`typed`]).
@@ -121,7 +121,9 @@ pub(crate) fn piece<T: DeserializeOwned>(
 ) -> Option<T> {
     let mut dropped: Vec<String> = Vec::new();
     for _ in 0..64 {
-        let e = match serde_path_to_error::deserialize::<_, T>(v.clone()) {
+        // read from a reference: the value is kept for the next attempt
+        // without copying the whole tree (a criteria set is thousands of nodes)
+        let e = match serde_path_to_error::deserialize::<_, T>(&v) {
             Ok(t) => return if dropped.is_empty() { Some(t) } else { None },
             Err(e) => e,
         };

@@ -105,9 +105,24 @@ impl Submission {
     /// The canonical JSON the seal covers: compact, keys in declared order
     /// (maps are sorted), `digest` empty.
     pub fn canonical(&self) -> String {
-        let mut c = self.clone();
-        c.digest.clear();
-        serde_json::to_string(&c).unwrap_or_default()
+        let mut text = self.to_json();
+        // `digest` is the last key: blank its value in place rather than
+        // serialise a copy of the whole submission (its set included)
+        if !self.digest.is_empty() {
+            let tail = format!(
+                ",\"digest\":{}}}",
+                serde_json::to_string(&self.digest).unwrap_or_default()
+            );
+            if text.ends_with(&tail) {
+                text.truncate(text.len() - tail.len());
+                text.push_str(",\"digest\":\"\"}");
+            } else {
+                let mut c = self.clone();
+                c.digest.clear();
+                text = c.to_json();
+            }
+        }
+        text
     }
 
     pub fn compute_digest(&self) -> String {
