@@ -96,7 +96,7 @@ pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadabl
         value = MIGRATIONS[(version - 1) as usize](value, fallback_id);
         version += 1;
     }
-    match serde_path_to_error::deserialize::<_, Draft>(value) {
+    match serde_path_to_error::deserialize::<_, Draft>(&value) {
         Ok(mut draft) => {
             if draft.id.trim().is_empty() {
                 draft.id = fallback_id.to_string();
