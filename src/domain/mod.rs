@@ -16,6 +16,7 @@ pub mod library;
 pub mod loader;
 pub mod profile;
 pub mod review;
+pub mod rule_scoring;
 pub mod rule_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
