@@ -106,6 +106,21 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
             reason.to_string(),
         )
     };
+    // nothing to count: not applicable, or full points, as the rule says
+    let zero_den = |z: ZeroDenominator| match z {
+        ZeroDenominator::NotApplicable => na(t!(
+            "Mẫu số bằng 0: không áp dụng",
+            "Denominator is 0: not applicable"
+        )),
+        ZeroDenominator::FullPoints => scored(
+            unit.max,
+            tf!(
+                "Mẫu số bằng 0 → {}",
+                "Denominator is 0 → {}",
+                points_text(unit.max)
+            ),
+        ),
+    };
     match (unit.rule, value) {
         (Rule::Levels { options } | Rule::Bonus { options }, AnswerValue::Option { id }) => {
             match options.iter().find(|o| &o.id == id) {
@@ -195,20 +210,7 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
                 return invalid(code, counted, &bad);
             }
             if denominator.is_zero() {
-                return match zero_denominator {
-                    ZeroDenominator::NotApplicable => na(t!(
-                        "Mẫu số bằng 0: không áp dụng",
-                        "Denominator is 0: not applicable"
-                    )),
-                    ZeroDenominator::FullPoints => scored(
-                        unit.max,
-                        tf!(
-                            "Mẫu số bằng 0 → {}",
-                            "Denominator is 0 → {}",
-                            points_text(unit.max)
-                        ),
-                    ),
-                };
+                return zero_den(*zero_denominator);
             }
             let (n, d) = (
                 numerator.hundredths() as i128,
@@ -253,20 +255,7 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
                 return invalid(code, counted, &bad);
             }
             if denominator.is_zero() {
-                return match zero_denominator {
-                    ZeroDenominator::NotApplicable => na(t!(
-                        "Mẫu số bằng 0: không áp dụng",
-                        "Denominator is 0: not applicable"
-                    )),
-                    ZeroDenominator::FullPoints => scored(
-                        unit.max,
-                        tf!(
-                            "Mẫu số bằng 0 → {}",
-                            "Denominator is 0 → {}",
-                            points_text(unit.max)
-                        ),
-                    ),
-                };
+                return zero_den(*zero_denominator);
             }
             let (n, d) = (
                 numerator.hundredths() as i128,

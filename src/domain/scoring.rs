@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use super::criteria_set::{CriteriaSet, Rule, ScoredUnit};
 use super::decimal::Dec;
-pub use super::rule_scoring::score_unit;
 use super::rule_scoring::score_deduction;
+pub use super::rule_scoring::score_unit;
 use super::rule_text::points_text;
 
 /// What the agency answered for one item (keyed by the item's code).
