@@ -13,10 +13,13 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use cchc_tu_danh_gia::domain::appraisal::desk::{Desk, DeskEntry};
+use cchc_tu_danh_gia::domain::appraisal::submission::{
+    export, read_submission, MAX_SUBMISSION_BYTES,
+};
+use cchc_tu_danh_gia::domain::assessment::review_file::read_review_file;
+use cchc_tu_danh_gia::domain::assessment::stored::read_stored;
 use cchc_tu_danh_gia::domain::demo::read_demo;
-use cchc_tu_danh_gia::domain::drafts::read_stored;
-use cchc_tu_danh_gia::domain::review::{read_review_file, Desk, DeskEntry};
-use cchc_tu_danh_gia::domain::submission::{export, read_submission, MAX_SUBMISSION_BYTES};
 use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, InputKind, MAX_SET_BYTES};
 
 #[path = "common/rng.rs"]

@@ -10,10 +10,11 @@
 
 use std::collections::BTreeMap;
 
+use cchc_tu_danh_gia::domain::appraisal::desk::{Desk, DeskEntry};
+use cchc_tu_danh_gia::domain::appraisal::submission::export;
+use cchc_tu_danh_gia::domain::assessment::review_file::{Appraisal, RequestKind, ReviewStatus};
+use cchc_tu_danh_gia::domain::assessment::stored::draft_key;
 use cchc_tu_danh_gia::domain::demo::{DemoData, DEMO_FORMAT, DEMO_OPEN_KEY};
-use cchc_tu_danh_gia::domain::drafts::draft_key;
-use cchc_tu_danh_gia::domain::review::{Appraisal, Desk, DeskEntry, RequestKind, ReviewStatus};
-use cchc_tu_danh_gia::domain::submission::export;
 use cchc_tu_danh_gia::domain::{
     load_criteria_set, CriteriaSet, Dec, Draft, EvidenceRef, InputKind, Rule, ScoredUnit, UnitType,
 };

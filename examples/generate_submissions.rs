@@ -3,7 +3,7 @@
 //!
 //!     cargo run --example generate_submissions -- <dir> <n> [criteria-set.json]
 
-use cchc_tu_danh_gia::domain::submission::export;
+use cchc_tu_danh_gia::domain::appraisal::submission::export;
 use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, InputKind, Rule};
 
 fn main() {

@@ -4,7 +4,7 @@
 //!
 //!     cargo run --example score_draft -- <criteria-set.json> <draft.json>
 
-use cchc_tu_danh_gia::domain::summary::{next_class_gap, outstanding};
+use cchc_tu_danh_gia::domain::assessment::summary::{next_class_gap, outstanding};
 use cchc_tu_danh_gia::domain::{load_criteria_set, Draft};
 
 fn main() {

@@ -1,4 +1,4 @@
-use cchc_tu_danh_gia::domain::i18n::pick;
+use cchc_tu_danh_gia::domain::base::i18n::pick;
 use cchc_tu_danh_gia::ui::app::{apply_language, App};
 
 fn main() {

@@ -5,9 +5,13 @@
 
 mod support;
 
-use cchc_tu_danh_gia::domain::assessment::*;
-use cchc_tu_danh_gia::domain::summary::*;
+use cchc_tu_danh_gia::domain::assessment::draft::*;
+use cchc_tu_danh_gia::domain::assessment::summary::*;
 use cchc_tu_danh_gia::domain::*;
+use cchc_tu_danh_gia::domain::{
+    email_problem, link_problem, phone_problem, AgencyProfile, EvidencePart, EvidenceRef,
+    ProfileInput,
+};
 use proptest::prelude::*;
 use support::*;
 

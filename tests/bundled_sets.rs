@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
+use cchc_tu_danh_gia::domain::criteria::rule_text;
 use cchc_tu_danh_gia::domain::*;
 use std::collections::BTreeSet;
 use support::*;

@@ -7,10 +7,12 @@ mod support;
 
 use std::collections::BTreeSet;
 
+use cchc_tu_danh_gia::domain::appraisal::desk::Desk;
+use cchc_tu_danh_gia::domain::appraisal::ranking::ranking;
+use cchc_tu_danh_gia::domain::appraisal::submission::check;
+use cchc_tu_danh_gia::domain::assessment::review_file::ReviewStatus;
+use cchc_tu_danh_gia::domain::assessment::stored::{read_stored, DRAFT_KEY_PREFIX};
 use cchc_tu_danh_gia::domain::demo::*;
-use cchc_tu_danh_gia::domain::drafts::{read_stored, DRAFT_KEY_PREFIX};
-use cchc_tu_danh_gia::domain::review::{ranking, Desk, ReviewStatus};
-use cchc_tu_danh_gia::domain::submission::check;
 use cchc_tu_danh_gia::domain::Draft;
 use support::*;
 
@@ -87,10 +89,9 @@ fn sample_drafts_are_valid_varied_agencies() {
         flagged += set
             .scored_units()
             .filter(|u| {
-                report
-                    .items
-                    .get(u.code)
-                    .is_some_and(|s| cchc_tu_danh_gia::domain::summary::lacks_evidence(u, s, d))
+                report.items.get(u.code).is_some_and(|s| {
+                    cchc_tu_danh_gia::domain::assessment::summary::lacks_evidence(u, s, d)
+                })
             })
             .count();
         classes.insert(report.class.clone());

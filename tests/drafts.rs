@@ -4,7 +4,7 @@
 
 mod support;
 
-use cchc_tu_danh_gia::domain::drafts::*;
+use cchc_tu_danh_gia::domain::assessment::stored::*;
 use cchc_tu_danh_gia::domain::*;
 use proptest::prelude::*;
 use support::*;

@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
-use cchc_tu_danh_gia::domain::i18n::{set_lang, Lang};
-use cchc_tu_danh_gia::domain::rule_text::rule_line;
+use cchc_tu_danh_gia::domain::base::i18n::{set_lang, Lang};
+use cchc_tu_danh_gia::domain::criteria::rule_text::rule_line;
 use cchc_tu_danh_gia::domain::*;
 use serde_json::{json, Value};
 use support::*;

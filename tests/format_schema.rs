@@ -2,7 +2,7 @@
 //! keeps it in sync. Regenerate with: UPDATE_SCHEMA=1 cargo test --test format_schema
 #![cfg(not(target_arch = "wasm32"))]
 
-use cchc_tu_danh_gia::domain::schema::criteria_set_schema_json;
+use cchc_tu_danh_gia::domain::criteria::schema::criteria_set_schema_json;
 
 #[test]
 fn committed_schema_matches_the_types() {

@@ -5,8 +5,11 @@
 
 mod support;
 
-use cchc_tu_danh_gia::domain::review::*;
-use cchc_tu_danh_gia::domain::submission::*;
+use cchc_tu_danh_gia::domain::appraisal::desk::*;
+use cchc_tu_danh_gia::domain::appraisal::desk_storage::*;
+use cchc_tu_danh_gia::domain::appraisal::ranking::*;
+use cchc_tu_danh_gia::domain::appraisal::submission::*;
+use cchc_tu_danh_gia::domain::assessment::review_file::*;
 use cchc_tu_danh_gia::domain::*;
 use support::*;
 

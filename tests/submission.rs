@@ -4,7 +4,7 @@
 
 mod support;
 
-use cchc_tu_danh_gia::domain::submission::*;
+use cchc_tu_danh_gia::domain::appraisal::submission::*;
 use cchc_tu_danh_gia::domain::*;
 use proptest::prelude::*;
 use support::*;

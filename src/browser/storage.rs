@@ -5,7 +5,7 @@
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::domain::i18n::Lang;
+use crate::domain::base::i18n::Lang;
 
 /// Keys used by the app. Each carries its format version.
 pub const LOADED_SETS_KEY: &str = "cchc.criteria-sets.v1";

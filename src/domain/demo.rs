@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::drafts::DRAFT_KEY_PREFIX;
-use super::loader::{read_json, Problem};
-use super::review::{REVIEW_ENTRY_PREFIX, REVIEW_SET_PREFIX};
+use super::appraisal::desk_storage::{REVIEW_ENTRY_PREFIX, REVIEW_SET_PREFIX};
+use super::assessment::stored::DRAFT_KEY_PREFIX;
+use super::base::json::{read_json, Problem};
 
 pub const DEMO_FORMAT: &str = "cchc-demo";
 /// The sample file is a few hundred KB; anything far larger is not ours.

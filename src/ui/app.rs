@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{bundled, page, storage};
-use crate::domain::i18n;
+use crate::domain::base::i18n;
 use crate::domain::{load_criteria_set, Library, StoredSet};
 use crate::ui::assessment::drafts_page::DraftsPage;
 use crate::ui::assessment::field_page::FieldPage;

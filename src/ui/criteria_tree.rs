@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::{kind_text, rule_line};
+use crate::domain::criteria::rule_text::{kind_text, rule_line};
 use crate::domain::{CriteriaSet, Rule, ScoredUnit};
 
 #[component]

@@ -2,7 +2,7 @@
 //! storage space (never mixed with real drafts or a real desk), one click
 //! resets it, and a short guided tour walks through the app.
 
-use crate::domain::i18n::{self, pick};
+use crate::domain::base::i18n::{self, pick};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -188,7 +188,7 @@ pub fn problem_item(p: Problem) -> impl IntoView {
     view! {
         <li>
             {p.code.map(|c| view! { <strong>{format!("[{c}] ")}</strong> })}
-            {crate::domain::rule_text::capitalise(&p.message)}
+            {crate::domain::criteria::rule_text::capitalise(&p.message)}
             {(!p.path.is_empty()).then(|| view! { <span class="problem-path">{t!("Vị trí trong tệp: ", "Position in the file: ")} <code>{p.path}</code></span> })}
         </li>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::{date_text, range_text};
+use crate::domain::criteria::rule_text::{date_text, range_text};
 use crate::domain::{CriteriaSet, Dec, Provenance, Rule};
 use crate::ui::app::LibraryState;
 use crate::ui::criteria_tree::CriteriaTree;

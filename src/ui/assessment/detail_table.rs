@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::points_text;
+use crate::domain::criteria::rule_text::points_text;
 use crate::domain::{CriteriaSet, Draft, ItemStatus, ScoreReport};
 
 /// One field's rows under a heading row, as a row group (item tables).

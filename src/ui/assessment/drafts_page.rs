@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page, storage};
-use crate::domain::drafts::{datetime_text, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES};
-use crate::domain::submission::file_slug;
+use crate::domain::appraisal::submission::file_slug;
+use crate::domain::assessment::stored::{
+    datetime_text, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES,
+};
 use crate::domain::Draft;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::draft_store::StoredEntry;
@@ -268,7 +270,7 @@ fn draft_row(
                 }>{t!("Tải về (JSON)", "Download (JSON)")}</button>
                 <button type="button" class="secondary danger" aria-describedby=h.clone() on:click=move |_| {
                     if page::confirm(&tf!("Xóa bản «{name_del}»? Bạn có thể hoàn tác ngay sau khi xóa.", "Delete draft «{name_del}»? You can undo right after deleting.")) {
-                        if let Err(e) = a.store.delete(&crate::domain::drafts::draft_key(&id_del), &name_del) {
+                        if let Err(e) = a.store.delete(&crate::domain::assessment::stored::draft_key(&id_del), &name_del) {
                             message.set(Some((false, e)));
                         }
                     }

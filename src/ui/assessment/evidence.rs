@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::assessment::EvidencePart;
+use crate::domain::EvidencePart;
 use crate::domain::{EvidenceRef, Response};
 use crate::ui::assessment::inputs::{TextArea, TextInput};
 use crate::ui::assessment::use_assessment;

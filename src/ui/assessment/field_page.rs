@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::rule_text::points_text;
+use crate::domain::criteria::rule_text::points_text;
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::item_card::ItemCard;
 use crate::ui::assessment::use_assessment;

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::assessment::{AnswerInput, InputKind};
-use crate::domain::rule_text::{deduction_text, points_text, rule_line};
+use crate::domain::criteria::rule_text::{deduction_text, points_text, rule_line};
+use crate::domain::{AnswerInput, InputKind};
 use crate::domain::{CriteriaSet, Dec, ItemScore, ItemStatus, Rule, ScoredUnit};
 use crate::ui::assessment::evidence::EvidenceEditor;
 use crate::ui::assessment::inputs::{Choice, ChoiceGroup, Stepper, TextInput};
@@ -363,7 +363,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                     <div class="review-feedback" role="note">
                         <strong>{t!("Thẩm định: ", "Appraisal: ")}</strong>
                         {(!ap.score.trim().is_empty()).then(|| tf!("{} điểm. ", "{} points. ", ap.score.trim()))}
-                        {(ap.request != crate::domain::review::RequestKind::None).then(|| format!("{}. ", ap.request.label()))}
+                        {(ap.request != crate::domain::assessment::review_file::RequestKind::None).then(|| format!("{}. ", ap.request.label()))}
                         {(!ap.comment.trim().is_empty()).then(|| tf!("Ý kiến: {}", "Comment: {}", ap.comment.trim()))}
                     </div>
                 })

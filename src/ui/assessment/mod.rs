@@ -24,7 +24,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::page;
-use crate::domain::summary::{outstanding, Outstanding};
+use crate::domain::assessment::summary::{outstanding, Outstanding};
 use crate::domain::{CriteriaSet, Draft, Library, Response, ScoreReport};
 use crate::ui::route::Route;
 use draft_store::{DraftStore, StoredEntry};

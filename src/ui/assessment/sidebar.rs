@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::summary::search;
+use crate::domain::assessment::summary::search;
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::use_assessment;
 use crate::ui::route::Route;

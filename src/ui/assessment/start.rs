@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::page;
-use crate::domain::assessment::ProfileInput;
+use crate::domain::ProfileInput;
 use crate::domain::{AgencyProfile, Provenance, UnitType};
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::inputs::TextInput;

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::domain::review::{read_review_file, RequestKind};
-use crate::domain::rule_text::points_text;
-use crate::domain::submission::{export, file_slug, score_csv};
-use crate::domain::summary::{next_class_gap, points_lost};
+use crate::domain::appraisal::submission::{export, file_slug, score_csv};
+use crate::domain::assessment::review_file::{appraised_scores, read_review_file, RequestKind};
+use crate::domain::assessment::summary::{next_class_gap, points_lost};
+use crate::domain::criteria::rule_text::points_text;
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::detail_table::detail_table;
 use crate::ui::assessment::inputs::TextArea;
@@ -248,7 +248,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                             rv.status.label()
                         )}</p>
                         {a.draft.with_untracked(|d| {
-                            let after = crate::domain::review::draft_appraised(&set, d, &rv.items);
+                            let after = appraised_scores(&set, &d.answers(&set), &rv.items);
                             crate::ui::charts::field_bars(&set.fields, &report, &after, [t!("Tự chấm hiện tại", "Current self-score"), t!("Sau thẩm định", "After appraisal")])
                         })}
                         <h4>{tf!("Mục có yêu cầu giải trình, bổ sung ({})", "Items with requests for explanation or evidence ({})", requested.len())}</h4>

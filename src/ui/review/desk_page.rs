@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page};
-use crate::domain::review::ImportOutcome;
-use crate::domain::submission::{check, Checks, MAX_SUBMISSION_BYTES};
+use crate::domain::appraisal::desk::ImportOutcome;
+use crate::domain::appraisal::submission::{check, Checks, MAX_SUBMISSION_BYTES};
 use crate::domain::Problem;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;

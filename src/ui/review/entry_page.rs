@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::domain::review::{
-    appraised_report, changed_items, check_appraised, Appraisal, RequestKind, ReviewStatus,
+use crate::domain::appraisal::desk::{appraised_report, changed_items};
+use crate::domain::appraisal::submission::file_slug;
+use crate::domain::assessment::review_file::{
+    check_appraised, Appraisal, RequestKind, ReviewStatus,
 };
-use crate::domain::submission::file_slug;
 use crate::domain::{CriteriaSet, Dec};
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::inputs::TextInput;
@@ -251,7 +252,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                     if parts.is_empty() { t!("(chưa ghi)", "(not given)").to_string() } else { parts.join(" · ") }
                 }}</dd>
                 <dt>{t!("Bộ tiêu chí", "Criteria set")}</dt><dd>{tf!("{} (phiên bản {})", "{} (version {})", set.title_shown(), set.version)}</dd>
-                <dt>{t!("Lần nộp", "Round")}</dt><dd>{tf!("{} · xuất lúc {} · tệp {}", "{} · exported {} · file {}", sub.round, crate::domain::drafts::datetime_text(&sub.exported_at), file_name)}</dd>
+                <dt>{t!("Lần nộp", "Round")}</dt><dd>{tf!("{} · xuất lúc {} · tệp {}", "{} · exported {} · file {}", sub.round, crate::domain::assessment::stored::datetime_text(&sub.exported_at), file_name)}</dd>
                 <dt>{t!("Mã niêm phong", "Seal")}</dt><dd><code class="digest">{sub.digest.clone()}</code></dd>
             </dl>
             {if messages.is_empty() {

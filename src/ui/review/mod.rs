@@ -8,7 +8,8 @@ pub mod ranking_page;
 use leptos::prelude::*;
 
 use crate::browser::storage;
-use crate::domain::review::{Desk, REVIEW_ENTRY_PREFIX, REVIEW_SET_PREFIX};
+use crate::domain::appraisal::desk::Desk;
+use crate::domain::appraisal::desk_storage::{REVIEW_ENTRY_PREFIX, REVIEW_SET_PREFIX};
 
 #[derive(Clone, Copy)]
 pub struct ReviewState {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::validation::is_iso_date;
+use crate::domain::criteria::validation::is_iso_date;
 
 /// One cited document (tài liệu kiểm chứng).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,7 +54,7 @@ impl EvidenceRef {
             tf!(
                 "ngày {}",
                 "dated {}",
-                super::rule_text::date_text(&self.date)
+                crate::domain::criteria::rule_text::date_text(&self.date)
             )
         });
         [
@@ -91,8 +91,8 @@ impl EvidenceRef {
                     tf!(
                         "Ngày ban hành {} ở tương lai (hôm nay là {}).",
                         "Issue date {} is in the future (today is {}).",
-                        super::rule_text::date_text(date),
-                        super::rule_text::date_text(today)
+                        crate::domain::criteria::rule_text::date_text(date),
+                        crate::domain::criteria::rule_text::date_text(today)
                     ),
                 ));
             }

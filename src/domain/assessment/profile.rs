@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria_set::{CriteriaSet, UnitType};
+use crate::domain::criteria::set::{CriteriaSet, UnitType};
 
 /// The agency and its focal point (đầu mối CCHC).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! The criteria-set format (bộ tiêu chí): what a province issues each year
 //! for one kind of unit. These types ARE the file format: the JSON Schema in
 //! `docs/criteria-set.schema.json` is generated from them, and
-//! [`crate::domain::loader`] reads files into them, reporting every problem.
+//! [`super::loader`] reads files into them, reporting every problem.
 //!
 //! Tree: [`Field`] (lĩnh vực) → [`Criterion`] (tiêu chí) → [`Item`]
 //! (tiêu chí thành phần). A criterion either has items or is scored directly
@@ -9,8 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decimal::Dec;
-use super::i18n::localized;
+use crate::domain::base::decimal::Dec;
+use crate::domain::base::i18n::localized;
 
 /// The value of the `format` key of every criteria-set file.
 pub const CRITERIA_SET_FORMAT: &str = "cchc-criteria-set";

@@ -2,8 +2,8 @@
 //! "Hoàn thành 100%: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%: 0 điểm"
 //! (in English: "…: 1 point; from 80% to under 100%: 0.5 points; …").
 
-use super::criteria_set::{PercentInput, Range, Rule, ZeroDenominator};
-use super::decimal::Dec;
+use super::set::{PercentInput, Range, Rule, ZeroDenominator};
+use crate::domain::base::decimal::Dec;
 
 /// "1 điểm", "0,5 điểm"; "1 point", "0.5 points".
 pub fn points_text(p: Dec) -> String {

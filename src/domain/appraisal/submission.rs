@@ -14,12 +14,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::assessment::{AgencyProfile, Draft, Response};
-use super::criteria_set::CriteriaSet;
-use super::decimal::Dec;
-use super::loader::{read_json, Problem};
-use super::scoring::ScoreReport;
-use super::validation::validate;
+use crate::domain::assessment::draft::{Draft, Response};
+use crate::domain::assessment::profile::AgencyProfile;
+use crate::domain::base::decimal::Dec;
+use crate::domain::base::json::{piece, read_json, Problem};
+use crate::domain::criteria::set::CriteriaSet;
+use crate::domain::criteria::validation::validate;
+use crate::domain::scoring::engine::ScoreReport;
 
 pub const SUBMISSION_FORMAT: &str = "cchc-submission";
 pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
@@ -182,7 +183,7 @@ impl Submission {
 
 /// A file-name-safe form: "Sở Tư pháp" → "so-tu-phap".
 pub fn file_slug(text: &str, empty: &str) -> String {
-    let folded = super::summary::fold_vi(text);
+    let folded = crate::domain::assessment::summary::fold_vi(text);
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
@@ -232,7 +233,7 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
         }
     }
     let mut problems = Vec::new();
-    let Some(sub) = super::loader::piece::<Submission>(value, "", None, &mut problems) else {
+    let Some(sub) = piece::<Submission>(value, "", None, &mut problems) else {
         return Err(problems);
     };
     let set_problems = validate(&sub.criteria_set);

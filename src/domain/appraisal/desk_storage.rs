@@ -7,9 +7,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria_set::CriteriaSet;
-use super::review::{Appraisal, Desk, DeskEntry, ReviewStatus};
+use super::desk::{Desk, DeskEntry};
 use super::submission::{set_digest, Submission};
+use crate::domain::assessment::review_file::{Appraisal, ReviewStatus};
+use crate::domain::base::json::{typed, typed_from_str};
+use crate::domain::criteria::set::CriteriaSet;
 
 /// A submission as stored: its set replaced by the set's digest.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,7 +91,7 @@ fn unstrip(
                 .map_err(|e| e.to_string())?,
         );
     }
-    super::loader::typed(v)
+    typed(v)
 }
 
 impl DeskEntry {
@@ -197,7 +199,7 @@ impl Desk {
         let sets: BTreeMap<String, CriteriaSet> = stored
             .iter()
             .filter(|(k, _)| k.starts_with(REVIEW_SET_PREFIX))
-            .filter_map(|(_, t)| super::loader::typed_from_str::<CriteriaSet>(t).ok())
+            .filter_map(|(_, t)| typed_from_str::<CriteriaSet>(t).ok())
             .map(|set| (set_digest(&set), set))
             .collect();
         let mut desk = Desk::default();
@@ -206,7 +208,7 @@ impl Desk {
             .iter()
             .filter(|(k, _)| k.starts_with(REVIEW_ENTRY_PREFIX))
         {
-            match super::loader::typed_from_str::<StoredDeskEntry>(text)
+            match typed_from_str::<StoredDeskEntry>(text)
                 .and_then(|s| DeskEntry::from_stored(&s, &sets))
             {
                 Ok(e) => {

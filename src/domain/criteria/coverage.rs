@@ -2,9 +2,9 @@
 //! classification bands over 0–100%, count bands over 0, 1, 2, …
 //! Messages are Vietnamese and name the bands concerned.
 
-use super::criteria_set::Range;
-use super::decimal::Dec;
 use super::rule_text::range_text;
+use super::set::Range;
+use crate::domain::base::decimal::Dec;
 
 fn overlap_msg(a: &Range, b: &Range, unit: &str) -> String {
     tf!(

@@ -5,9 +5,9 @@
 
 use serde_json::Value;
 
-use super::assessment::{Draft, DRAFT_FORMAT, DRAFT_FORMAT_VERSION};
-use super::criteria_set::CriteriaSet;
-use super::decimal::Dec;
+use super::draft::{Draft, DRAFT_FORMAT, DRAFT_FORMAT_VERSION};
+use crate::domain::base::decimal::Dec;
+use crate::domain::criteria::set::CriteriaSet;
 
 /// Every draft's storage key starts with this.
 pub const DRAFT_KEY_PREFIX: &str = "cchc.draft.";
@@ -190,8 +190,12 @@ pub fn summarize(draft: &Draft, set: Option<&CriteriaSet>, stored_chars: usize) 
 /// "2026-11-22T05:30:12" → "05:30:12 22/11/2026"; anything else unchanged.
 pub fn datetime_text(iso: &str) -> String {
     match iso.split_once('T') {
-        Some((date, time)) if super::validation::is_iso_date(date) => {
-            format!("{} {}", time, super::rule_text::date_text(date))
+        Some((date, time)) if crate::domain::criteria::validation::is_iso_date(date) => {
+            format!(
+                "{} {}",
+                time,
+                crate::domain::criteria::rule_text::date_text(date)
+            )
         }
         _ => iso.to_string(),
     }

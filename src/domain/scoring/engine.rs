@@ -15,85 +15,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria_set::{CriteriaSet, Rule, ScoredUnit};
-use super::decimal::Dec;
-use super::rule_scoring::score_deduction;
-pub use super::rule_scoring::score_unit;
-use super::rule_text::points_text;
-
-/// What the agency answered for one item (keyed by the item's code).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Answer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<AnswerValue>,
-    /// "Không áp dụng", allowed only where the set says so.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub not_applicable: bool,
-}
-
-/// The value of an answer; its shape follows the item's rule.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum AnswerValue {
-    /// An option of a levels, bonus or deduction rule.
-    Option {
-        id: String,
-    },
-    YesNo {
-        yes: bool,
-    },
-    Percent {
-        percent: Dec,
-    },
-    Fraction {
-        numerator: Dec,
-        denominator: Dec,
-    },
-    Count {
-        count: u64,
-    },
-    /// A direct score.
-    Points {
-        points: Dec,
-    },
-}
-
-pub type Answers = BTreeMap<String, Answer>;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemStatus {
-    Unanswered,
-    NotApplicable,
-    Scored,
-    /// The answer cannot be scored (out of range, unknown option…): counts 0.
-    Invalid,
-    /// Scored by the survey, not by the agency.
-    Survey,
-}
-
-/// The outcome for one scored unit.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ItemScore {
-    pub code: String,
-    pub status: ItemStatus,
-    /// The maximum that counts toward the criterion (0 for bonus/deduction).
-    pub max: Dec,
-    /// The maximum that counts toward the index (0 when N/A or survey).
-    pub applicable_max: Dec,
-    /// Points earned. For a bonus item, the bonus; for a deduction item, the
-    /// amount actually subtracted from its criterion.
-    pub points: Dec,
-    /// Why, in Vietnamese: "86% → 0,5 điểm (mức từ 80% đến dưới 100%)".
-    pub reason: String,
-}
-
-impl ItemScore {
-    /// Points lost against the applicable maximum.
-    pub fn points_lost(&self) -> Dec {
-        (self.applicable_max - self.points).max(Dec::ZERO)
-    }
-}
+use super::answer::{Answers, ItemScore, ItemStatus};
+use super::rules::{score_deduction, score_unit};
+use crate::domain::base::decimal::Dec;
+use crate::domain::criteria::rule_text::points_text;
+use crate::domain::criteria::set::{CriteriaSet, Rule, ScoredUnit};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CriterionScore {

@@ -1,12 +1,12 @@
 //! How one item's answer becomes points, rule kind by rule kind, with the
 //! reason shown beside the result ("90% → 1 điểm (mức từ 70% đến 90%)").
-//! The engine in [`super::scoring`] sums these into criteria, fields and the
+//! The engine in [`super::engine`] sums these into criteria, fields and the
 //! total.
 
-use super::criteria_set::{Rule, ScoredUnit, ZeroDenominator};
-use super::decimal::Dec;
-use super::rule_text::{capitalise, deduction_text, points_text, range_text};
-use super::scoring::{Answer, AnswerValue, ItemScore, ItemStatus};
+use super::answer::{Answer, AnswerValue, ItemScore, ItemStatus};
+use crate::domain::base::decimal::Dec;
+use crate::domain::criteria::rule_text::{capitalise, deduction_text, points_text, range_text};
+use crate::domain::criteria::set::{Rule, ScoreBand, ScoredUnit, ZeroDenominator};
 
 fn item(
     code: &str,
@@ -374,12 +374,7 @@ fn fraction_problem(n: Dec, d: Dec) -> Option<String> {
 }
 
 /// The band containing num/den (as a percent or count), with its description.
-fn band_score(
-    bands: &[super::criteria_set::ScoreBand],
-    num: i128,
-    den: i128,
-    unit: &str,
-) -> Option<(Dec, String)> {
+fn band_score(bands: &[ScoreBand], num: i128, den: i128, unit: &str) -> Option<(Dec, String)> {
     bands
         .iter()
         .find(|b| b.range().contains_fraction(num, den))

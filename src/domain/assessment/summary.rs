@@ -2,10 +2,11 @@
 //! missing, which scores lack evidence, where points are lost, and how far
 //! the next class is. Pure functions over a draft and its score report.
 
-use super::assessment::Draft;
-use super::criteria_set::{CriteriaSet, Rule, ScoredUnit};
-use super::decimal::Dec;
-use super::scoring::{index_of, ItemScore, ItemStatus, ScoreReport};
+use super::draft::Draft;
+use crate::domain::base::decimal::Dec;
+use crate::domain::criteria::set::{CriteriaSet, Rule, ScoredUnit};
+use crate::domain::scoring::answer::{ItemScore, ItemStatus};
+use crate::domain::scoring::engine::{index_of, ScoreReport};
 
 /// An item scoring above 0 (or a bonus) with neither a cited document nor a
 /// giải trình: appraisers cut such scores ("thiếu tài liệu kiểm chứng").

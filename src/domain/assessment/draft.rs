@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria_set::{CriteriaSet, PercentInput, Rule, ScoredUnit};
-use super::decimal::Dec;
-pub use super::evidence::{link_problem, EvidencePart, EvidenceRef};
-pub use super::profile::{email_problem, phone_problem, AgencyProfile, ProfileInput};
-use super::scoring::{score, Answer, AnswerValue, Answers, ScoreReport};
+use super::evidence::EvidenceRef;
+use super::profile::AgencyProfile;
+use crate::domain::base::decimal::Dec;
+use crate::domain::criteria::set::{CriteriaSet, PercentInput, Rule, ScoredUnit};
+use crate::domain::scoring::answer::{Answer, AnswerValue, Answers};
+use crate::domain::scoring::engine::{score, ScoreReport};
 
 /// The value of the `format` key of a stored draft.
 pub const DRAFT_FORMAT: &str = "cchc-draft";
@@ -306,7 +307,7 @@ fn number(
 }
 
 /// The self-assessment being filled in (bản tự đánh giá), as stored: one
-/// localStorage entry per draft. See [`super::drafts`] for reading stored
+/// localStorage entry per draft. See [`super::stored`] for reading stored
 /// entries of any format version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -337,7 +338,7 @@ pub struct Draft {
     pub proposals: String,
     /// The appraisal of the last round, imported from the reviewer's file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub review: Option<super::review::ReviewFile>,
+    pub review: Option<super::review_file::ReviewFile>,
 }
 
 impl Default for Draft {

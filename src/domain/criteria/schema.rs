@@ -2,7 +2,7 @@
 //! Native only: schema crates must never reach the wasm bundle.
 //! `docs/criteria-set.schema.json` is kept equal to this by a test.
 
-use super::criteria_set::CriteriaSet;
+use super::set::CriteriaSet;
 
 /// The schema as pretty JSON with a trailing newline.
 pub fn criteria_set_schema_json() -> String {

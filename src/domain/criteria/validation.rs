@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use super::coverage::{coverage_problems, integer_coverage_problems};
-use super::criteria_set::*;
-use super::decimal::Dec;
-use super::loader::{join, problem, Problem};
 use super::rule_text::range_text;
+use super::set::*;
+use crate::domain::base::decimal::Dec;
+use crate::domain::base::json::{join, problem, Problem};
 
 /// The arithmetic pass: codes, bands, options and sums. Returns every problem.
 pub fn validate(set: &CriteriaSet) -> Vec<Problem> {

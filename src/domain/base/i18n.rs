@@ -90,7 +90,7 @@ pub fn localized<'a>(vi: &'a str, en: Option<&'a str>) -> &'a str {
 /// A fixed text in both languages: `t!("Lưu", "Save")`.
 macro_rules! t {
     ($vi:literal, $en:literal $(,)?) => {
-        $crate::domain::i18n::pick($vi, $en)
+        $crate::domain::base::i18n::pick($vi, $en)
     };
 }
 
@@ -98,7 +98,7 @@ macro_rules! t {
 /// `tf!("Mục {code}: {}", "Item {code}: {}", why)`.
 macro_rules! tf {
     ($vi:literal, $en:literal $($args:tt)*) => {
-        if $crate::domain::i18n::is_en() {
+        if $crate::domain::base::i18n::is_en() {
             format!($en $($args)*)
         } else {
             format!($vi $($args)*)

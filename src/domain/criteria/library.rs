@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria_set::CriteriaSet;
-use super::loader::{load_criteria_set, Problem};
+use super::loader::load_criteria_set;
+use super::set::CriteriaSet;
+use crate::domain::base::json::Problem;
 
 /// A set loaded from a file, as persisted: the file's name and its text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,193 @@
+//! The reviewer's desk (bàn thẩm định): imported submissions, one per
+//! agency draft, with the previous round kept to show what changed.
+//!
+//! How it is stored is in [`super::desk_storage`].
+
+use std::collections::BTreeMap;
+
+use super::submission::{check, read_submission, Checks, Submission};
+use crate::domain::assessment::draft::Draft;
+use crate::domain::assessment::review_file::{
+    appraised_scores, Appraisal, ReviewFile, ReviewStatus, REVIEW_FORMAT,
+};
+use crate::domain::base::json::Problem;
+use crate::domain::criteria::set::CriteriaSet;
+use crate::domain::scoring::engine::ScoreReport;
+
+/// One agency's submission on the desk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeskEntry {
+    pub file_name: String,
+    pub imported_at: String,
+    pub submission: Submission,
+    /// The round before, when a later round replaced it.
+    pub previous: Option<Submission>,
+    pub status: ReviewStatus,
+    /// The appraisal, by item code.
+    pub appraisals: BTreeMap<String, Appraisal>,
+    /// Điểm điều tra xã hội học, as typed by the reviewer.
+    pub survey_score: String,
+}
+
+impl DeskEntry {
+    /// The agency's draft id: rounds of one agency share it.
+    pub fn key(&self) -> &str {
+        &self.submission.draft_id
+    }
+}
+
+/// What happened to one imported file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportOutcome {
+    /// A new agency on the desk.
+    Added { key: String },
+    /// A later round replaced the earlier one (kept as `previous`).
+    NewRound { key: String, round: u32 },
+    /// The same file again: nothing changed.
+    Unchanged { key: String },
+}
+
+/// Every submission on the desk, by agency draft id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Desk {
+    pub entries: BTreeMap<String, DeskEntry>,
+}
+
+impl Desk {
+    /// Imports one file. A bad file is refused with every problem found;
+    /// the desk is unchanged.
+    pub fn import(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        now: &str,
+    ) -> Result<ImportOutcome, Vec<Problem>> {
+        let sub = read_submission(bytes)?;
+        let key = sub.draft_id.clone();
+        if key.trim().is_empty() {
+            return Err(vec![Problem {
+                path: "draft_id".into(),
+                code: None,
+                message: t!(
+                    "tệp không có mã bản tự đánh giá (draft_id)",
+                    "file has no self-assessment id (draft_id)"
+                )
+                .into(),
+            }]);
+        }
+        let outcome = match self.entries.get_mut(&key) {
+            None => {
+                self.entries.insert(
+                    key.clone(),
+                    DeskEntry {
+                        file_name: file_name.to_string(),
+                        imported_at: now.to_string(),
+                        submission: sub,
+                        previous: None,
+                        status: ReviewStatus::ChoThamDinh,
+                        appraisals: BTreeMap::new(),
+                        survey_score: String::new(),
+                    },
+                );
+                ImportOutcome::Added { key }
+            }
+            Some(e) if e.submission == sub => ImportOutcome::Unchanged { key },
+            Some(e) if e.status == ReviewStatus::DaChot => {
+                return Err(vec![Problem {
+                    path: String::new(),
+                    code: None,
+                    message: tf!(
+                        "hồ sơ của «{}» đã chốt điểm; không nhận thêm lần nộp mới",
+                        "the record of «{}» is closed; no new submissions are accepted",
+                        e.submission.agency.name
+                    ),
+                }])
+            }
+            Some(e) => {
+                let round = sub.round;
+                let old = std::mem::replace(&mut e.submission, sub);
+                e.previous = Some(old);
+                e.file_name = file_name.to_string();
+                e.imported_at = now.to_string();
+                if e.status != ReviewStatus::DaChot {
+                    e.status = ReviewStatus::DangThamDinh;
+                }
+                ImportOutcome::NewRound { key, round }
+            }
+        };
+        Ok(outcome)
+    }
+
+    /// The checks of every entry against the reviewer's official sets
+    /// (looked up by "id@version").
+    pub fn checks<'a>(
+        &'a self,
+        official: impl Fn(&str) -> Option<&'a CriteriaSet>,
+    ) -> BTreeMap<String, Checks> {
+        self.entries
+            .iter()
+            .map(|(k, e)| {
+                (
+                    k.clone(),
+                    check(&e.submission, official(&e.submission.criteria_set_key)),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Items whose response changed between two rounds, in code order.
+pub fn changed_items(before: &Submission, after: &Submission) -> Vec<String> {
+    let mut codes: Vec<String> = before
+        .responses
+        .keys()
+        .chain(after.responses.keys())
+        .cloned()
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+        .into_iter()
+        .filter(|c| before.responses.get(c) != after.responses.get(c))
+        .collect()
+}
+
+/// Scores after appraisal: the agency's answers, with each appraised score
+/// in place of the item's points.
+pub fn appraised_report(
+    set: &CriteriaSet,
+    sub: &Submission,
+    appraisals: &BTreeMap<String, Appraisal>,
+) -> ScoreReport {
+    let draft = Draft {
+        responses: sub.responses.clone(),
+        ..Draft::default()
+    };
+    appraised_scores(set, &draft.answers(set), appraisals)
+}
+
+impl DeskEntry {
+    /// The review file for the agency.
+    pub fn review_file(&self, set: &CriteriaSet, now: &str) -> ReviewFile {
+        let r = appraised_report(set, &self.submission, &self.appraisals);
+        ReviewFile {
+            format: REVIEW_FORMAT.into(),
+            format_version: 1,
+            draft_id: self.submission.draft_id.clone(),
+            agency_name: self.submission.agency.name.clone(),
+            round: self.submission.round,
+            submission_digest: self.submission.digest.clone(),
+            exported_at: now.into(),
+            status: self.status,
+            items: self
+                .appraisals
+                .iter()
+                .filter(|(_, a)| !a.is_empty())
+                .map(|(k, a)| (k.clone(), a.clone()))
+                .collect(),
+            appraised_total: r.total,
+            appraised_index: r.index,
+            appraised_class: r.class,
+        }
+    }
+}

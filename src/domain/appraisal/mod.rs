@@ -1,0 +1,8 @@
+//! Stage 4, the appraisal (thẩm định): the sealed submission an agency sends,
+//! the reviewer's desk, how the desk is stored, and the ranking.
+//! Uses every stage below it.
+
+pub mod desk;
+pub mod desk_storage;
+pub mod ranking;
+pub mod submission;
