@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# Release build into dist/: size-profile wasm → wasm-bindgen → wasm-opt -Oz
+# Release build into dist/: size-profile wasm, split → wasm-bindgen → wasm-opt -Oz
 # (npm binaryen 132; Debian's wasm-opt 108 breaks the app) → static files.
 # Prints the size of every shipped file, raw, gzip and brotli.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --target wasm32-unknown-unknown --bin cchc-tu-danh-gia
+# Split build (src/ui/lazy.rs): `cchc_split` turns the page functions into
+# split points, and the link keeps relocations so wasm-split-cli can cut the
+# module into the first download and chunks loaded on demand. RUSTFLAGS
+# replaces .cargo/config.toml's flags, so erase_components is repeated here.
+target="${CARGO_TARGET_DIR:-target}"
+RUSTFLAGS="--cfg erase_components --cfg cchc_split -Clink-args=--emit-relocs" \
+  cargo build --release --target wasm32-unknown-unknown --bin cchc-tu-danh-gia \
+  --target-dir "$target/split"
 rm -rf dist.tmp && mkdir -p dist.tmp/pkg
-wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name app \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cchc-tu-danh-gia.wasm"
-node_modules/.bin/wasm-opt -Oz dist.tmp/pkg/app_bg.wasm -o dist.tmp/pkg/app_bg.wasm
+wasm-split-cli --target web --out-name app \
+  "$target/split/wasm32-unknown-unknown/release/cchc-tu-danh-gia.wasm" dist.tmp/pkg
+wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir dist.tmp/pkg --out-name app \
+  dist.tmp/pkg/app.wasm
+rm dist.tmp/pkg/app.wasm
+for w in dist.tmp/pkg/*.wasm; do
+  node_modules/.bin/wasm-opt -Oz "$w" -o "$w"
+done
 cp index.html dist.tmp/
 cp -r public/. dist.tmp/
 cp style/app.css dist.tmp/app.css

@@ -7,21 +7,18 @@ use leptos::task::spawn_local;
 use crate::browser::{bundled, page, storage};
 use crate::domain::base::i18n;
 use crate::domain::{load_criteria_set, Library, StoredSet};
-use crate::ui::assessment::drafts_page::DraftsPage;
+use crate::ui::assessment::drafts_page::drafts_page;
 use crate::ui::assessment::field_page::FieldPage;
 use crate::ui::assessment::save_status::{SaveBanners, SaveIndicator};
 use crate::ui::assessment::sidebar::{nav_link, ScoreBar, Sidebar};
 use crate::ui::assessment::start::StartPage;
-use crate::ui::assessment::summary_page::SummaryPage;
+use crate::ui::assessment::summary_page::summary_page;
 use crate::ui::assessment::Assessment;
 use crate::ui::demo::{DemoBar, Tour, TourPanel};
-use crate::ui::review::desk_page::DeskPage;
-use crate::ui::review::entry_page::EntryPage;
-use crate::ui::review::ranking_page::RankingPage;
-use crate::ui::review::ReviewState;
+use crate::ui::lazy::{lazy_view, PendingFocus};
+use crate::ui::review::desk_pages;
 use crate::ui::route::Route;
-use crate::ui::set_library::{LoadSetForm, SetList};
-use crate::ui::set_overview::SetView;
+use crate::ui::set_library::library_page;
 
 /// Shared state of the criteria-set library.
 #[derive(Clone, Copy)]
@@ -68,8 +65,8 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     let assessment = Assessment::provide(state.library);
-    ReviewState::provide();
     Tour::provide();
+    let pending_focus = PendingFocus::provide();
     let storage_error = RwSignal::new(restore_error);
     let bundled_error = RwSignal::new(None::<String>);
 
@@ -123,46 +120,31 @@ pub fn App() -> impl IntoView {
                 Route::Field { item: Some(i), .. } => format!("muc-{i}-tieu-de"),
                 _ => "trang-tieu-de".to_string(),
             };
-            request_animation_frame(move || {
-                crate::browser::page::focus(&target);
-            });
+            // a page loaded on demand takes the focus when it appears
+            pending_focus.0.set_value(Some(target));
+            request_animation_frame(move || pending_focus.try_focus());
         }
     });
 
+    let app_owner = Owner::current().expect("the app has an owner");
     let page = move || {
         let route = assessment.route.get();
-        if route == Route::Library {
-            return view! {
-                <div class="layout">
-                    <aside class="library" aria-labelledby="thu-vien">
-                        <h2 id="thu-vien">{t!("Bộ tiêu chí", "Criteria sets")}</h2>
-                        <SetList/>
-                        <LoadSetForm/>
-                    </aside>
-                    <section class="set-view" aria-live="polite">
-                        <SetView/>
-                    </section>
-                </div>
-            }
-            .into_any();
-        }
         match &route {
+            Route::Library => return lazy_view(load_page!(library_page())),
             Route::Drafts => {
-                return view! { <div class="wizard single"><DraftsPage/></div> }.into_any()
-            }
-            Route::Desk => return view! { <div class="wizard wide"><DeskPage/></div> }.into_any(),
-            Route::DeskEntry(key) => {
-                return view! { <div class="wizard wide"><EntryPage key=key.clone()/></div> }
+                return view! { <div class="wizard single">{lazy_view(load_page!(drafts_page()))}</div> }
                     .into_any()
             }
-            Route::Ranking => {
-                return view! { <div class="wizard wide"><RankingPage/></div> }.into_any()
+            Route::Desk | Route::DeskEntry(_) | Route::Ranking => {
+                let owner = app_owner.clone();
+                return view! { <div class="wizard wide">{lazy_view(load_page!(desk_pages(route, owner)))}</div> }
+                    .into_any();
             }
             _ => {}
         }
         let content = match (route, assessment.set.get()) {
             (Route::Field { code, .. }, Some(set)) => view! { <FieldPage set code/> }.into_any(),
-            (Route::Summary, Some(set)) => view! { <SummaryPage set/> }.into_any(),
+            (Route::Summary, Some(set)) => lazy_view(load_page!(summary_page(set))),
             _ => view! { <StartPage/> }.into_any(),
         };
         match assessment.set.get() {

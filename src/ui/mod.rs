@@ -1,5 +1,9 @@
 //! Thin Leptos components over the domain core.
 
+// first: its macros (split_page!, load_page!) serve the modules after it
+#[macro_use]
+pub mod lazy;
+
 pub mod app;
 pub mod assessment;
 pub mod banner;

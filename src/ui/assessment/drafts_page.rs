@@ -15,11 +15,18 @@ use crate::domain::Draft;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::draft_store::StoredEntry;
 use crate::ui::assessment::use_assessment;
+use crate::ui::lazy::ChunkError;
 
 fn kb(bytes: usize) -> String {
     let tenths = (bytes * 10 + 512) / 1024;
     format!("{},{} KB", tenths / 10, tenths % 10)
 }
+
+split_page!(cac_ban,
+/// The drafts list: a chunk of its own.
+pub fn drafts_page() -> Result<AnyView, ChunkError> {
+    Ok(view! { <DraftsPage/> }.into_any())
+});
 
 #[component]
 pub fn DraftsPage() -> impl IntoView {

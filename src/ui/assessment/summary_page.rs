@@ -16,6 +16,7 @@ use crate::ui::assessment::detail_table::detail_table;
 use crate::ui::assessment::inputs::TextArea;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::assessment::use_assessment;
+use crate::ui::lazy::ChunkError;
 use crate::ui::route::Route;
 
 /// The field code of an item, for linking to it.
@@ -41,6 +42,12 @@ fn item_links(set: &CriteriaSet, codes: &[String]) -> impl IntoView {
         .collect_view();
     view! { <ul class="item-links">{links}</ul> }
 }
+
+split_page!(tong_hop,
+/// The summary, its exports and print view: a chunk of its own.
+pub fn summary_page(set: Arc<CriteriaSet>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <SummaryPage set/> }.into_any())
+});
 
 #[component]
 pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {

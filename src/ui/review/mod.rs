@@ -10,6 +10,11 @@ use leptos::prelude::*;
 use crate::browser::storage;
 use crate::domain::appraisal::desk::Desk;
 use crate::domain::appraisal::desk_storage::{REVIEW_ENTRY_PREFIX, REVIEW_SET_PREFIX};
+use crate::ui::lazy::ChunkError;
+use crate::ui::route::Route;
+use desk_page::DeskPage;
+use entry_page::EntryPage;
+use ranking_page::RankingPage;
 
 #[derive(Clone, Copy)]
 pub struct ReviewState {
@@ -82,6 +87,21 @@ impl ReviewState {
         state
     }
 }
+
+split_page!(tham_dinh,
+/// The desk, one entry and the ranking: one chunk. The desk is restored
+/// (and its saving effect started) the first time any of them opens, under
+/// the app's owner so it outlives the page.
+pub fn desk_pages(route: Route, app: Owner) -> Result<AnyView, ChunkError> {
+    if use_context::<ReviewState>().is_none() {
+        app.with(ReviewState::provide);
+    }
+    Ok(match route {
+        Route::DeskEntry(key) => view! { <EntryPage key/> }.into_any(),
+        Route::Ranking => view! { <RankingPage/> }.into_any(),
+        _ => view! { <DeskPage/> }.into_any(),
+    })
+});
 
 pub fn use_review() -> ReviewState {
     expect_context::<ReviewState>()
