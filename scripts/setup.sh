@@ -22,6 +22,13 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
+# wasm-split-cli cuts the release wasm into the first download and the
+# chunks loaded on demand (scripts/build.sh). ~3 min to compile, once.
+if ! cargo install --list 2>/dev/null | grep -qx 'wasm_split_cli_support v0.2.4:'; then
+  say "Cài wasm-split-cli 0.2.4 (wasm_split_cli_support)"
+  cargo install --locked wasm_split_cli_support --version 0.2.4 --features build-binary --force
+fi
+
 # npm tools (wasm-opt 132, Playwright, axe-core) exactly as package-lock.json says.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Cài công cụ npm từ package-lock.json"

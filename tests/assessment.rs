@@ -7,6 +7,7 @@ mod support;
 
 use cchc_tu_danh_gia::domain::assessment::draft::*;
 use cchc_tu_danh_gia::domain::assessment::summary::*;
+use cchc_tu_danh_gia::domain::base::text::fold_vi;
 use cchc_tu_danh_gia::domain::*;
 use cchc_tu_danh_gia::domain::{
     email_problem, link_problem, phone_problem, AgencyProfile, EvidencePart, EvidenceRef,

@@ -3,13 +3,15 @@
 //!
 //! The folders are the stages of the work, and dependencies point one way
 //! (checked by `tests/domain_layers.rs`):
-//! `base` ← `criteria` ← `scoring` ← `assessment` ← `appraisal` ← `demo`.
+//! `base` ← `criteria` ← `scoring` ← `assessment` ← `appraisal`; `authoring`
+//! (the studio) and `demo` sit on top.
 
 #[macro_use]
 pub mod base;
 
 pub mod appraisal;
 pub mod assessment;
+pub mod authoring;
 pub mod criteria;
 pub mod demo;
 pub mod scoring;

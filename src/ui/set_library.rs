@@ -9,23 +9,25 @@ use crate::ui::app::LibraryState;
 use crate::ui::lazy::ChunkError;
 use crate::ui::set_overview::SetView;
 
-split_page!(bo_tieu_chi,
-/// The criteria-set library page (list, loading a file, the set's view).
-pub fn library_page() -> Result<AnyView, ChunkError> {
-    Ok(view! {
-        <div class="layout">
-            <aside class="library" aria-labelledby="thu-vien">
-                <h2 id="thu-vien">{t!("Bộ tiêu chí", "Criteria sets")}</h2>
-                <SetList/>
-                <LoadSetForm/>
-            </aside>
-            <section class="set-view" aria-live="polite">
-                <SetView/>
-            </section>
-        </div>
+split_page!(
+    bo_tieu_chi,
+    /// The criteria-set library page (list, loading a file, the set's view).
+    pub fn library_page() -> Result<AnyView, ChunkError> {
+        Ok(view! {
+            <div class="layout">
+                <aside class="library" aria-labelledby="thu-vien">
+                    <h2 id="thu-vien">{t!("Bộ tiêu chí", "Criteria sets")}</h2>
+                    <SetList/>
+                    <LoadSetForm/>
+                </aside>
+                <section class="set-view" aria-live="polite">
+                    <SetView/>
+                </section>
+            </div>
+        }
+        .into_any())
     }
-    .into_any())
-});
+);
 
 #[component]
 pub fn SetList() -> impl IntoView {

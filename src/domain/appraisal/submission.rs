@@ -183,7 +183,7 @@ impl Submission {
 
 /// A file-name-safe form: "Sở Tư pháp" → "so-tu-phap".
 pub fn file_slug(text: &str, empty: &str) -> String {
-    let folded = crate::domain::assessment::summary::fold_vi(text);
+    let folded = crate::domain::base::text::fold_vi(text);
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {

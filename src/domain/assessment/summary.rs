@@ -4,6 +4,7 @@
 
 use super::draft::Draft;
 use crate::domain::base::decimal::Dec;
+use crate::domain::base::text::fold_vi;
 use crate::domain::criteria::set::{CriteriaSet, Rule, ScoredUnit};
 use crate::domain::scoring::answer::{ItemScore, ItemStatus};
 use crate::domain::scoring::engine::{index_of, ScoreReport};
@@ -144,32 +145,6 @@ pub fn next_class_gap(set: &CriteriaSet, report: &ScoreReport) -> Option<ClassGa
         label: target.label_shown().to_string(),
         needed: None,
     })
-}
-
-/// Lower-case, without Vietnamese diacritics: "Kế hoạch" → "ke hoach".
-pub fn fold_vi(text: &str) -> String {
-    const GROUPS: [(&str, char); 7] = [
-        ("àáạảãâầấậẩẫăằắặẳẵ", 'a'),
-        ("èéẹẻẽêềếệểễ", 'e'),
-        ("ìíịỉĩ", 'i'),
-        ("òóọỏõôồốộổỗơờớợởỡ", 'o'),
-        ("ùúụủũưừứựửữ", 'u'),
-        ("ỳýỵỷỹ", 'y'),
-        ("đ", 'd'),
-    ];
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if c.is_ascii() {
-                return c;
-            }
-            GROUPS
-                .iter()
-                .find(|(g, _)| g.contains(c))
-                .map(|(_, base)| *base)
-                .unwrap_or(c)
-        })
-        .collect()
 }
 
 /// A search hit: the item and the field that holds it.

@@ -8,3 +8,4 @@ pub mod i18n;
 pub mod decimal;
 pub mod json;
 pub mod serde_vi;
+pub mod text;

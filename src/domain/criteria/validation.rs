@@ -321,7 +321,15 @@ pub fn is_iso_date(s: &str) -> bool {
     (1900..=2200).contains(&y) && (1..=days).contains(&d)
 }
 
-fn validate_rule(rule: &Rule, max: Dec, path: &str, code: Option<&str>, out: &mut Vec<Problem>) {
+/// The checks of one rule against its item's maximum (also used by the
+/// studio on a rule read from an annex's text).
+pub fn validate_rule(
+    rule: &Rule,
+    max: Dec,
+    path: &str,
+    code: Option<&str>,
+    out: &mut Vec<Problem>,
+) {
     let mut p = |sub: &str, msg: String| {
         out.push(problem(
             if sub.is_empty() {

@@ -22,11 +22,13 @@ fn kb(bytes: usize) -> String {
     format!("{},{} KB", tenths / 10, tenths % 10)
 }
 
-split_page!(cac_ban,
-/// The drafts list: a chunk of its own.
-pub fn drafts_page() -> Result<AnyView, ChunkError> {
-    Ok(view! { <DraftsPage/> }.into_any())
-});
+split_page!(
+    cac_ban,
+    /// The drafts list: a chunk of its own.
+    pub fn drafts_page() -> Result<AnyView, ChunkError> {
+        Ok(view! { <DraftsPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn DraftsPage() -> impl IntoView {

@@ -43,11 +43,13 @@ fn item_links(set: &CriteriaSet, codes: &[String]) -> impl IntoView {
     view! { <ul class="item-links">{links}</ul> }
 }
 
-split_page!(tong_hop,
-/// The summary, its exports and print view: a chunk of its own.
-pub fn summary_page(set: Arc<CriteriaSet>) -> Result<AnyView, ChunkError> {
-    Ok(view! { <SummaryPage set/> }.into_any())
-});
+split_page!(
+    tong_hop,
+    /// The summary, its exports and print view: a chunk of its own.
+    pub fn summary_page(set: Arc<CriteriaSet>) -> Result<AnyView, ChunkError> {
+        Ok(view! { <SummaryPage set/> }.into_any())
+    }
+);
 
 #[component]
 pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {

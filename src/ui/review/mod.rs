@@ -88,20 +88,22 @@ impl ReviewState {
     }
 }
 
-split_page!(tham_dinh,
-/// The desk, one entry and the ranking: one chunk. The desk is restored
-/// (and its saving effect started) the first time any of them opens, under
-/// the app's owner so it outlives the page.
-pub fn desk_pages(route: Route, app: Owner) -> Result<AnyView, ChunkError> {
-    if use_context::<ReviewState>().is_none() {
-        app.with(ReviewState::provide);
+split_page!(
+    tham_dinh,
+    /// The desk, one entry and the ranking: one chunk. The desk is restored
+    /// (and its saving effect started) the first time any of them opens, under
+    /// the app's owner so it outlives the page.
+    pub fn desk_pages(route: Route, app: Owner) -> Result<AnyView, ChunkError> {
+        if use_context::<ReviewState>().is_none() {
+            app.with(ReviewState::provide);
+        }
+        Ok(match route {
+            Route::DeskEntry(key) => view! { <EntryPage key/> }.into_any(),
+            Route::Ranking => view! { <RankingPage/> }.into_any(),
+            _ => view! { <DeskPage/> }.into_any(),
+        })
     }
-    Ok(match route {
-        Route::DeskEntry(key) => view! { <EntryPage key/> }.into_any(),
-        Route::Ranking => view! { <RankingPage/> }.into_any(),
-        _ => view! { <DeskPage/> }.into_any(),
-    })
-});
+);
 
 pub fn use_review() -> ReviewState {
     expect_context::<ReviewState>()

@@ -28,7 +28,7 @@ enum Column {
 fn sort_key(r: &RankRow, c: Column) -> (Option<Dec>, String) {
     match c {
         Column::Rank => (Some(Dec::from_int(r.rank as i64)), String::new()),
-        Column::Agency => (None, crate::domain::assessment::summary::fold_vi(&r.agency)),
+        Column::Agency => (None, crate::domain::base::text::fold_vi(&r.agency)),
         Column::SelfTotal => (Some(r.self_total), String::new()),
         Column::Appraised => (Some(r.appraised), String::new()),
         Column::Survey => (r.survey, String::new()),
