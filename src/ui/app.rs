@@ -19,6 +19,7 @@ use crate::ui::lazy::{lazy_view, PendingFocus};
 use crate::ui::review::desk_pages;
 use crate::ui::route::Route;
 use crate::ui::set_library::library_page;
+use crate::ui::studio::studio_page;
 
 /// Shared state of the criteria-set library.
 #[derive(Clone, Copy)]
@@ -135,6 +136,11 @@ pub fn App() -> impl IntoView {
                 return view! { <div class="wizard single">{lazy_view(load_page!(drafts_page()))}</div> }
                     .into_any()
             }
+            Route::Studio => {
+                let owner = app_owner.clone();
+                return view! { <div class="wizard wide">{lazy_view(load_page!(studio_page(owner)))}</div> }
+                    .into_any();
+            }
             Route::Desk | Route::DeskEntry(_) | Route::Ranking => {
                 let owner = app_owner.clone();
                 return view! { <div class="wizard wide">{lazy_view(load_page!(desk_pages(route, owner)))}</div> }
@@ -178,6 +184,7 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Summary, "tab", t!("Bảng tổng hợp", "Summary"))}
                 {nav_link(Route::Library, "tab", t!("Bộ tiêu chí", "Criteria sets"))}
                 {nav_link(Route::Desk, "tab", t!("Thẩm định", "Appraisal"))}
+                {nav_link(Route::Studio, "tab", t!("Soạn bộ tiêu chí", "Studio"))}
             </nav>
         </header>
         <DemoBar/>

@@ -14,3 +14,4 @@ pub mod review;
 pub mod route;
 pub mod set_library;
 pub mod set_overview;
+pub mod studio;

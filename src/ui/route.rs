@@ -21,6 +21,8 @@ pub enum Route {
     DeskEntry(String),
     /// The ranking of every agency on the desk.
     Ranking,
+    /// The criteria-set studio (Sở Nội vụ).
+    Studio,
 }
 
 impl Route {
@@ -39,6 +41,7 @@ impl Route {
             Some("bo-tieu-chi") => Route::Library,
             Some("ban-tu-danh-gia") => Route::Drafts,
             Some("xep-hang") => Route::Ranking,
+            Some("soan-bo-tieu-chi") => Route::Studio,
             Some("tham-dinh") => match parts.next() {
                 Some(key) => Route::DeskEntry(key.to_string()),
                 None => Route::Desk,
@@ -61,6 +64,7 @@ impl Route {
             Route::Desk => "#/tham-dinh".into(),
             Route::DeskEntry(key) => format!("#/tham-dinh/{key}"),
             Route::Ranking => "#/xep-hang".into(),
+            Route::Studio => "#/soan-bo-tieu-chi".into(),
         }
     }
 
@@ -85,6 +89,7 @@ mod tests {
             Route::Drafts,
             Route::Desk,
             Route::Ranking,
+            Route::Studio,
             Route::DeskEntry("mhq3k2-8f1x0a".into()),
             Route::Field {
                 code: "2".into(),

@@ -262,3 +262,174 @@ pub fn problems_by_node(problems: &[Problem]) -> BTreeMap<Option<Node>, Vec<Prob
     }
     out
 }
+
+/// What the editor shows of a node (a copy; edits go through [`node_mut`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeView {
+    pub code: String,
+    pub title: String,
+    pub max: Dec,
+    /// Scored units only: the rule and its texts.
+    pub rule: Option<Rule>,
+    pub guidance: String,
+    pub evidence: String,
+    pub allow_na: bool,
+    /// A criterion with items is not scored itself.
+    pub has_items: bool,
+}
+
+/// A node to change in place.
+pub enum NodeMut<'a> {
+    Field(&'a mut Field),
+    Criterion(&'a mut Criterion),
+    Item(&'a mut Item),
+}
+
+pub fn node_mut(set: &mut CriteriaSet, n: Node) -> Option<NodeMut<'_>> {
+    let f = set.fields.get_mut(n.field)?;
+    let Some(c) = n.criterion else {
+        return Some(NodeMut::Field(f));
+    };
+    let c = f.criteria.get_mut(c)?;
+    match n.item {
+        None => Some(NodeMut::Criterion(c)),
+        Some(i) => c.items.get_mut(i).map(NodeMut::Item),
+    }
+}
+
+pub fn node_view(set: &CriteriaSet, n: Node) -> Option<NodeView> {
+    let f = set.fields.get(n.field)?;
+    let Some(ci) = n.criterion else {
+        return Some(NodeView {
+            code: f.code.clone(),
+            title: f.title.clone(),
+            max: f.max,
+            rule: None,
+            guidance: String::new(),
+            evidence: String::new(),
+            allow_na: false,
+            has_items: !f.criteria.is_empty(),
+        });
+    };
+    let c = f.criteria.get(ci)?;
+    Some(match n.item {
+        None => NodeView {
+            code: c.code.clone(),
+            title: c.title.clone(),
+            max: c.max,
+            rule: c.rule.clone(),
+            guidance: c.guidance.clone().unwrap_or_default(),
+            evidence: c.evidence.clone().unwrap_or_default(),
+            allow_na: c.allow_na,
+            has_items: !c.items.is_empty(),
+        },
+        Some(ii) => {
+            let i = c.items.get(ii)?;
+            NodeView {
+                code: i.code.clone(),
+                title: i.title.clone(),
+                max: i.max,
+                rule: Some(i.rule.clone()),
+                guidance: i.guidance.clone().unwrap_or_default(),
+                evidence: i.evidence.clone().unwrap_or_default(),
+                allow_na: i.allow_na,
+                has_items: false,
+            }
+        }
+    })
+}
+
+/// Every node in tree order: the shape the editor draws (it changes only
+/// when something is added, removed or moved).
+pub fn shape(set: &CriteriaSet) -> Vec<Node> {
+    let mut out = Vec::new();
+    for (fi, f) in set.fields.iter().enumerate() {
+        out.push(Node::field(fi));
+        for (ci, c) in f.criteria.iter().enumerate() {
+            out.push(Node::criterion(fi, ci));
+            out.extend((0..c.items.len()).map(|ii| Node::item(fi, ci, ii)));
+        }
+    }
+    out
+}
+
+/// Sets the rule of a scored node (an item, or a criterion scored directly).
+pub fn set_rule(set: &mut CriteriaSet, n: Node, rule: Rule) {
+    match node_mut(set, n) {
+        Some(NodeMut::Item(i)) => i.rule = rule,
+        Some(NodeMut::Criterion(c)) if c.items.is_empty() => c.rule = Some(rule),
+        _ => {}
+    }
+}
+
+/// A fresh rule of the given kind for an item of maximum `max`, keeping what
+/// can be kept from the old one (the options' labels).
+pub fn rule_of_kind(kind: &str, max: Dec, old: Option<&Rule>) -> Rule {
+    use crate::domain::criteria::set::{
+        DeductionOption, LevelOption, PercentInput, ScoreBand, ZeroDenominator,
+    };
+    let labels: Vec<String> = match old {
+        Some(Rule::Levels { options }) | Some(Rule::Bonus { options }) => {
+            options.iter().map(|o| o.label.clone()).collect()
+        }
+        Some(Rule::Deduction { options }) => options.iter().map(|o| o.label.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let label = |k: usize, d: &str| labels.get(k).cloned().unwrap_or_else(|| d.to_string());
+    let level = |k: usize, d: &str, p: Dec| LevelOption {
+        id: format!("muc_{}", k + 1),
+        label: label(k, d),
+        label_en: None,
+        points: p,
+    };
+    let band = |min: Option<i64>, max_: Option<i64>, p: Dec| ScoreBand {
+        min: min.map(Dec::from_int),
+        min_inclusive: true,
+        max: max_.map(Dec::from_int),
+        max_inclusive: false,
+        points: p,
+    };
+    match kind {
+        "levels" => Rule::Levels {
+            options: vec![level(0, "Đạt", max), level(1, "Không đạt", Dec::ZERO)],
+        },
+        "bonus" => Rule::Bonus {
+            options: vec![level(0, "Xuất sắc", max), level(1, "Hoàn thành", Dec::ZERO)],
+        },
+        "percent_bands" => Rule::PercentBands {
+            input: PercentInput::Percent,
+            numerator_label: None,
+            denominator_label: None,
+            zero_denominator: ZeroDenominator::NotApplicable,
+            bands: vec![band(Some(100), None, max), band(None, Some(100), Dec::ZERO)],
+        },
+        "ratio" => Rule::Ratio {
+            numerator_label: None,
+            denominator_label: None,
+            zero_denominator: ZeroDenominator::NotApplicable,
+        },
+        "count_bands" => Rule::CountBands {
+            unit: None,
+            bands: vec![band(Some(1), None, max), band(None, Some(1), Dec::ZERO)],
+        },
+        "direct" => Rule::Direct {
+            step: Dec::from_hundredths(25),
+        },
+        "deduction" => Rule::Deduction {
+            options: vec![DeductionOption {
+                id: "muc_1".into(),
+                label: label(0, "Có vi phạm"),
+                label_en: None,
+                points: None,
+                percent: Some(Dec::from_int(50)),
+            }],
+        },
+        "survey" => Rule::Survey {},
+        _ => Rule::YesNo {
+            yes_label: None,
+            no_label: None,
+            yes_points: None,
+            no_points: None,
+        },
+    }
+}

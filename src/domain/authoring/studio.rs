@@ -109,6 +109,32 @@ impl StudioDraft {
     }
 }
 
+/// A problem as the studio's author reads it: the file's key names replaced
+/// by the labels of the form they fill in.
+pub fn author_words(message: &str) -> String {
+    const KEYS: [(&str, &str, &str); 14] = [
+        ("«issuer»", "«Cơ quan ban hành»", "«Issuer»"),
+        ("«id»", "«Mã bộ»", "«Id»"),
+        ("«version»", "«Phiên bản»", "«Version»"),
+        ("«title»", "«Tên»", "«Title»"),
+        ("«bonus_cap»", "«Trần điểm thưởng»", "«Bonus cap»"),
+        ("«bands»", "«khoảng»", "«bands»"),
+        ("«items»", "«tiêu chí thành phần»", "«sub-criteria»"),
+        ("«max»", "«Điểm tối đa»", "«Maximum»"),
+        ("«options»", "«mức»", "«levels»"),
+        ("«percent»", "«% trừ»", "«percent»"),
+        ("«points»", "«điểm»", "«points»"),
+        ("«rule»", "«cách tính điểm»", "«scoring rule»"),
+        ("«step»", "«Bước chấm»", "«Step»"),
+        ("«label»", "«tên mức»", "«label»"),
+    ];
+    let mut m = message.to_string();
+    for (key, vi, en) in KEYS {
+        m = m.replace(key, crate::domain::base::i18n::pick(vi, en));
+    }
+    m.replace("mã (code)", "mã").replace("tên (title)", "tên")
+}
+
 /// "Sao chép để soạn bộ mới": the content kept, a new id, version and year,
 /// and the provenance to be confirmed as official.
 pub fn copy_for_year(set: &CriteriaSet, year: u16) -> CriteriaSet {
