@@ -118,6 +118,35 @@ async function throttled(env) {
 const env = await launch();
 const results = {};
 try {
+  // ---- what the project's own server sends: the first page, then the whole
+  // first visit (the offline worker caching the rest), counted at the server
+  {
+    const server = await startServer({ dir: join(repo, 'dist'), port: 0, host: '127.0.0.1' });
+    let sent = 0;
+    server.on('request', (req, res) => res.on('finish', () => { sent += Number(res.getHeader('content-length') || 0); }));
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const page = await env.page();
+    await page.goto(origin + '/');
+    await page.locator('.set-choice label').first().waitFor();
+    results.servedFirstPage = sent;
+    await page.evaluate(async () => { const r = await navigator.serviceWorker.ready; return !!r.active; });
+    await page.waitForTimeout(1500);
+    results.servedFirstVisit = sent;
+    // the desk opened the first time: its chunk fetched on demand
+    const before = sent;
+    const t0 = Date.now();
+    await page.goto(origin + '/#/tham-dinh');
+    await page.locator('#nhap-ho-so').waitFor();
+    results.deskFirstMs = Date.now() - t0;
+    results.deskBytes = sent - before;
+    // a second visit: everything revalidated or served by the worker
+    const again = sent;
+    await page.goto(origin + '/');
+    await page.locator('.set-choice label').first().waitFor();
+    results.servedSecondVisit = sent - again;
+    await page.context().close();
+    server.close();
+  }
   // ---- ours, largest bundled set
   {
     const page = await throttled(env);
@@ -202,6 +231,9 @@ try {
 
 // ---------------------------------------------------------------- report
 const ratio = (a, b) => (a / b).toFixed(2);
+console.log('\n== Máy chủ của dự án (scripts/static-server.mjs) gửi thật, đếm tại máy chủ');
+console.log(`trang đầu: ${kb(results.servedFirstPage)}; cả lần ghé đầu tiên (kể cả bộ nhớ ngoại tuyến): ${kb(results.servedFirstVisit)}; lần ghé sau: ${kb(results.servedSecondVisit)}`);
+console.log(`mở bàn thẩm định lần đầu: ${results.deskFirstMs} ms, tải thêm ${kb(results.deskBytes)} (đã có trong bộ nhớ ngoại tuyến thì 0)`);
 const line = (label, o, p) => console.log(`${label.padEnd(44)}${String(o).padStart(14)}${String(p).padStart(14)}`);
 console.log(`\n== So với SurveyJS (survey-core + survey-js-ui 2.5.38), cùng biểu mẫu ${results.oursItems} mục lĩnh vực 1, CPU chậm ${THROTTLE}×`);
 line('', 'ứng dụng này', 'SurveyJS');

@@ -40,5 +40,17 @@ fs.writeFileSync(path.join(root, "asset-manifest.json"), JSON.stringify({ versio
 const sw = path.join(root, "sw.js");
 fs.writeFileSync(sw, fs.readFileSync(sw, "utf8").replace("__VERSION__", version));
 '
+# Precompressed copies next to every shipped file (after the offline list,
+# which names only the files themselves): the server sends .br or .gz to a
+# browser that accepts it.
+node -e '
+const fs = require("fs"), path = require("path"), zlib = require("zlib");
+(function walk(d) { for (const n of fs.readdirSync(d)) { const p = path.join(d, n);
+  if (fs.statSync(p).isDirectory()) { walk(p); continue; }
+  const buf = fs.readFileSync(p);
+  fs.writeFileSync(p + ".br", zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }));
+  fs.writeFileSync(p + ".gz", zlib.gzipSync(buf, { level: 9 }));
+} })("dist.tmp");
+'
 rm -rf dist && mv dist.tmp dist
 node scripts/sizes.mjs dist

@@ -13,7 +13,8 @@ const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p); else files.push(p);
+    // the precompressed copies are the same files, sent instead of them
+    if (statSync(p).isDirectory()) walk(p); else if (!/\.(br|gz)$/.test(p)) files.push(p);
   }
 })(root);
 
