@@ -125,7 +125,7 @@ try {
     let sent = 0;
     server.on('request', (req, res) => res.on('finish', () => { sent += Number(res.getHeader('content-length') || 0); }));
     const origin = `http://127.0.0.1:${server.address().port}`;
-    const page = await env.page();
+    const page = await (await env.browser.newContext()).newPage();
     await page.goto(origin + '/');
     await page.locator('.set-choice label').first().waitFor();
     results.servedFirstPage = sent;
