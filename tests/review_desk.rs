@@ -315,3 +315,42 @@ fn the_appraisal_round_trip_and_the_ranking() {
         .unwrap_err();
     assert!(err[0].message.contains("đã chốt điểm"));
 }
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+    use cchc_tu_danh_gia::domain::base::text::csv_cell;
+    for payload in [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tcmd",
+        "\rcmd",
+    ] {
+        let cell = csv_cell(payload);
+        assert!(cell.starts_with("\"'"), "{payload:?} → {cell}");
+    }
+    // numbers and ordinary text are left as they are
+    assert_eq!(csv_cell("-0,5"), "\"-0,5\"");
+    assert_eq!(csv_cell("Sở Tư pháp"), "\"Sở Tư pháp\"");
+    assert_eq!(csv_cell("a \"b\""), "\"a \"\"b\"\"\"");
+    // in the ranking CSV an agency named like a formula stays text
+    let rows = vec![RankRow {
+        key: "k".into(),
+        agency: "=HYPERLINK(\"http://x\",\"Sở\")".into(),
+        self_total: Dec::from_int(80),
+        appraised: Dec::from_int(80),
+        survey: None,
+        total: Dec::from_int(80),
+        max: Dec::from_int(100),
+        index: Some(Dec::from_int(80)),
+        class: Some("Khá".into()),
+        rank: 1,
+        field_index: vec![],
+    }];
+    let csv = ranking_csv(&rows, &[]);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Sở\"\")\""),
+        "{csv}"
+    );
+}

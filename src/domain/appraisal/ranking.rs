@@ -3,6 +3,7 @@
 use super::desk::{appraised_report, Desk};
 use crate::domain::assessment::draft::Draft;
 use crate::domain::base::decimal::Dec;
+use crate::domain::base::text::csv_cell;
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::scoring::engine::index_of;
 
@@ -83,7 +84,7 @@ pub fn ranking<'s>(
 
 /// The ranking as CSV for Excel (UTF-8 with BOM).
 pub fn ranking_csv(rows: &[RankRow], field_codes: &[String]) -> String {
-    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let q = csv_cell;
     let pct = |i: Option<Dec>| {
         i.map(|i| format!("{}%", i.shown_fixed2()))
             .unwrap_or_default()

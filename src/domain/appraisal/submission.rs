@@ -18,6 +18,7 @@ use crate::domain::assessment::draft::{Draft, Response};
 use crate::domain::assessment::profile::AgencyProfile;
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::json::{piece, read_json, Problem};
+use crate::domain::base::text::csv_cell;
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::criteria::validation::validate;
 use crate::domain::scoring::engine::ScoreReport;
@@ -383,7 +384,7 @@ pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
 /// The score table as CSV for Excel: UTF-8 with a BOM, comma-separated,
 /// decimal commas inside quoted cells.
 pub fn score_csv(set: &CriteriaSet, report: &ScoreReport) -> String {
-    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let q = csv_cell;
     let mut out = String::from("\u{feff}");
     out.push_str(t!(
         "Mã,Nội dung,Điểm tối đa,Điểm tự chấm,Lý do\r\n",

@@ -25,3 +25,18 @@ pub fn fold_vi(text: &str) -> String {
         })
         .collect()
 }
+
+/// One CSV cell, quoted, and safe to open in a spreadsheet: a text that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read
+/// as a formula (OWASP "CSV injection"), so it gets a leading apostrophe.
+/// A plain number such as "-0,5" is left as it is.
+pub fn csv_cell(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = crate::domain::base::decimal::Dec::parse(text).is_ok();
+    let text = if risky && !number {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
