@@ -16,7 +16,11 @@ if (english) {
   }
 }
 
-init().catch((err) => {
+// The offline worker starts after the first render, so caching the rest of
+// the app (the pages loaded on demand, the sample data) never competes with
+// the first page; the files the page already has come from the HTTP cache
+// (revalidated with a 304), so nothing is downloaded twice.
+init().then(() => setTimeout(registerWorker, 1500), (err) => {
   const el = document.getElementById('loi-nghiem-trong');
   if (el) {
     el.textContent = english
@@ -30,7 +34,8 @@ init().catch((err) => {
 // Offline: a service worker caches the app after the first visit. Browsers
 // allow it on https and on localhost only; over plain http on a LAN the app
 // still works, just not offline.
-if ('serviceWorker' in navigator && window.isSecureContext) {
+function registerWorker() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   // Reload only when the user asked for the new version (the first install
   // also changes the controller, and must not reload the page under them).
   let updating = false;

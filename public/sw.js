@@ -37,6 +37,12 @@ self.addEventListener('fetch', (event) => {
     const cached = await caches.match(req, { ignoreSearch: true })
       || (req.mode === 'navigate' ? await caches.match('./') : undefined);
     if (cached) return cached;
-    return fetch(req);
+    const res = await fetch(req);
+    // a file not precached (the Excel reader) is kept once fetched
+    if (res.ok && new URL(req.url).pathname.includes('/pkg/')) {
+      const copy = res.clone();
+      event.waitUntil(caches.open(`cchc-${VERSION}`).then((c) => c.put(req, copy)));
+    }
+    return res;
   })());
 });

@@ -123,7 +123,10 @@ try {
   {
     const server = await startServer({ dir: join(repo, 'dist'), port: 0, host: '127.0.0.1' });
     let sent = 0;
-    server.on('request', (req, res) => res.on('finish', () => { sent += Number(res.getHeader('content-length') || 0); }));
+    server.on('request', (req, res) => {
+      const end = res.end.bind(res);
+      res.end = (chunk, ...rest) => { if (chunk) sent += chunk.length; return end(chunk, ...rest); };
+    });
     const origin = `http://127.0.0.1:${server.address().port}`;
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(origin + '/');

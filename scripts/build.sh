@@ -33,10 +33,13 @@ const root = "dist.tmp", files = [];
   if (fs.statSync(p).isDirectory()) walk(p); else files.push(path.relative(root, p)); } })(root);
 files.sort();
 const list = files.filter((f) => f !== "sw.js");
+// The Excel reader is fetched only when an author opens an .xlsx; the worker
+// caches it then, not on every agency'"'"'s first visit.
+const precache = list.filter((f) => !/^pkg\/split_doc_excel\.wasm$/.test(f));
 const h = crypto.createHash("sha256");
 for (const f of list) { h.update(f); h.update(fs.readFileSync(path.join(root, f))); }
 const version = h.digest("hex").slice(0, 16);
-fs.writeFileSync(path.join(root, "asset-manifest.json"), JSON.stringify({ version, files: list }));
+fs.writeFileSync(path.join(root, "asset-manifest.json"), JSON.stringify({ version, files: precache }));
 const sw = path.join(root, "sw.js");
 fs.writeFileSync(sw, fs.readFileSync(sw, "utf8").replace("__VERSION__", version));
 '

@@ -287,3 +287,21 @@ fn comparing_shows_exactly_what_changed() {
         .iter()
         .any(|c| matches!(c, Change::Renumbered { .. })));
 }
+
+#[test]
+fn an_excel_workbook_reads_like_the_pasted_table() {
+    use cchc_tu_danh_gia::domain::authoring::table::read_xlsx;
+    let xlsx = read_xlsx(&repo_file("tests/fixtures/phu-luc-so-ban-nganh.xlsx")).unwrap();
+    let text = String::from_utf8(repo_file("tests/fixtures/phu-luc-so-ban-nganh.tsv")).unwrap();
+    let tsv = read_table(&text);
+    assert_eq!(xlsx.len(), tsv.len());
+    let (h, cols) = recognise_columns(&xlsx);
+    let from_excel = import_annex(&annex_rows(&xlsx, h, &cols), 2027);
+    let (h, cols) = recognise_columns(&tsv);
+    let from_paste = import_annex(&annex_rows(&tsv, h, &cols), 2027);
+    assert_eq!(from_excel.set, from_paste.set);
+    assert_eq!(from_excel.review.len(), 5);
+    // not a workbook: a clear message, no panic
+    let err = read_xlsx(b"PK\x03\x04 not really a zip").unwrap_err();
+    assert!(err.contains("Không đọc được tệp Excel"), "{err}");
+}

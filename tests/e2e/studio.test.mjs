@@ -40,7 +40,7 @@ test('annex table → flagged rows fixed → published → an agency scores on i
   assert.deepEqual(await axe(page), [], 'axe: start page');
   await paste(page, '#o-dan-bang', { 'text/plain': ANNEX });
   // the columns recognised from the Vietnamese headers, each reassignable
-  await page.getByRole('heading', { name: /Bảng đã dán: 150 dòng/ }).waitFor();
+  await page.getByRole('heading', { name: /Bảng đã đọc: 150 dòng/ }).waitFor();
   assert.deepEqual(await Promise.all([0, 1, 2, 3, 4].map((i) => page.locator(`#cot-${i}`).inputValue())),
     ['code', 'title', 'max', 'scoring', 'evidence']);
   await shot(page, 'studio-dan-bang');
@@ -190,6 +190,27 @@ test('a bundled set copied, three items changed, compared: exactly those three',
   assert.ok(overflow <= 1, `no sideways scrolling at phone width (${overflow}px)`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'studio-dien-thoai', { fullPage: false });
+  assertClean(page);
+  await page.context().close();
+});
+
+test('an Excel workbook (.xlsx) uploaded reads like the pasted table; a Word file gets a clear way out', async () => {
+  const page = await env.page();
+  await openStudio(page);
+  await page.locator('#tep-phu-luc').setInputFiles(join(repo, 'tests/fixtures/phu-luc-so-ban-nganh.xlsx'));
+  await page.getByRole('heading', { name: /Bảng đã đọc: 150 dòng/ }).waitFor();
+  assert.equal(await page.locator('#cot-3').inputValue(), 'scoring');
+  await page.getByRole('button', { name: 'Tạo bộ tiêu chí từ bảng' }).click();
+  assert.equal(await page.locator('.import-result').innerText(), 'Đọc được quy tắc của 97/102 tiêu chí thành phần; 5 cần xem lại');
+  await page.getByRole('button', { name: 'Bỏ bản đang soạn' }).waitFor();
+  page.on('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Bỏ bản đang soạn' }).click();
+  // a Word file: not read, and the message says what to do instead
+  await page.locator('#tep-phu-luc').setInputFiles({ name: 'phu-luc.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
+  assert.match(await page.locator('.studio .banner-error').innerText(), /sao chép rồi dán/);
+  // a broken workbook: a Vietnamese error, nothing else changes
+  await page.locator('#tep-phu-luc').setInputFiles({ name: 'hong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 hỏng') });
+  await page.locator('.studio .banner-error', { hasText: 'Không đọc được tệp Excel' }).waitFor();
   assertClean(page);
   await page.context().close();
 });

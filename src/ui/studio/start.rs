@@ -11,9 +11,10 @@ use crate::domain::authoring::annex::{
     annex_rows, blank_set, import_annex, recognise_columns, Columns,
 };
 use crate::domain::authoring::studio::{copy_for_year, StudioDraft};
-use crate::domain::authoring::table::{read_table, MAX_TABLE_BYTES};
+use crate::domain::authoring::table::{read_table, read_xlsx, MAX_TABLE_BYTES};
 use crate::ui::app::LibraryState;
 use crate::ui::banner::outcome_banner;
+use crate::ui::lazy::ChunkError;
 use crate::ui::studio::use_studio;
 
 fn this_year() -> u16 {
@@ -72,6 +73,14 @@ fn assign(c: &mut Columns, i: usize, role: &str) {
     *slot = Some(i);
 }
 
+/// The Excel reader (calamine, ~210 KB) is a chunk of its own, fetched the
+/// first time an .xlsx is chosen: neither agencies nor authors who paste
+/// download it.
+#[cfg_attr(cchc_split, leptos::wasm_split::wasm_split(doc_excel, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn read_excel(bytes: Vec<u8>) -> Result<Result<Vec<Vec<String>>, String>, ChunkError> {
+    Ok(read_xlsx(&bytes))
+}
+
 #[component]
 pub fn StartStudio() -> impl IntoView {
     let s = use_studio();
@@ -110,6 +119,15 @@ pub fn StartStudio() -> impl IntoView {
             None,
         )))
     };
+    let take_rows = move |rows: Vec<Vec<String>>| {
+        if rows.len() < 2 {
+            outcome.set(Some((false, t!("Không thấy bảng nào: hãy sao chép cả bảng phụ lục (kể cả dòng tiêu đề) trong Word hoặc Excel rồi dán vào đây.", "No table found: copy the whole annex table (with its header row) in Word or Excel and paste it here.").into())));
+            return;
+        }
+        let (header, cols) = recognise_columns(&rows);
+        outcome.set(None);
+        table.set(Some((rows, header, cols)));
+    };
     let take_table = move |text: String| {
         if text.len() > MAX_TABLE_BYTES {
             outcome.set(Some((
@@ -122,14 +140,7 @@ pub fn StartStudio() -> impl IntoView {
             )));
             return;
         }
-        let rows = read_table(&text);
-        if rows.len() < 2 {
-            outcome.set(Some((false, t!("Không thấy bảng nào: hãy sao chép cả bảng phụ lục (kể cả dòng tiêu đề) trong Word hoặc Excel rồi dán vào đây.", "No table found: copy the whole annex table (with its header row) in Word or Excel and paste it here.").into())));
-            return;
-        }
-        let (header, cols) = recognise_columns(&rows);
-        outcome.set(None);
-        table.set(Some((rows, header, cols)));
+        take_rows(read_table(&text));
     };
     // the clipboard's HTML table when there is one (Word, Excel), else its text
     let on_paste = move |ev: web_sys::ClipboardEvent| {
@@ -163,12 +174,20 @@ pub fn StartStudio() -> impl IntoView {
             match files::read(&file, MAX_TABLE_BYTES).await {
                 Ok(f) => {
                     let name = f.name.to_lowercase();
-                    if name.ends_with(".xlsx")
-                        || name.ends_with(".xls")
-                        || name.ends_with(".doc")
-                        || name.ends_with(".docx")
-                    {
-                        outcome.set(Some((false, t!("Tệp Word/Excel chưa đọc trực tiếp được: hãy mở tệp, chọn cả bảng, sao chép rồi dán vào ô bên trên (hoặc lưu Excel thành CSV UTF-8).", "Word/Excel files cannot be read directly yet: open the file, select the whole table, copy it and paste it above (or save Excel as CSV UTF-8).").into())));
+                    if name.ends_with(".xlsx") {
+                        outcome.set(Some((
+                            true,
+                            t!("Đang đọc tệp Excel…", "Reading the Excel file…").into(),
+                        )));
+                        match load_page!(read_excel(f.bytes)).await {
+                            Ok(Ok(rows)) => take_rows(rows),
+                            Ok(Err(e)) => outcome.set(Some((false, e))),
+                            Err(ChunkError) => outcome.set(Some((false, t!("Không tải được phần đọc Excel (có thể do mất mạng). Hãy thử lại, hoặc sao chép bảng rồi dán.", "The Excel reader could not be loaded (the network may be down). Try again, or copy the table and paste it.").into()))),
+                        }
+                        return;
+                    }
+                    if name.ends_with(".xls") || name.ends_with(".doc") || name.ends_with(".docx") {
+                        outcome.set(Some((false, t!("Tệp Word (.doc, .docx) và Excel cũ (.xls) chưa đọc trực tiếp được: hãy mở tệp, chọn cả bảng, sao chép rồi dán vào ô bên trên, hoặc lưu Excel thành .xlsx.", "Word files (.doc, .docx) and old Excel files (.xls) cannot be read directly: open the file, select the whole table, copy it and paste it above, or save Excel as .xlsx.").into())));
                         return;
                     }
                     match String::from_utf8(f.bytes) {
@@ -275,7 +294,7 @@ pub fn StartStudio() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="card" aria-labelledby="cot-tieu-de">
-                    <h3 id="cot-tieu-de">{tf!("Bảng đã dán: {} dòng. Kiểm tra các cột", "Pasted table: {} rows. Check the columns", rows.len())}</h3>
+                    <h3 id="cot-tieu-de">{tf!("Bảng đã đọc: {} dòng. Kiểm tra các cột", "Table read: {} rows. Check the columns", rows.len())}</h3>
                     <p class="hint">{t!("Các cột được nhận ra từ dòng tiêu đề; đổi lại nếu chưa đúng. Cấp của từng dòng được suy ra từ STT (1, 1.1, 1.1.1 hoặc I, 1, a).", "Columns are recognised from the header row; change them if wrong. Each row's level comes from its number (1, 1.1, 1.1.1 or I, 1, a).")}</p>
                     <div class="table-scroll"><table class="preview">
                         <thead><tr>{selects}</tr></thead>
@@ -304,7 +323,7 @@ pub fn StartStudio() -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="secondary" on:click=read_pasted>{t!("Đọc bảng đã dán", "Read the pasted table")}</button>
                     <input id="tep-phu-luc" class="file-input" type="file" accept=".csv,.tsv,.txt,.html,.htm,.xlsx,.docx" on:change=upload/>
-                    <label for="tep-phu-luc" class="file-button">{t!("Hoặc chọn tệp CSV…", "Or choose a CSV file…")}</label>
+                    <label for="tep-phu-luc" class="file-button">{t!("Hoặc chọn tệp Excel (.xlsx) hoặc CSV…", "Or choose an Excel (.xlsx) or CSV file…")}</label>
                 </div>
             </section>
             <section class="card" aria-labelledby="sao-chep">
