@@ -11,18 +11,6 @@ use cchc_tu_danh_gia::domain::authoring::table::read_table;
 use cchc_tu_danh_gia::domain::*;
 use support::*;
 
-fn without_ids(rule: &Rule) -> Rule {
-    let mut r = rule.clone();
-    match &mut r {
-        Rule::Levels { options } | Rule::Bonus { options } => {
-            options.iter_mut().for_each(|o| o.id.clear())
-        }
-        Rule::Deduction { options } => options.iter_mut().for_each(|o| o.id.clear()),
-        _ => {}
-    }
-    r
-}
-
 fn fixture_import() -> cchc_tu_danh_gia::domain::authoring::annex::AnnexImport {
     let text = String::from_utf8(repo_file("tests/fixtures/phu-luc-so-ban-nganh.tsv")).unwrap();
     let table = read_table(&text);

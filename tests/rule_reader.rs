@@ -8,7 +8,7 @@ use cchc_tu_danh_gia::domain::authoring::rule_reader::{read_rule, Part};
 use cchc_tu_danh_gia::domain::criteria::rule_text::rule_line;
 use cchc_tu_danh_gia::domain::*;
 use proptest::prelude::*;
-use support::d;
+use support::{d, without_ids};
 
 /// (scoring text, item maximum, part, expected: "kind: rule as printed" or "REVIEW")
 const CORPUS: &[(&str, &str, Part, &str)] = &[
@@ -340,19 +340,6 @@ fn arb_rule() -> impl Strategy<Value = (Rule, Dec)> {
             Just((Rule::Survey {}, max)),
         ]
     })
-}
-
-/// Option ids are derived from labels when read; compare without them.
-fn without_ids(rule: &Rule) -> Rule {
-    let mut r = rule.clone();
-    match &mut r {
-        Rule::Levels { options } | Rule::Bonus { options } => {
-            options.iter_mut().for_each(|o| o.id.clear())
-        }
-        Rule::Deduction { options } => options.iter_mut().for_each(|o| o.id.clear()),
-        _ => {}
-    }
-    r
 }
 
 proptest! {

@@ -67,3 +67,17 @@ pub fn answers(list: &[(&str, Answer)]) -> Answers {
         .map(|(c, a)| (c.to_string(), a.clone()))
         .collect()
 }
+
+/// A rule without its option ids (ids are derived from labels when a rule is
+/// read from text), for comparing what a rule does.
+pub fn without_ids(rule: &Rule) -> Rule {
+    let mut r = rule.clone();
+    match &mut r {
+        Rule::Levels { options } | Rule::Bonus { options } => {
+            options.iter_mut().for_each(|o| o.id.clear())
+        }
+        Rule::Deduction { options } => options.iter_mut().for_each(|o| o.id.clear()),
+        _ => {}
+    }
+    r
+}
