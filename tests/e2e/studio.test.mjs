@@ -214,3 +214,34 @@ test('an Excel workbook (.xlsx) uploaded reads like the pasted table; a Word fil
   assertClean(page);
   await page.context().close();
 });
+
+test("an agency moving its draft to this year's set sees what changed from last year's", async () => {
+  const page = await env.page();
+  page.on('dialog', (d) => d.accept());
+  // this year's set: last year's with one title changed and one item's maximum moved
+  const last = JSON.parse(readFileSync(join(repo, 'public/criteria/minh-hoa-so-ban-nganh-2026.json'), 'utf8'));
+  const next = structuredClone(last);
+  Object.assign(next, { id: 'minh-hoa-so-ban-nganh-2027', version: '2027.1', year: 2027, title: 'Bộ tiêu chí các sở, ban, ngành năm 2027 (thử)' });
+  next.fields[0].criteria[0].items[0].title = 'Ban hành kế hoạch CCHC năm đúng hạn';
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-nam-moi-'));
+  const file = join(dir, 'bo-2027.json');
+  writeFileSync(file, JSON.stringify(next));
+  await page.goto(env.origin + '/#/bo-tieu-chi');
+  await page.getByLabel('Nạp bộ tiêu chí từ tệp JSON').setInputFiles(file);
+  await page.locator('.banner-ok', { hasText: 'Đã nạp' }).waitFor();
+  // a draft answered on last year's set
+  await page.goto(env.origin + '/');
+  await page.locator('.set-choice label', { hasText: 'sở, ban, ngành cấp tỉnh năm 2026' }).click();
+  await page.goto(env.origin + '/#/linh-vuc/1');
+  await page.locator('[id="muc-1.1.1-chon-0"]').check();
+  await page.goto(env.origin + '/');
+  await page.locator('.set-choice label', { hasText: 'năm 2027 (thử)' }).click();
+  const box = page.locator('details.set-changes');
+  await box.waitFor();
+  assert.match(await box.locator('summary').innerText(), /đã đổi từ «Bộ tiêu chí xác định Chỉ số CCHC các sở, ban, ngành cấp tỉnh năm 2026 \(minh họa\)» sang «Bộ tiêu chí các sở, ban, ngành năm 2027 \(thử\)»: 1 khác biệt/);
+  assert.deepEqual(await box.locator('li').allInnerTexts(), ['1.1.1: tên «Ban hành kế hoạch CCHC năm» → «Ban hành kế hoạch CCHC năm đúng hạn»']);
+  await shot(page, 'co-quan-doi-bo-nam-moi', { fullPage: false });
+  assert.deepEqual(await axe(page), [], 'axe: start page with the changes');
+  assertClean(page);
+  await page.context().close();
+});

@@ -42,6 +42,9 @@ pub struct Assessment {
     pub route: RwSignal<Route>,
     /// YYYY-MM-DD, for "date in the future" checks.
     pub today: StoredValue<String>,
+    /// The set the open draft was on before the user switched it (last
+    /// year's, for a draft duplicated for the new year), for the comparison.
+    pub switched_from: RwSignal<Option<String>>,
 }
 
 impl Assessment {
@@ -84,6 +87,7 @@ impl Assessment {
             outstanding,
             route: RwSignal::new(route),
             today: StoredValue::new(page::today_iso()),
+            switched_from: RwSignal::new(None),
         };
         store.start();
 

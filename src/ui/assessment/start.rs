@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use crate::browser::page;
+use crate::domain::authoring::compare::compare;
 use crate::domain::ProfileInput;
-use crate::domain::{AgencyProfile, Provenance, UnitType};
+use crate::domain::{AgencyProfile, CriteriaSet, Provenance, UnitType};
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::inputs::TextInput;
 use crate::ui::assessment::use_assessment;
+use crate::ui::lazy::{lazy_view, ChunkError};
 use crate::ui::route::Route;
 
 fn input_id(i: ProfileInput) -> &'static str {
@@ -33,6 +35,26 @@ fn unit_code(t: UnitType) -> &'static str {
         UnitType::Tinh => "tinh",
     }
 }
+
+split_page!(
+    so_sanh_bo,
+    /// What changed between the set a draft was on and the one it moves to:
+    /// loaded on demand (the comparison is shared with the studio's chunk).
+    pub fn set_changes(old: CriteriaSet, new: CriteriaSet) -> Result<AnyView, ChunkError> {
+        let changes = compare(&old, &new);
+        Ok(view! {
+        <details class="banner banner-ok set-changes" open>
+            <summary>{tf!(
+                "Bộ tiêu chí của bản này đã đổi từ «{}» sang «{}»: {} khác biệt. Câu trả lời được giữ theo mã tiêu chí; hãy xem lại các mục dưới đây.",
+                "This draft's criteria set changed from «{}» to «{}»: {} differences. Answers are kept by item code; check the items below.",
+                old.title_shown(), new.title_shown(), changes.len()
+            )}</summary>
+            <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c.text()}</li> }).collect_view()}</ul>
+        </details>
+    }
+    .into_any())
+    }
+);
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -80,6 +102,7 @@ pub fn StartPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let switched_from = a.switched_from;
     let choose = move |key: String| {
         // Answers are kept by item code; under another set the same codes
         // may mean something else, so say so before switching.
@@ -98,6 +121,13 @@ pub fn StartPage() -> impl IntoView {
         let year = lib
             .library
             .with_untracked(|l| l.get(&key).map(|e| e.set.year));
+        if !current.is_empty()
+            && current != key
+            && answered > 0
+            && switched_from.get_untracked().is_none()
+        {
+            switched_from.set(Some(current.clone()));
+        }
         a.draft.update(|d| {
             d.set_key = key;
             if d.profile.year.trim().is_empty() {
@@ -194,6 +224,14 @@ pub fn StartPage() -> impl IntoView {
                     {crate::ui::assessment::sidebar::nav_link(Route::Library, "", t!("Bộ tiêu chí", "Criteria sets"))}
                     "."
                 </p>
+                {move || {
+                    let old_key = switched_from.get()?;
+                    let new_key = a.draft.with(|d| d.set_key.clone());
+                    let (old, new) = lib.library.with(|l| (l.get(&old_key).map(|e| e.set.clone()), l.get(&new_key).map(|e| e.set.clone())));
+                    (old_key != new_key).then_some(())?;
+                    let (old, new) = (old?, new?);
+                    Some(lazy_view(load_page!(set_changes(old, new))))
+                }}
                 {move || (a.set.with(Option::is_none) && a.draft.with(|d| !d.set_key.is_empty())).then(|| view! {
                     <p class="banner banner-warn" role="alert">
                         {t!("Bộ tiêu chí của bản tự đánh giá này không còn trong thư viện (có thể đã bị gỡ). Câu trả lời vẫn được giữ; hãy nạp lại bộ tiêu chí đó hoặc chọn bộ khác.", "This draft's criteria set is no longer in the library (it may have been removed). The answers are kept; load that set again or choose another.")}
