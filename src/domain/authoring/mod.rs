@@ -6,6 +6,7 @@
 pub mod annex;
 pub mod compare;
 pub mod edit;
+pub mod ranges;
 pub mod rule_reader;
 pub mod studio;
 pub mod table;

@@ -13,9 +13,11 @@
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::fold_vi;
 use crate::domain::criteria::set::{
-    DeductionOption, LevelOption, PercentInput, Rule, ScoreBand, ZeroDenominator,
+    DeductionOption, LevelOption, PercentInput, Rule, ZeroDenominator,
 };
 use crate::domain::criteria::validation::validate_rule;
+
+use super::ranges::{band_from, number_at, range_of, unit_after_number};
 
 /// Which part of the annex a row is in: bonus and deduction parts change
 /// what a list of options means.
@@ -299,21 +301,6 @@ fn split_options(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A number at the start of `s` ("0,5", "1.25", "2"), and the rest.
-fn number_at(s: &str) -> Option<(Dec, &str)> {
-    let end = s
-        .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_digit()
-                || ((c == ',' || c == '.') && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())))
-        })
-        .map_or(s.len(), |(i, _)| i);
-    if end == 0 {
-        return None;
-    }
-    Dec::parse(&s[..end]).ok().map(|d| (d, &s[end..]))
-}
-
 /// "X điểm", "X đ", "X" at the start of `s`, with nothing after but "điểm".
 fn points_at(s: &str) -> Option<Dec> {
     let s = s.trim();
@@ -471,90 +458,6 @@ fn deduction(options: &[RawOption], part: Part) -> Reading {
     Reading::sure(Rule::Deduction { options: out })
 }
 
-/// A bound read from a label: value and whether it is included.
-fn range_of(label_f: &str, unit_pct: bool) -> Option<(Option<(Dec, bool)>, Option<(Dec, bool)>)> {
-    // numbers in order of appearance
-    let mut nums = Vec::new();
-    let mut rest = label_f;
-    let mut offset = 0;
-    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (d, after) = number_at(&rest[i..])?;
-        let at = offset + i;
-        let consumed = rest.len() - after.len();
-        nums.push((d, at));
-        offset += consumed;
-        rest = after;
-    }
-    let before = |at: usize| label_f[..at].trim_end();
-    let has = |s: &str| label_f.contains(s);
-    let dash = |a: usize| {
-        let b = before(a);
-        b.ends_with('-') || b.ends_with('–') || b.ends_with("den") || b.ends_with("den duoi")
-    };
-    match nums.as_slice() {
-        [] => {
-            if !unit_pct && (has("khong co") || has("khong phat hien") || has("khong to chuc")) {
-                Some((Some((Dec::ZERO, true)), Some((Dec::ZERO, true))))
-            } else {
-                None
-            }
-        }
-        [(a, at)] => {
-            let b = before(*at);
-            if b.ends_with("duoi")
-                || b.ends_with('<')
-                || b.ends_with("chua dat")
-                || b.ends_with("it hon")
-            {
-                Some((None, Some((*a, false))))
-            } else if b.ends_with("khong qua")
-                || b.ends_with("toi da")
-                || b.ends_with('≤')
-                || b.ends_with("<=")
-            {
-                Some((None, Some((*a, true))))
-            } else if b.ends_with("tren")
-                || b.ends_with('>')
-                || b.ends_with("hon")
-                || b.ends_with("vuot")
-            {
-                Some((Some((*a, false)), None))
-            } else if has("tro len")
-                || b.ends_with('≥')
-                || b.ends_with(">=")
-                || b.ends_with("it nhat")
-                || b.ends_with("toi thieu")
-            {
-                Some((Some((*a, true)), None))
-            } else if b.ends_with("tu") {
-                // "từ 3 cuộc" alone: from 3 upwards
-                Some((Some((*a, true)), None))
-            } else {
-                Some((Some((*a, true)), Some((*a, true))))
-            }
-        }
-        [(a, at_a), (b, at_b)] => {
-            if !dash(*at_b) {
-                return None;
-            }
-            let lower_open = before(*at_a).ends_with("tren");
-            let upper_open = before(*at_b).ends_with("duoi");
-            Some((Some((*a, !lower_open)), Some((*b, !upper_open))))
-        }
-        _ => None,
-    }
-}
-
-fn band_from(r: (Option<(Dec, bool)>, Option<(Dec, bool)>), points: Dec) -> ScoreBand {
-    ScoreBand {
-        min: r.0.map(|x| x.0),
-        min_inclusive: r.0.is_none_or(|x| x.1),
-        max: r.1.map(|x| x.0),
-        max_inclusive: r.1.is_some_and(|x| x.1),
-        points,
-    }
-}
-
 fn percent_bands(
     options: &[RawOption],
     ratio_input: Option<(Option<String>, Option<String>)>,
@@ -642,24 +545,6 @@ fn count_bands(options: &[RawOption]) -> Option<Reading> {
         return None;
     }
     Some(Reading::sure(Rule::CountBands { unit, bands }))
-}
-
-/// "từ 3 cuộc kiểm tra trở lên" → "cuộc kiểm tra".
-fn unit_after_number(label: &str) -> Option<String> {
-    let i = label.find(|c: char| c.is_ascii_digit())?;
-    let (_, after) = number_at(&label[i..])?;
-    let mut words = Vec::new();
-    for w in after.split_whitespace() {
-        let fw = fold_vi(w);
-        if ["tro", "den", "-", "–", "tro len", "va", "hoac"].contains(&fw.as_str())
-            || w.starts_with(|c: char| c.is_ascii_digit())
-        {
-            break;
-        }
-        words.push(w.trim_end_matches([',', ')']));
-    }
-    let u = words.join(" ");
-    (!u.is_empty()).then_some(u)
 }
 
 /// "mỗi bước 0,25" / "bước chấm 0,5" → the step.
