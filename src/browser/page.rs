@@ -31,6 +31,16 @@ pub fn focus(id: &str) -> bool {
     el.focus().is_ok()
 }
 
+/// Whether the keyboard focus is inside an open dialog (the guided tour),
+/// which a page appearing later must not take it from.
+pub fn focus_in_dialog() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|el| el.closest("[role=dialog]").ok().flatten())
+        .is_some()
+}
+
 /// Today in the user's time zone, as YYYY-MM-DD.
 pub fn today_iso() -> String {
     now_iso()[..10].to_string()

@@ -83,7 +83,12 @@ pub fn lazy_view(load: impl Future<Output = Result<AnyView, ChunkError>> + 'stat
             Err(ChunkError) => chunk_failed().into_any(),
         };
         if let Some(f) = focus {
-            request_animation_frame(move || f.try_focus());
+            // unless something else (the tour's dialog) took the focus meanwhile
+            request_animation_frame(move || {
+                if !page::focus_in_dialog() {
+                    f.try_focus()
+                }
+            });
         }
         view
     });
