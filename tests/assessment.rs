@@ -214,6 +214,7 @@ fn profile_checks_unit_type_year_phone_email() {
         focal_position: "Chuyên viên".into(),
         focal_phone: "0238 3844 123".into(),
         focal_email: "a.nv@tuphap.nghean.gov.vn".into(),
+        exemptions: Vec::new(),
     };
     assert_eq!(p.problems(&set, true), vec![]);
     p.unit_type = Some(UnitType::UbndXaPhuong);

@@ -79,10 +79,10 @@ fn another_kind_of_file_or_a_newer_format() {
     v["format"] = json!("cchc-submission");
     assert_eq!(problems(&v), ["format: Đây không phải tệp bộ tiêu chí (format là «cchc-submission», cần «cchc-criteria-set»)"]);
     let mut v = fixture();
-    v["format_version"] = json!(2);
+    v["format_version"] = json!(3);
     assert_eq!(
         problems(&v),
-        ["format_version: Phiên bản định dạng 2 chưa được hỗ trợ; ứng dụng này đọc phiên bản 1"]
+        ["format_version: Phiên bản định dạng 3 chưa được hỗ trợ; ứng dụng này đọc phiên bản 1 đến 2"]
     );
 }
 

@@ -196,19 +196,22 @@ fn arb_answer() -> impl Strategy<Value = Answer> {
         any::<bool>().prop_map(yes),
         dec.clone().prop_map(|p| Answer {
             value: Some(AnswerValue::Percent { percent: p }),
-            not_applicable: false
+            not_applicable: false,
+            exempt: None,
         }),
         (dec.clone(), dec.clone()).prop_map(|(n, den)| Answer {
             value: Some(AnswerValue::Fraction {
                 numerator: n,
                 denominator: den
             }),
-            not_applicable: false
+            not_applicable: false,
+            exempt: None,
         }),
         (0u64..1000).prop_map(count),
         dec.prop_map(|p| Answer {
             value: Some(AnswerValue::Points { points: p }),
-            not_applicable: false
+            not_applicable: false,
+            exempt: None,
         }),
     ]
 }

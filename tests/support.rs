@@ -20,18 +20,21 @@ pub fn opt(id: &str) -> Answer {
     Answer {
         value: Some(AnswerValue::Option { id: id.into() }),
         not_applicable: false,
+        exempt: None,
     }
 }
 pub fn yes(y: bool) -> Answer {
     Answer {
         value: Some(AnswerValue::YesNo { yes: y }),
         not_applicable: false,
+        exempt: None,
     }
 }
 pub fn percent(p: &str) -> Answer {
     Answer {
         value: Some(AnswerValue::Percent { percent: d(p) }),
         not_applicable: false,
+        exempt: None,
     }
 }
 pub fn frac(n: &str, den: &str) -> Answer {
@@ -41,24 +44,28 @@ pub fn frac(n: &str, den: &str) -> Answer {
             denominator: d(den),
         }),
         not_applicable: false,
+        exempt: None,
     }
 }
 pub fn count(c: u64) -> Answer {
     Answer {
         value: Some(AnswerValue::Count { count: c }),
         not_applicable: false,
+        exempt: None,
     }
 }
 pub fn points(p: &str) -> Answer {
     Answer {
         value: Some(AnswerValue::Points { points: d(p) }),
         not_applicable: false,
+        exempt: None,
     }
 }
 pub fn na() -> Answer {
     Answer {
         value: None,
         not_applicable: true,
+        exempt: None,
     }
 }
 

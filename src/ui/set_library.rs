@@ -46,6 +46,11 @@ pub fn SetList() -> impl IntoView {
                         Origin::Loaded { file_name, .. } => {
                             tf!("Đã nạp từ tệp {file_name}", "Loaded from file {file_name}")
                         }
+                        Origin::Trial => t!(
+                            "Bản thử từ Soạn bộ tiêu chí (không lưu)",
+                            "Trial from the studio (not stored)"
+                        )
+                        .to_string(),
                     };
                     (
                         key,

@@ -245,3 +245,65 @@ test("an agency moving its draft to this year's set sees what changed from last 
   assertClean(page);
   await page.context().close();
 });
+
+test('"Xem như cơ quan": the set being authored tried in the wizard with a scratch draft; exemptions by agency kind', async () => {
+  const page = await env.page();
+  page.on('dialog', (d) => d.accept());
+  await openStudio(page);
+  await page.locator('#bo-nguon option', { hasText: 'sở, ban, ngành' }).waitFor({ state: 'attached' });
+  const value = await page.locator('#bo-nguon option', { hasText: 'sở, ban, ngành' }).getAttribute('value');
+  await page.locator('#bo-nguon').selectOption(value);
+  await page.getByRole('button', { name: 'Sao chép để soạn bộ mới' }).click();
+  await page.locator('.set-tree-editor').waitFor();
+
+  // the bundled set's exemption came along; a second one, first with a code the set lacks
+  assert.match(await page.locator('#sb-mien-0').inputValue(), /không trực tiếp giải quyết thủ tục hành chính/);
+  assert.equal(await page.locator('#sb-mien-ma-0').inputValue(), '3');
+  await page.getByRole('button', { name: '+ Thêm trường hợp miễn chấm' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sb-mien-1');
+  await page.keyboard.type('Ban Quản lý các khu kinh tế');
+  await page.locator('#sb-mien-ma-1').fill('7.3, 9.9');
+  await page.locator('.node-problems', { hasText: 'bộ tiêu chí không có mã «9.9»' }).first().waitFor();
+  await page.locator('#sb-mien-ma-1').fill('7.3');
+  await page.locator('.node-problems', { hasText: '9.9' }).first().waitFor({ state: 'detached' });
+
+  // a copy has no decision yet: trying it says what to do first
+  await page.getByRole('button', { name: 'Xem như cơ quan' }).click();
+  assert.match(await page.locator('#xem-thu ~ .field-error').innerText(), /Chưa xem thử được: bộ còn \d+ vấn đề/);
+  await page.getByLabel('Số quyết định (vd. 3323/QĐ-UBND)').fill('2519/QĐ-UBND');
+  await page.getByLabel('Ngày ban hành').fill('2027-10-20');
+  await page.getByRole('button', { name: 'Xem như cơ quan' }).click();
+
+  // the wizard on the set being authored, with a draft that is never stored
+  await page.getByRole('heading', { level: 2, name: 'Bắt đầu tự đánh giá' }).waitFor();
+  await page.locator('.trial-banner').waitFor();
+  assert.match(await page.locator('.set-choice', { has: page.locator('input:checked') }).innerText(), /\(bản thử\)/);
+  assert.equal(await page.locator('#trang-thai-luu').innerText(), 'Bản thử: không lưu');
+  await page.getByLabel('Ban Quản lý các khu kinh tế').check();
+  await page.locator('.nav-list a', { hasText: 'chính quyền số' }).click();
+  const card = page.locator('#muc-7\\.3');
+  await card.locator('.exempt-note').waitFor();
+  assert.match(await card.locator('.item-result').innerText(), /Không áp dụng[\s\S]*Miễn chấm \(Ban Quản lý các khu kinh tế\)/);
+  // the other items are scored as usual
+  await page.locator('#muc-7\\.2\\.2 input[value="yes"]').check();
+  await page.locator('#muc-7\\.2\\.2 .result-scored').waitFor();
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, 'studio-xem-nhu-co-quan', { fullPage: false });
+  assert.deepEqual(await axe(page), [], 'axe: the wizard in a trial');
+  await page.waitForTimeout(600); // past the autosave's delay
+  const stored = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('cchc.draft.'))
+    .map((k) => localStorage.getItem(k)));
+  assert.ok(stored.every((t) => !t.includes('ban-thu')), 'the scratch draft is never stored');
+
+  // back to the studio: the work is where it was, the trial set is gone
+  await page.getByRole('button', { name: '← Quay lại soạn bộ tiêu chí' }).click();
+  await page.locator('.set-tree-editor').waitFor();
+  assert.equal(await page.locator('#sb-mien-1').inputValue(), 'Ban Quản lý các khu kinh tế');
+  await page.locator('.trial-banner').waitFor({ state: 'detached' });
+  await page.goto(env.origin + '/#/bo-tieu-chi');
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  assert.equal(await page.getByText('(bản thử)').count(), 0);
+  assertClean(page);
+  await page.context().close();
+});

@@ -121,6 +121,7 @@ impl Response {
             out.answer = Some(Answer {
                 value: None,
                 not_applicable: true,
+                exempt: None,
             });
             return out;
         }
@@ -264,6 +265,7 @@ impl Response {
         out.answer = value.map(|v| Answer {
             value: Some(v),
             not_applicable: false,
+            exempt: None,
         });
         out
     }
@@ -428,9 +430,20 @@ impl Draft {
     }
 
     /// The engine's answers for every item with a usable entry.
+    /// An item exempted by an exemption the agency declares is not
+    /// applicable, whatever was typed.
     pub fn answers(&self, set: &CriteriaSet) -> Answers {
+        let exempted = set.exempted(&self.profile.exemptions);
         set.scored_units()
             .filter_map(|u| {
+                if let Some(label) = exempted.get(u.code) {
+                    let answer = Answer {
+                        value: None,
+                        not_applicable: true,
+                        exempt: Some(label.clone()),
+                    };
+                    return Some((u.code.to_string(), answer));
+                }
                 let r = self.responses.get(u.code)?;
                 r.read(&u).answer.map(|a| (u.code.to_string(), a))
             })

@@ -20,6 +20,9 @@ pub struct AgencyProfile {
     pub focal_position: String,
     pub focal_phone: String,
     pub focal_email: String,
+    /// Ids of the set's exemptions (miễn chấm) that apply to this agency.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<String>,
 }
 
 /// The inputs of the profile form, to tie each message to its input.

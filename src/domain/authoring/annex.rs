@@ -10,7 +10,7 @@ use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::fold_vi;
 use crate::domain::criteria::set::{
     ClassBand, CriteriaSet, Criterion, Decision, Field, Item, Provenance, Rule, UnitType,
-    CRITERIA_SET_FORMAT, CRITERIA_SET_FORMAT_VERSION,
+    CRITERIA_SET_FORMAT,
 };
 
 /// Which column holds what (indices into a row).
@@ -512,7 +512,7 @@ pub fn blank_set(year: u16) -> CriteriaSet {
     };
     CriteriaSet {
         format: CRITERIA_SET_FORMAT.into(),
-        format_version: CRITERIA_SET_FORMAT_VERSION,
+        format_version: 1,
         id: format!("bo-tieu-chi-moi-{year}"),
         version: format!("{year}.1"),
         title: tf!(
@@ -531,6 +531,7 @@ pub fn blank_set(year: u16) -> CriteriaSet {
         provenance_note: None,
         total_max: Dec::from_int(100),
         bonus_cap: None,
+        exemptions: Vec::new(),
         bands: vec![
             band("Tốt", "Good", Some(90), None),
             band("Khá", "Fair", Some(80), Some(90)),

@@ -84,7 +84,9 @@ impl StudioDraft {
         if !blockers.is_empty() {
             return Err(blockers);
         }
-        let text = serde_json::to_string_pretty(&self.set).map_err(|e| {
+        let mut set = self.set.clone();
+        set.format_version = set.needed_format_version();
+        let text = serde_json::to_string_pretty(&set).map_err(|e| {
             vec![Problem {
                 path: String::new(),
                 code: None,

@@ -21,6 +21,9 @@ pub enum Origin {
     Bundled { file_name: String },
     /// Loaded by the user from a file.
     Loaded { file_name: String, text: String },
+    /// The studio's set being authored, put in to try it as an agency would
+    /// ("Xem như cơ quan"); never stored.
+    Trial,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -138,6 +141,26 @@ impl Library {
         Ok(key)
     }
 
+    /// Puts in the set being authored, to try it: the previous trial is
+    /// replaced, and the id gets a ".ban-thu" suffix and the title
+    /// "(bản thử)" so it never stands in for a published set. Returns its key.
+    pub fn put_trial(&mut self, mut set: CriteriaSet) -> String {
+        self.remove_trial();
+        set.id = format!("{}.ban-thu", set.id);
+        set.title = tf!("{} (bản thử)", "{} (trial)", set.title);
+        let key = set_key(&set);
+        self.entries.retain(|e| e.key() != key);
+        self.entries.push(LibraryEntry {
+            set,
+            origin: Origin::Trial,
+        });
+        key
+    }
+
+    pub fn remove_trial(&mut self) {
+        self.entries.retain(|e| e.origin != Origin::Trial);
+    }
+
     /// Removes a loaded set. Bundled sets cannot be removed.
     pub fn remove_loaded(&mut self, key: &str) -> bool {
         let before = self.entries.len();
@@ -155,7 +178,7 @@ impl Library {
                     file_name: file_name.clone(),
                     text: text.clone(),
                 }),
-                Origin::Bundled { .. } => None,
+                Origin::Bundled { .. } | Origin::Trial => None,
             })
             .chain(self.unreadable.iter().map(|u| u.stored.clone()))
             .collect()

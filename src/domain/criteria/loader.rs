@@ -120,12 +120,22 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
         }
     }
     if let Some(v) = top.get("format_version").and_then(Value::as_u64) {
-        if v != CRITERIA_SET_FORMAT_VERSION as u64 {
+        if !(1..=CRITERIA_SET_FORMAT_VERSION as u64).contains(&v) {
             return Err(vec![problem(
                 "format_version",
                 None,
-                tf!("Phiên bản định dạng {v} chưa được hỗ trợ; ứng dụng này đọc phiên bản {CRITERIA_SET_FORMAT_VERSION}", "Format version {v} is not supported yet; this app reads version {CRITERIA_SET_FORMAT_VERSION}"),
+                tf!("Phiên bản định dạng {v} chưa được hỗ trợ; ứng dụng này đọc phiên bản 1 đến {CRITERIA_SET_FORMAT_VERSION}", "Format version {v} is not supported yet; this app reads versions 1 to {CRITERIA_SET_FORMAT_VERSION}"),
             )]);
+        }
+        if v < 2 && top.contains_key("exemptions") {
+            out.push(problem(
+                "format_version",
+                None,
+                t!(
+                    "bộ tiêu chí có «exemptions» (miễn chấm) phải ghi «format_version»: 2",
+                    "a set with «exemptions» must say «format_version»: 2"
+                ),
+            ));
         }
     }
     let has_fields = top.contains_key("fields");

@@ -3,6 +3,7 @@
 //! the JSON Schema. Uses only `base`.
 
 pub mod coverage;
+pub mod exemption;
 pub mod library;
 pub mod loader;
 pub mod rule_text;

@@ -14,8 +14,10 @@ use crate::domain::base::i18n::localized;
 
 /// The value of the `format` key of every criteria-set file.
 pub const CRITERIA_SET_FORMAT: &str = "cchc-criteria-set";
-/// The format version this build reads and writes.
-pub const CRITERIA_SET_FORMAT_VERSION: u32 = 1;
+/// The newest format version this build reads. Version 2 adds
+/// [`Exemption`]s; a set without them is still written as version 1, so
+/// copies of the app that read only version 1 keep reading it.
+pub const CRITERIA_SET_FORMAT_VERSION: u32 = 2;
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -23,7 +25,7 @@ pub const CRITERIA_SET_FORMAT_VERSION: u32 = 1;
 pub struct CriteriaSet {
     /// Always "cchc-criteria-set".
     pub format: String,
-    /// Version of this file format; this build reads version 1.
+    /// Version of this file format: 1, or 2 when the set has exemptions.
     pub format_version: u32,
     /// Stable identifier, e.g. "nghe-an-so-ban-nganh-2025".
     pub id: String,
@@ -53,8 +55,25 @@ pub struct CriteriaSet {
     pub bonus_cap: Option<Dec>,
     /// Classification by index (xếp loại), e.g. Tốt ≥ 90%.
     pub bands: Vec<ClassBand>,
+    /// Parts not scored for some kinds of agency (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<Exemption>,
     #[serde(default)]
     pub fields: Vec<Field>,
+}
+
+/// Miễn chấm: some fields, criteria or items are not scored for one kind of
+/// agency, which declares it on its profile (see [`super::exemption`]).
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// Stable identifier, e.g. "khong-giai-quyet-tthc".
+    pub id: String,
+    /// Who it is for, e.g. "Cơ quan không giải quyết thủ tục hành chính".
+    pub label: String,
+    /// Codes of the fields, criteria or items not scored (with all in them).
+    pub codes: Vec<String>,
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -13,6 +13,7 @@ use crate::domain::base::json::{join, problem, Problem};
 pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
     let mut out = Vec::new();
     validate_header(set, &mut out);
+    out.extend(super::exemption::exemption_problems(set));
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut check_code = |code: &str, path: &str, out: &mut Vec<Problem>| {
         if code.trim().is_empty() {

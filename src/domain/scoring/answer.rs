@@ -15,6 +15,10 @@ pub struct Answer {
     /// "Không áp dụng", allowed only where the set says so.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub not_applicable: bool,
+    /// Not scored for this agency by an exemption of the set (its label):
+    /// removed from the maximum whatever the item allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<String>,
 }
 
 /// The value of an answer; its shape follows the item's rule.

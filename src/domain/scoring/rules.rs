@@ -26,6 +26,13 @@ fn item(
     }
 }
 
+fn exempt_reason(label: &str) -> String {
+    tf!(
+        "Miễn chấm ({label}): không tính vào điểm tối đa",
+        "Exempt ({label}): removed from the maximum"
+    )
+}
+
 /// Scores one unit that is not a deduction.
 pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
     let counted = if unit.rule.counts_toward_max() {
@@ -34,6 +41,16 @@ pub fn score_unit(unit: &ScoredUnit, answer: Option<&Answer>) -> ItemScore {
         Dec::ZERO
     };
     let code = unit.code;
+    if let Some(label) = answer.and_then(|a| a.exempt.as_deref()) {
+        return item(
+            code,
+            ItemStatus::NotApplicable,
+            counted,
+            Dec::ZERO,
+            Dec::ZERO,
+            exempt_reason(label),
+        );
+    }
     if unit.rule.is_survey() {
         return item(
             code,
@@ -403,6 +420,10 @@ pub(super) fn score_deduction(
     };
     match answer {
         None => none(ItemStatus::Unanswered, t!("Chưa trả lời", "Not answered")),
+        Some(Answer {
+            exempt: Some(label),
+            ..
+        }) => none(ItemStatus::NotApplicable, &exempt_reason(label)),
         Some(a) if a.not_applicable && unit.allow_na => none(
             ItemStatus::NotApplicable,
             t!("Không áp dụng", "Not applicable"),

@@ -116,6 +116,10 @@ pub struct DraftStore {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// The last deleted draft, for "Hoàn tác": (key, text, name).
     pub deleted: RwSignal<Option<(String, String, String)>>,
+    /// While a set being authored is tried as an agency would ("Xem như cơ
+    /// quan"), the open draft is a scratch one that is never stored; this
+    /// holds the draft to go back to.
+    pub trial: RwSignal<Option<Draft>>,
 }
 
 impl DraftStore {
@@ -159,6 +163,7 @@ impl DraftStore {
             stored_revision: StoredValue::new(stored_revision),
             timer: StoredValue::new(None),
             deleted: RwSignal::new(None),
+            trial: RwSignal::new(None),
         }
     }
 
@@ -169,7 +174,7 @@ impl DraftStore {
             let changed = self
                 .draft
                 .with(|d| self.baseline.with_value(|b| differs(d, b)));
-            if !changed {
+            if !changed || self.trial.with_untracked(Option::is_some) {
                 return;
             }
             if !matches!(
@@ -225,7 +230,10 @@ impl DraftStore {
             self.baseline
                 .with_value(|b| (differs(d, b), !d.same_content(b)))
         });
-        if !changed || self.status.get_untracked() == SaveStatus::Conflict {
+        if !changed
+            || self.status.get_untracked() == SaveStatus::Conflict
+            || self.trial.with_untracked(Option::is_some)
+        {
             return;
         }
         page::timed("cchc-autosave", || self.save_open(content_changed));
@@ -300,9 +308,14 @@ impl DraftStore {
         }
     }
 
-    /// Opens another draft; the current one is saved first.
+    /// Opens another draft; the current one is saved first (a scratch
+    /// draft of a trial is dropped).
     pub fn open(self, draft: Draft) {
-        self.flush();
+        if self.trial.get_untracked().is_some() {
+            self.trial.set(None);
+        } else {
+            self.flush();
+        }
         self.stored_revision.set_value(
             storage::load_raw(&draft_key(&draft.id))
                 .and_then(|t| read_stored(&t, &draft.id).ok())
@@ -314,6 +327,32 @@ impl DraftStore {
             self.status.set(SaveStatus::Idle);
         }
         self.draft.set(draft);
+    }
+
+    /// Opens a scratch draft that is never stored, keeping the open draft
+    /// (saved first) to come back to.
+    pub fn enter_trial(self, scratch: Draft) {
+        if self.trial.get_untracked().is_none() {
+            self.flush();
+            self.trial.set(Some(self.draft.get_untracked()));
+        }
+        self.baseline.set_value(scratch.clone());
+        self.draft.set(scratch);
+    }
+
+    /// Drops the scratch draft and reopens the one left for the trial.
+    pub fn leave_trial(self) {
+        let Some(back) = self.trial.get_untracked() else {
+            return;
+        };
+        self.trial.set(None);
+        self.stored_revision.set_value(
+            storage::load_raw(&draft_key(&back.id))
+                .and_then(|t| read_stored(&t, &back.id).ok())
+                .map(|r| r.draft.revision),
+        );
+        self.baseline.set_value(back.clone());
+        self.draft.set(back);
     }
 
     /// Starts a new, empty draft (stored once something is entered).

@@ -160,7 +160,12 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             })
         })
     };
-    let na = Signal::derive(move || response.with(|r| r.not_applicable));
+    let exempt = {
+        let code = code.clone();
+        Memo::new(move |_| a.exempted.with(|m| m.get(&code).cloned()))
+    };
+    let na =
+        Signal::derive(move || response.with(|r| r.not_applicable) || exempt.with(Option::is_some));
 
     let edit = {
         let code = code.clone();
@@ -368,6 +373,12 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                     </div>
                 })
             }}
+            {move || exempt.get().map(|label| view! {
+                <p class="exempt-note" role="note">
+                    <span class="badge badge-survey">{t!("Miễn chấm", "Exempt")}</span>
+                    {tf!(" Cơ quan đã khai «{label}» ở trang Bắt đầu: mục này không chấm và không tính vào điểm tối đa.", " The agency declared «{label}» on the Start page: this item is not scored and is removed from the maximum.")}
+                </p>
+            })}
             <div class="item-input">{input}{na_box}</div>
             <div class="item-status" aria-live="polite">
                 {move || score.get().map(|s| result_view(&rule_for_result, s))}

@@ -19,6 +19,7 @@ pub mod sidebar;
 pub mod start;
 pub mod summary_page;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -42,6 +43,9 @@ pub struct Assessment {
     pub route: RwSignal<Route>,
     /// YYYY-MM-DD, for "date in the future" checks.
     pub today: StoredValue<String>,
+    /// Items not scored for this agency (by the exemptions its profile
+    /// declares), with the exemption's label.
+    pub exempted: Memo<Arc<BTreeMap<String, String>>>,
     /// The set the open draft was on before the user switched it (last
     /// year's, for a draft duplicated for the new year), for the comparison.
     pub switched_from: RwSignal<Option<String>>,
@@ -66,6 +70,16 @@ impl Assessment {
             let report = report.get()?;
             Some(Arc::new(draft.with(|d| outstanding(&set, d, &report))))
         });
+        // a keystroke changes the draft, not the declared exemptions: the
+        // map is rebuilt only when those or the set change
+        let declared = Memo::new(move |_| draft.with(|d| d.profile.exemptions.clone()));
+        let exempted = Memo::new(move |_| {
+            let declared = declared.get();
+            Arc::new(match (set.get(), declared.is_empty()) {
+                (Some(set), false) => set.exempted(&declared),
+                _ => BTreeMap::new(),
+            })
+        });
         // An entry that cannot be read brings up the recovery screen.
         let has_unreadable = store.entries.with_untracked(|l| {
             l.iter()
@@ -87,6 +101,7 @@ impl Assessment {
             outstanding,
             route: RwSignal::new(route),
             today: StoredValue::new(page::today_iso()),
+            exempted,
             switched_from: RwSignal::new(None),
         };
         store.start();
@@ -94,7 +109,9 @@ impl Assessment {
         // Remember where in the form each draft was left.
         Effect::new(move |_| {
             let route = state.route.get();
-            if matches!(route, Route::Field { .. } | Route::Summary) {
+            if matches!(route, Route::Field { .. } | Route::Summary)
+                && state.store.trial.with_untracked(Option::is_none)
+            {
                 let id = draft.with_untracked(|d| d.id.clone());
                 draft_store::remember_position(&id, &route.hash());
             }

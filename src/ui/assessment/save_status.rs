@@ -12,6 +12,10 @@ use crate::ui::assessment::use_assessment;
 pub fn SaveIndicator() -> impl IntoView {
     let a = use_assessment();
     let text = move || match a.store.status.get() {
+        _ if a.store.trial.with(Option::is_some) => (
+            "pending",
+            t!("Bản thử: không lưu", "Trial: not saved").to_string(),
+        ),
         SaveStatus::Idle => ("idle", t!("Chưa có thay đổi", "No changes yet").to_string()),
         SaveStatus::Pending => ("pending", t!("Đang lưu…", "Saving…").to_string()),
         SaveStatus::Saved { at } => ("saved", tf!("Đã lưu lúc {at}", "Saved at {at}")),
@@ -97,5 +101,22 @@ pub fn SaveBanners() -> impl IntoView {
         _ => None,
     }
     };
-    view! { {recovery} {status} }
+    let trial = move || {
+        a.store.trial.with(Option::is_some).then(|| {
+            let back = move |_| {
+                a.store.leave_trial();
+                if let Some(lib) = use_context::<crate::ui::app::LibraryState>() {
+                    lib.library.update(|l| l.remove_trial());
+                }
+                a.go(crate::ui::route::Route::Studio);
+            };
+            view! {
+                <div class="banner banner-warn trial-banner" role="status">
+                    <p><strong>{t!("Đang xem bộ tiêu chí đang soạn như một cơ quan.", "Trying the set being authored as an agency would.")}</strong>{t!(" Đây là bản thử: không được lưu và không ảnh hưởng các bản tự đánh giá khác.", " This is a trial: it is not saved and does not touch other drafts.")}</p>
+                    <button type="button" class="button" on:click=back>{t!("← Quay lại soạn bộ tiêu chí", "← Back to the studio")}</button>
+                </div>
+            }
+        })
+    };
+    view! { {trial} {recovery} {status} }
 }

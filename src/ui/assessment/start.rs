@@ -272,6 +272,7 @@ pub fn StartPage() -> impl IntoView {
                     {text(ProfileInput::FocalEmail, t!("Thư điện tử", "Email"), |p| &p.focal_email, |p| &mut p.focal_email, true, "email", "email")}
                 </div>
                 <p class="hint">{t!("Các ô có dấu * là bắt buộc.", "Fields marked * are required.")}</p>
+                {move || a.set.get().filter(|s| !s.exemptions.is_empty()).map(|set| exemption_boxes(&set))}
             </section>
             <div class="actions">
                 <button type="button" class="button" on:click=go_on>
@@ -285,5 +286,51 @@ pub fn StartPage() -> impl IntoView {
                 }}
             </div>
         </div>
+    }
+}
+
+/// The set's exemptions (miễn chấm), one box each: the agency ticks the ones
+/// that apply to it, and those items leave its maximum.
+fn exemption_boxes(set: &CriteriaSet) -> impl IntoView {
+    let a = use_assessment();
+    let boxes = set
+        .exemptions
+        .iter()
+        .map(|ex| {
+            let id = format!("mien-cham-{}", ex.id);
+            let (ex_id, ex_id2) = (ex.id.clone(), ex.id.clone());
+            let what = tf!(
+                "không chấm: {}",
+                "not scored: {}",
+                ex.codes.join(", ")
+            );
+            view! {
+                <div class="na-toggle">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        prop:checked=move || a.draft.with(|d| d.profile.exemptions.contains(&ex_id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let ex_id = ex_id2.clone();
+                            a.draft.update(|d| {
+                                d.profile.exemptions.retain(|e| *e != ex_id);
+                                if on {
+                                    d.profile.exemptions.push(ex_id);
+                                }
+                            });
+                        }
+                    />
+                    <label for=id>{ex.label.clone()}<span class="set-meta">{format!(" ({what})")}</span></label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="exemptions">
+            <legend>{t!("Miễn chấm theo bộ tiêu chí", "Exemptions in the criteria set")}</legend>
+            <p class="hint">{t!("Chỉ đánh dấu khi cơ quan thuộc trường hợp được miễn; các mục tương ứng sẽ không chấm và không tính vào điểm tối đa. Hội đồng thẩm định sẽ thấy điều này.", "Tick only if the agency is such a case; those items are then not scored and leave the maximum. The appraisal council will see this.")}</p>
+            {boxes}
+        </fieldset>
     }
 }

@@ -4,11 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::browser::files;
+use crate::browser::{files, page};
 use crate::domain::authoring::compare::compare;
 use crate::domain::authoring::studio::author_words;
+use crate::domain::criteria::validation::validate;
+use crate::domain::Draft;
 use crate::ui::app::LibraryState;
+use crate::ui::assessment::use_assessment;
 use crate::ui::banner::outcome_banner;
+use crate::ui::route::Route;
 use crate::ui::studio::use_studio;
 
 #[component]
@@ -78,6 +82,40 @@ pub fn PublishPanel() -> impl IntoView {
         }
     };
 
+    // "Xem như cơ quan": the wizard on the set being authored, with a
+    // scratch draft that is never stored
+    let trial_message = RwSignal::new(None::<String>);
+    let try_it = move |_| {
+        let Some(set) = s
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.set.clone()))
+        else {
+            return;
+        };
+        let problems = validate(&set).len();
+        if problems > 0 {
+            trial_message.set(Some(tf!(
+                "Chưa xem thử được: bộ còn {problems} vấn đề (đánh dấu trên cây). Hãy sửa các vấn đề về cấu trúc và điểm trước; các quy tắc «cần xem lại» thì vẫn xem thử được.",
+                "Cannot try it yet: the set has {problems} problems (marked in the tree). Fix the structure and points first; rules still «to review» can be tried."
+            )));
+            return;
+        }
+        trial_message.set(None);
+        let (year, unit_type) = (set.year, set.unit_type);
+        let key = lib
+            .library
+            .try_update(|l| l.put_trial(set))
+            .unwrap_or_default();
+        let mut scratch = Draft::new(&page::new_id(), &page::now_iso());
+        scratch.set_key = key;
+        scratch.name = t!("Bản thử", "Trial").into();
+        scratch.profile.year = year.to_string();
+        scratch.profile.unit_type = Some(unit_type);
+        let a = use_assessment();
+        a.store.enter_trial(scratch);
+        a.go(Route::Start);
+    };
+
     // comparison with a set of the library (by default the one copied)
     let other = RwSignal::new(
         s.draft
@@ -122,6 +160,12 @@ pub fn PublishPanel() -> impl IntoView {
                     <ul class="changes">{c.into_iter().map(|ch| view! { <li>{ch.text()}</li> }).collect_view()}</ul>
                 }.into_any()
             })}
+        </section>
+        <section class="card" aria-labelledby="xem-thu">
+            <h3 id="xem-thu">{t!("Xem như cơ quan", "Try it as an agency")}</h3>
+            <p class="hint">{t!("Mở phần tự đánh giá trên bộ đang soạn với một bản thử không lưu, để tự điền và xem điểm như cơ quan sẽ thấy. Bấm «Quay lại soạn bộ tiêu chí» để trở về đây.", "Opens the self-assessment on the set being authored with a trial draft that is not saved, to fill in and see the scores as an agency will. Press «Back to the studio» to return here.")}</p>
+            <button type="button" class="button secondary" on:click=try_it>{t!("Xem như cơ quan", "Try it as an agency")}</button>
+            {move || trial_message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </section>
         <section class="card" aria-labelledby="phat-hanh">
             <h3 id="phat-hanh">{t!("Phát hành", "Publish")}</h3>

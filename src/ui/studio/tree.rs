@@ -138,7 +138,66 @@ fn Header() -> impl IntoView {
             </div>
             <h4>{t!("Xếp loại theo chỉ số", "Classes by index")}</h4>
             <ul class="rule-rows">{bands}</ul>
+            <Exemptions/>
         </details>
+    }
+}
+
+/// Miễn chấm: which kinds of agency are not scored on which parts. Each
+/// case gets a stable id the agencies' drafts refer to.
+#[component]
+fn Exemptions() -> impl IntoView {
+    let s = use_studio();
+    let edit = move |f: Box<dyn FnOnce(&mut Vec<crate::domain::criteria::set::Exemption>)>| {
+        s.edit(|d| f(&mut d.set.exemptions))
+    };
+    let count = Memo::new(move |_| {
+        s.draft
+            .with(|d| d.as_ref().map_or(0, |d| d.set.exemptions.len()))
+    });
+    let rows = move || {
+        let list = s.draft.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| d.set.exemptions.clone())
+                .unwrap_or_default()
+        });
+        let _ = count.get();
+        list.into_iter()
+            .enumerate()
+            .map(|(k, ex)| view! {
+                <li class="exemption-row">
+                    {text_input(format!("sb-mien-{k}"), t!("Áp dụng cho (vd. Cơ quan không giải quyết TTHC)", "For (e.g. offices with no administrative procedures)").into(), ex.label.clone(), move |t| edit(Box::new(move |l| if let Some(e) = l.get_mut(k) { e.label = t })))}
+                    {text_input(format!("sb-mien-ma-{k}"), t!("Không chấm các mã (cách nhau bởi dấu phẩy, vd. 3, 7.3, 7.5)", "Codes not scored (comma-separated, e.g. 3, 7.3, 7.5)").into(), ex.codes.join(", "), move |t| edit(Box::new(move |l| if let Some(e) = l.get_mut(k) {
+                        e.codes = t.split([',', ';']).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+                    })))}
+                    <button type="button" class="secondary small" on:click=move |_| edit(Box::new(move |l| { if k < l.len() { l.remove(k); } }))>
+                        {t!("Xóa trường hợp này", "Remove this case")}<span class="visually-hidden">{format!(" {}", k + 1)}</span>
+                    </button>
+                </li>
+            })
+            .collect_view()
+    };
+    let add = move |_| {
+        edit(Box::new(|l| {
+            let n = (1..)
+                .find(|n| !l.iter().any(|e| e.id == format!("mien-cham-{n}")))
+                .unwrap_or(1);
+            l.push(crate::domain::criteria::set::Exemption {
+                id: format!("mien-cham-{n}"),
+                label: String::new(),
+                codes: Vec::new(),
+            });
+        }));
+        let k = count.get_untracked().saturating_sub(1);
+        request_animation_frame(move || {
+            page::focus(&format!("sb-mien-{k}"));
+        });
+    };
+    view! {
+        <h4>{t!("Miễn chấm", "Exemptions")}</h4>
+        <p class="hint">{t!("Ví dụ: «Cơ quan không giải quyết thủ tục hành chính» không chấm lĩnh vực 3. Cơ quan thuộc trường hợp này đánh dấu ở trang Bắt đầu; các mục được miễn không tính vào điểm tối đa của họ.", "E.g. «Offices with no administrative procedures» are not scored on field 3. Such an agency ticks it on the Start page; those items leave its maximum.")}</p>
+        <ul class="rule-rows">{rows}</ul>
+        <button type="button" class="secondary" on:click=add>{t!("+ Thêm trường hợp miễn chấm", "+ Add an exemption")}</button>
     }
 }
 
