@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
+use cchc_tu_danh_gia::domain::criteria::loader::read_known_set;
 use cchc_tu_danh_gia::domain::criteria::rule_text;
 use cchc_tu_danh_gia::domain::*;
 use std::collections::BTreeSet;
@@ -19,6 +20,14 @@ fn bundled() -> Vec<(String, CriteriaSet)> {
             (f, s)
         })
         .collect()
+}
+
+#[test]
+fn the_start_reads_the_bundled_sets_exactly_as_the_full_loader() {
+    for (file, set) in bundled() {
+        let bytes = repo_file(&format!("public/criteria/{file}"));
+        assert_eq!(read_known_set(&bytes).as_ref(), Ok(&set), "{file}");
+    }
 }
 
 #[test]

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
+use cchc_tu_danh_gia::domain::criteria::loader::read_known_set;
 use cchc_tu_danh_gia::domain::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -266,7 +267,14 @@ proptest! {
     fn mutated_files_never_panic(path in prop::collection::vec(0usize..40, 1..7), replacement in arb_json()) {
         let mut v = fixture();
         mutate(&mut v, &path, &replacement);
-        match load_criteria_set(v.to_string().as_bytes()) {
+        let bytes = v.to_string();
+        let full = load_criteria_set(bytes.as_bytes());
+        // what the start reads from storage (accepted by this loader before)
+        // reads the same: a set kept in the library never turns unreadable
+        let known = read_known_set(bytes.as_bytes());
+        prop_assert_eq!(full.as_ref().ok(), known.as_ref().ok());
+        prop_assert!(known.err().is_none_or(|ps| !ps.is_empty() && ps.iter().all(|p| !p.message.is_empty())));
+        match full {
             Ok(set) => { let _ = score(&set, &Answers::new()); }
             Err(ps) => prop_assert!(!ps.is_empty() && ps.iter().all(|p| !p.message.is_empty())),
         }
@@ -275,5 +283,6 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = load_criteria_set(&bytes);
+        let _ = read_known_set(&bytes);
     }
 }

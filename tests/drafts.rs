@@ -120,5 +120,26 @@ proptest! {
         if let Ok(r) = read_stored(&text, "x") {
             prop_assert!(!r.draft.id.is_empty());
         }
+        // the start's reader (no paths) reads exactly the same drafts
+        prop_assert_eq!(
+            read_stored(&text, "x").ok(),
+            read_stored_quickly(&text, "x").ok()
+        );
     }
+}
+
+#[test]
+fn the_start_reads_storage_like_the_recovery_screen_without_the_path() {
+    let full = read_stored(V1, "cu").unwrap();
+    assert_eq!(read_stored_quickly(V1, "cu").unwrap(), full);
+    let bad = r#"{"format_version":2,"responses":5}"#;
+    let quick = read_stored_quickly(bad, "x").unwrap_err().reason;
+    assert!(
+        quick.starts_with("nội dung không đúng cấu trúc: "),
+        "{quick}"
+    );
+    assert!(read_stored(bad, "x")
+        .unwrap_err()
+        .reason
+        .starts_with("nội dung không đúng cấu trúc tại «responses»"));
 }

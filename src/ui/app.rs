@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::{bundled, page, storage};
 use crate::domain::base::i18n;
-use crate::domain::{load_criteria_set, Library, StoredSet};
+use crate::domain::criteria::loader::read_known_set;
+use crate::domain::{Library, StoredSet};
 use crate::ui::assessment::drafts_page::drafts_page;
 use crate::ui::assessment::field_page::FieldPage;
 use crate::ui::assessment::save_status::{SaveBanners, SaveIndicator};
@@ -88,7 +89,7 @@ pub fn App() -> impl IntoView {
             Ok(files) => {
                 let mut problems = Vec::new();
                 for (file, text) in files {
-                    match load_criteria_set(text.as_bytes()) {
+                    match read_known_set(text.as_bytes()) {
                         Ok(set) => state.library.update(|l| l.add_bundled(&file, set)),
                         Err(p) => problems.push(format!("{file}: {}", p[0])),
                     }

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::draft::{Draft, DRAFT_FORMAT, DRAFT_FORMAT_VERSION};
 use crate::domain::base::decimal::Dec;
+use crate::domain::base::json::typed_plain;
 use crate::domain::criteria::set::CriteriaSet;
 
 /// Every draft's storage key starts with this.
@@ -36,8 +37,43 @@ pub struct ReadDraft {
 }
 
 /// Reads a stored draft of any known format version, upgrading it.
-/// `fallback_id` names a version-1 draft, which had no id.
+/// `fallback_id` names a version-1 draft, which had no id. A structure
+/// problem is reported with its path («responses.1.1.1.value»): for files
+/// brought in and the recovery screen.
 pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadable> {
+    read_with(text, fallback_id, |v| {
+        serde_path_to_error::deserialize::<_, Draft>(v).map_err(|e| {
+            tf!(
+                "nội dung không đúng cấu trúc tại «{}»: {}",
+                "content does not have the expected structure at «{}»: {}",
+                e.path(),
+                e.inner()
+            )
+        })
+    })
+}
+
+/// Reads like [`read_stored`] without tracking where a structure problem
+/// is: what the app reads from its own storage on every start and save,
+/// with far less code in the first download. An entry it cannot read is
+/// explained by [`read_stored`] on the recovery screen.
+pub fn read_stored_quickly(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadable> {
+    read_with(text, fallback_id, |v| {
+        typed_plain::<Draft>(v).map_err(|e| {
+            tf!(
+                "nội dung không đúng cấu trúc: {}",
+                "content does not have the expected structure: {}",
+                e
+            )
+        })
+    })
+}
+
+fn read_with(
+    text: &str,
+    fallback_id: &str,
+    typed: impl Fn(&Value) -> Result<Draft, String>,
+) -> Result<ReadDraft, Unreadable> {
     let fail = |reason: String| Err(Unreadable { reason });
     if text.len() > MAX_DRAFT_BYTES {
         return fail(tf!(
@@ -96,7 +132,7 @@ pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadabl
         value = MIGRATIONS[(version - 1) as usize](value, fallback_id);
         version += 1;
     }
-    match serde_path_to_error::deserialize::<_, Draft>(&value) {
+    match typed(&value) {
         Ok(mut draft) => {
             if draft.id.trim().is_empty() {
                 draft.id = fallback_id.to_string();
@@ -106,12 +142,7 @@ pub fn read_stored(text: &str, fallback_id: &str) -> Result<ReadDraft, Unreadabl
                 from_version,
             })
         }
-        Err(e) => fail(tf!(
-            "nội dung không đúng cấu trúc tại «{}»: {}",
-            "content does not have the expected structure at «{}»: {}",
-            e.path(),
-            e.inner()
-        )),
+        Err(reason) => fail(reason),
     }
 }
 

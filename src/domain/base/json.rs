@@ -71,11 +71,20 @@ pub fn read_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
     serde_json::from_str::<Value>(text).map_err(|e| vec![problem("", None, json_syntax_vi(&e))])
 }
 
-/// Reads a typed value from parsed JSON. Every typed read in the app goes
-/// through this one deserializer type (path-tracking over `&Value`), so each
-/// type's deserialisation code exists once in the wasm, not once per source.
+/// Reads a typed value from parsed JSON, saying where a problem is. Every
+/// read of a file brought in goes through this one deserializer type
+/// (path-tracking over `&Value`), so each type's code exists once in the
+/// wasm; what the app reads on every start uses [`typed_plain`].
 pub fn typed<T: DeserializeOwned>(v: Value) -> Result<T, String> {
     serde_path_to_error::deserialize::<_, T>(&v).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+}
+
+/// Reads a typed value without tracking where a problem is: for what this
+/// app wrote itself or ships (drafts in its storage, the bundled sets), read
+/// on every start. Path tracking roughly doubles each type's code, and this
+/// keeps that code out of the first download.
+pub fn typed_plain<T: DeserializeOwned>(v: &Value) -> Result<T, String> {
+    T::deserialize(v).map_err(|e| serde_message_vi(&e.to_string()))
 }
 
 /// Parses text and reads a typed value from it (see [`typed`]).

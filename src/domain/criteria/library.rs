@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::loader::load_criteria_set;
+use super::loader::{load_criteria_set, read_known_set};
 use super::set::CriteriaSet;
 use crate::domain::base::json::Problem;
 
@@ -67,7 +67,8 @@ impl Library {
     pub fn restore(stored: Vec<StoredSet>) -> Library {
         let mut lib = Library::default();
         for s in stored {
-            match load_criteria_set(s.text.as_bytes()) {
+            // accepted by the full loader when it was added
+            match read_known_set(s.text.as_bytes()) {
                 Ok(set) if lib.get(&set_key(&set)).is_none() => lib.entries.push(LibraryEntry {
                     set,
                     origin: Origin::Loaded {

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::set::*;
 use super::validation::validate;
-use crate::domain::base::json::{join, piece, problem, read_json, Problem};
+use crate::domain::base::json::{join, piece, problem, read_json, typed_plain, Problem};
 
 /// Largest criteria-set file accepted. The largest real set (~100 items with
 /// guidance) is well under 200 KB.
@@ -20,6 +20,44 @@ pub const MAX_SET_BYTES: usize = 2 * 1024 * 1024;
 pub fn load_criteria_set(bytes: &[u8]) -> Result<CriteriaSet, Vec<Problem>> {
     let value = read_json(bytes, MAX_SET_BYTES)?;
     let set = parse_structure(value)?;
+    let problems = validate(&set);
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads a set this app ships or has already accepted (the bundled sets,
+/// the library kept in storage) on every start: the same checks of the
+/// format, its version and the arithmetic as [`load_criteria_set`], but a
+/// structure problem is told in one message without its place, which keeps
+/// the piece-by-piece reader out of the first download. Files brought in go
+/// through [`load_criteria_set`].
+pub fn read_known_set(bytes: &[u8]) -> Result<CriteriaSet, Vec<Problem>> {
+    let value = read_json(bytes, MAX_SET_BYTES)?;
+    let format = value.get("format").and_then(Value::as_str);
+    let version = value.get("format_version").and_then(Value::as_u64);
+    if format != Some(CRITERIA_SET_FORMAT)
+        || !version.is_some_and(|v| (1..=CRITERIA_SET_FORMAT_VERSION as u64).contains(&v))
+    {
+        return Err(vec![problem(
+            "format_version",
+            None,
+            tf!("không phải bộ tiêu chí «{CRITERIA_SET_FORMAT}» phiên bản 1 đến {CRITERIA_SET_FORMAT_VERSION}", "not a «{CRITERIA_SET_FORMAT}» criteria set of version 1 to {CRITERIA_SET_FORMAT_VERSION}"),
+        )]);
+    }
+    let set: CriteriaSet = typed_plain(&value).map_err(|m| vec![problem("", None, m)])?;
+    if set.format_version < set.needed_format_version() {
+        return Err(vec![problem(
+            "format_version",
+            None,
+            t!(
+                "bộ tiêu chí có «exemptions» (miễn chấm) phải ghi «format_version»: 2",
+                "a set with «exemptions» must say «format_version»: 2"
+            ),
+        )]);
+    }
     let problems = validate(&set);
     if problems.is_empty() {
         Ok(set)

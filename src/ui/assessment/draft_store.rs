@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::browser::{files, page, storage};
 use crate::domain::appraisal::submission::file_slug;
 use crate::domain::assessment::stored::{
-    draft_key, read_stored, DRAFT_KEY_PREFIX, LEGACY_DRAFT_KEY,
+    draft_key, read_stored_quickly, DRAFT_KEY_PREFIX, LEGACY_DRAFT_KEY,
 };
 use crate::domain::Draft;
 
@@ -65,7 +65,7 @@ pub fn scan() -> Result<Vec<StoredEntry>, storage::StoreError> {
         } else {
             suffix.to_string()
         };
-        match read_stored(&raw, &fallback) {
+        match read_stored_quickly(&raw, &fallback) {
             Ok(read) => {
                 let draft = read.draft;
                 let target = draft_key(&draft.id);
@@ -209,7 +209,9 @@ impl DraftStore {
             let open_key = self.draft.with_untracked(|d| draft_key(&d.id));
             if key == open_key {
                 if let Some(text) = ev.new_value() {
-                    let theirs = read_stored(&text, "").ok().map(|r| r.draft.revision);
+                    let theirs = read_stored_quickly(&text, "")
+                        .ok()
+                        .map(|r| r.draft.revision);
                     if theirs.is_some() && theirs != self.stored_revision.get_value() {
                         self.status.set(SaveStatus::Conflict);
                     }
@@ -245,7 +247,9 @@ impl DraftStore {
         let key = draft_key(&next.id);
         // someone else saved since we last read or wrote?
         if let Some(text) = storage::load_raw(&key) {
-            let theirs = read_stored(&text, &next.id).ok().map(|r| r.draft.revision);
+            let theirs = read_stored_quickly(&text, &next.id)
+                .ok()
+                .map(|r| r.draft.revision);
             if theirs != self.stored_revision.get_value() {
                 self.status.set(SaveStatus::Conflict);
                 return;
@@ -318,7 +322,7 @@ impl DraftStore {
         }
         self.stored_revision.set_value(
             storage::load_raw(&draft_key(&draft.id))
-                .and_then(|t| read_stored(&t, &draft.id).ok())
+                .and_then(|t| read_stored_quickly(&t, &draft.id).ok())
                 .map(|r| r.draft.revision),
         );
         self.baseline.set_value(draft.clone());
@@ -348,7 +352,7 @@ impl DraftStore {
         self.trial.set(None);
         self.stored_revision.set_value(
             storage::load_raw(&draft_key(&back.id))
-                .and_then(|t| read_stored(&t, &back.id).ok())
+                .and_then(|t| read_stored_quickly(&t, &back.id).ok())
                 .map(|r| r.draft.revision),
         );
         self.baseline.set_value(back.clone());
@@ -364,7 +368,8 @@ impl DraftStore {
     /// the page offers to download it first).
     pub fn take_theirs(self) {
         let id = self.draft.with_untracked(|d| d.id.clone());
-        if let Some(d) = storage::load_raw(&draft_key(&id)).and_then(|t| read_stored(&t, &id).ok())
+        if let Some(d) =
+            storage::load_raw(&draft_key(&id)).and_then(|t| read_stored_quickly(&t, &id).ok())
         {
             self.status.set(SaveStatus::Idle);
             self.open_without_flush(d.draft);
@@ -381,7 +386,7 @@ impl DraftStore {
     pub fn keep_ours(self) {
         let id = self.draft.with_untracked(|d| d.id.clone());
         let theirs = storage::load_raw(&draft_key(&id))
-            .and_then(|t| read_stored(&t, &id).ok())
+            .and_then(|t| read_stored_quickly(&t, &id).ok())
             .map(|r| r.draft.revision);
         self.stored_revision.set_value(theirs);
         self.draft

@@ -63,7 +63,12 @@ pub fn DraftsPage() -> impl IntoView {
             list.iter()
                 .filter_map(|e| match e {
                     StoredEntry::Unreadable { key, raw, reason } => {
-                        Some((key.clone(), raw.clone(), reason.clone()))
+                        // the start reads storage without tracking where a
+                        // problem is; say where, here
+                        let reason = read_stored(raw, "")
+                            .err()
+                            .map_or_else(|| reason.clone(), |u| u.reason);
+                        Some((key.clone(), raw.clone(), reason))
                     }
                     _ => None,
                 })
