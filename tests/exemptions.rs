@@ -229,3 +229,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_desk_recomputes_an_exempt_agency_as_it_scored_itself() {
+    use cchc_tu_danh_gia::domain::appraisal::desk::appraised_report;
+    use cchc_tu_danh_gia::domain::appraisal::submission::{check, export};
+    let set = departments();
+    let mut d = full_draft(&set);
+    d.profile.exemptions = vec![set.exemptions[0].id.clone()];
+    let sub = export(&d, &set, "2026-11-24T10:00:00", 1);
+    let c = check(&sub, Some(&set));
+    assert!(
+        c.mismatches.is_empty() && !c.total_mismatch,
+        "{:?}",
+        c.mismatches
+    );
+    assert_eq!(c.report, d.score(&set));
+    let appraised = appraised_report(&set, &sub, &Default::default());
+    assert_eq!(appraised.applicable_max, d.score(&set).applicable_max);
+}

@@ -100,20 +100,33 @@ fn fifty_submissions_import_check_clean_and_store_each_set_once() {
     assert_eq!(unreadable, 0);
     assert_eq!(back, desk);
 
-    // one change on a desk of 50: one entry is written again, every key kept
+    // one change on a desk of 50: that entry (and its set) is written,
+    // nothing else; an entry deleted is removed
     let mut after = desk.clone();
-    let first = after.entries.keys().next().unwrap().clone();
+    let mut keys = after.entries.keys().cloned();
+    let (first, second) = (keys.next().unwrap(), keys.next().unwrap());
     after.entries.get_mut(&first).unwrap().survey_score = "4,5".into();
-    let (writes, keep) = after.stored_since(Some(&desk));
+    after.entries.remove(&second);
+    let changed: std::collections::BTreeSet<String> = [first.clone(), second.clone()].into();
+    let (writes, removed) = after.stored_changes(&changed);
     let written: Vec<&String> = writes
         .iter()
         .map(|(k, _)| k)
         .filter(|k| k.starts_with(REVIEW_ENTRY_PREFIX))
         .collect();
     assert_eq!(written, vec![&format!("{REVIEW_ENTRY_PREFIX}{first}")]);
-    for (k, _) in &pairs {
-        assert!(keep.contains(k), "{k} is kept");
+    assert_eq!(writes.len(), 2, "the entry and its set");
+    assert_eq!(removed, vec![format!("{REVIEW_ENTRY_PREFIX}{second}")]);
+    let mut kept: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| !removed.contains(k))
+        .cloned()
+        .collect();
+    for (k, t) in writes {
+        kept.retain(|(x, _)| *x != k);
+        kept.push((k, t));
     }
+    assert_eq!(Desk::restore(&kept).0, after);
 }
 
 #[test]
@@ -352,5 +365,44 @@ fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
     assert!(
         csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Sở\"\")\""),
         "{csv}"
+    );
+}
+
+#[test]
+fn a_desk_backup_restores_every_appraisal_status_and_survey_score() {
+    use cchc_tu_danh_gia::domain::appraisal::desk_storage::read_backup;
+    let set = load("tests/fixtures/every-rule-kind.json");
+    let mut desk = Desk::default();
+    for i in 0..3 {
+        let mut d = Draft::new(&format!("co-quan-{i}"), "2026-11-20T09:00:00");
+        d.profile.name = format!("Cơ quan {i}");
+        d.edit("1.1.1", |r| r.choice = Some("kip_thoi".into()));
+        let sub = export(&d, &set, "2026-11-22T10:00:00", 1);
+        desk.import(&format!("{i}.json"), sub.to_json().as_bytes(), "t")
+            .unwrap();
+    }
+    let key = desk.entries.keys().next().unwrap().clone();
+    let e = desk.entries.get_mut(&key).unwrap();
+    e.status = ReviewStatus::DaGuiYeuCau;
+    e.survey_score = "7,25".into();
+    e.appraisals.insert(
+        "1.1.1".into(),
+        Appraisal {
+            score: "0,5".into(),
+            comment: "Ban hành muộn".into(),
+            ..Appraisal::default()
+        },
+    );
+    let text = serde_json::to_string(&desk.backup("2026-11-24T10:00:00")).unwrap();
+    assert_eq!(read_backup(&text).unwrap(), desk);
+    assert!(read_backup("{}")
+        .unwrap_err()
+        .starts_with("không phải bản sao lưu"));
+    // inside the backup each stored entry is a JSON string: its quotes are escaped
+    let broken = text.replacen(r#"\"set_digest\":\""#, r#"\"set_digest\":\"x"#, 1);
+    assert_ne!(broken, text);
+    assert_eq!(
+        read_backup(&broken).err().as_deref(),
+        Some("1 hồ sơ trong bản sao lưu không đọc được")
     );
 }

@@ -3,5 +3,6 @@
 
 pub mod bundled;
 pub mod files;
+pub mod idb;
 pub mod page;
 pub mod storage;

@@ -163,3 +163,14 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// Yields to the browser (a zero-delay timeout), so that a long task drawn
+/// in steps keeps the page responsive and its progress visible.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

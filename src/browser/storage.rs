@@ -78,7 +78,7 @@ pub fn set_space(demo: bool) -> Result<(), StoreError> {
 }
 
 /// The key as stored, in the current space.
-fn physical(key: &str) -> String {
+pub fn physical(key: &str) -> String {
     match key.strip_prefix(REAL_PREFIX) {
         Some(rest) if in_demo() => format!("{DEMO_PREFIX}{rest}"),
         _ => key.to_string(),

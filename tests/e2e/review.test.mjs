@@ -118,7 +118,16 @@ test('agency → reviewer: sealed export, checked import, tampering flagged, hos
   assert.equal(await rows.count(), 3);
   assert.match(await row('Sở Sửa Điểm').innerText(), /Đang thẩm định/);
   // the set is stored once for the three agencies
-  const keys = await reviewer.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cchc.review.')));
+  // in the browser's database (IndexedDB), nothing of it in localStorage
+  assert.deepEqual(await reviewer.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cchc.review.'))), []);
+  const keys = await reviewer.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('cchc');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const q = open.result.transaction('kv').objectStore('kv').getAllKeys();
+      q.onsuccess = () => resolve(q.result.filter((k) => k.startsWith('cchc.review.')));
+    };
+  }));
   assert.equal(keys.filter((k) => k.startsWith('cchc.review.set.')).length, 1);
   assert.equal(keys.filter((k) => k.startsWith('cchc.review.entry.')).length, 3);
   assert.deepEqual(reviewer.consoleErrors, []);
@@ -227,21 +236,59 @@ test('the whole loop: agency → reviewer → agency → reviewer, then locked a
   assert.deepEqual([...reviewer.foreignRequests, ...agency.foreignRequests], []);
 });
 
-test('a full storage on the desk: the reviewer is told, and the imported work stays in the page', async () => {
-  const reviewer = await env.page();
+test('a full storage on the desk: the agencies not saved are named, the work stays in the page, is saved once there is room, and a backup restores it in another browser', async () => {
+  const reviewer = await env.page({ acceptDownloads: true });
+  reviewer.on('dialog', (d) => d.accept());
+  // the browser's database refuses writes while __dayBoNho is set, as when the disk is full
+  await reviewer.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__dayBoNho) throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
   await reviewer.goto(env.origin + '/#/tham-dinh');
   await reviewer.getByRole('heading', { name: 'Thẩm định hồ sơ tự đánh giá' }).waitFor();
-  await reviewer.evaluate(() => {
-    for (const size of [262144, 16384, 1024, 64, 1]) {
-      try { for (let k = 0; ; k++) localStorage.setItem(`rac.${size}.${k}`, 'x'.repeat(size)); } catch (e) { /* full at this size */ }
-    }
-  });
+  await reviewer.getByText('Chưa có hồ sơ nào.').waitFor();
+  await reviewer.evaluate(() => { window.__dayBoNho = true; });
   const dir = mkdtempSync(join(tmpdir(), 'cchc-day-'));
   execFileSync('cargo', ['run', '--quiet', '--example', 'generate_submissions', '--', dir, '2'], { cwd: repo });
   await reviewer.locator('#nhap-ho-so').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
   const banner = reviewer.locator('.banner-warn', { hasText: 'Bộ nhớ của trình duyệt đã đầy' });
   await banner.waitFor();
-  assert.match(await banner.innerText(), /Công việc thẩm định vẫn còn trong trang; nếu tải lại trang, hãy nhập lại các tệp của cơ quan\./);
+  assert.match(await banner.innerText(), /chưa lưu được 2 hồ sơ \(.+, .+\)\. Công việc vẫn còn trong trang này/);
   assert.equal(await reviewer.locator('.desk-table tbody tr').count(), 2, 'both agencies are on the desk');
+
+  // room again: the next change saves both (delete one, then undo)
+  await reviewer.evaluate(() => { window.__dayBoNho = false; });
+  await reviewer.locator('.desk-table tbody tr').first().getByRole('button', { name: /^Xóa/ }).click();
+  assert.equal(await reviewer.locator('.desk-table tbody tr').count(), 1);
+  await reviewer.getByRole('button', { name: 'Hoàn tác' }).click();
+  await banner.waitFor({ state: 'detached' });
+  await reviewer.reload();
+  await reviewer.locator('.desk-table tbody tr').nth(1).waitFor();
+  assert.equal(await reviewer.locator('.desk-table tbody tr').count(), 2, 'both saved');
+
+  // the backup, restored into an empty desk in another browser
+  await reviewer.locator('.desk-backup summary').click();
+  const [download] = await Promise.all([
+    reviewer.waitForEvent('download'),
+    reviewer.getByRole('button', { name: 'Tải bản sao lưu bàn thẩm định' }).click(),
+  ]);
+  const backup = join(dir, 'sao-luu.json');
+  await download.saveAs(backup);
+  const other = await env.page();
+  await other.goto(env.origin + '/#/tham-dinh');
+  await other.getByText('Chưa có hồ sơ nào.').waitFor();
+  await other.locator('.desk-backup summary').click();
+  await other.locator('#khoi-phuc-sao-luu').setInputFiles(backup);
+  await other.getByText('Đã khôi phục 2 hồ sơ từ bản sao lưu.').waitFor();
+  await other.reload();
+  await other.locator('.desk-table tbody tr').nth(1).waitFor();
+  assert.deepEqual(await other.locator('.desk-table tbody th').allInnerTexts(), await reviewer.locator('.desk-table tbody th').allInnerTexts());
+  await other.locator('.desk-backup summary').click();
+  await shot(other, 'tham-dinh-sao-luu', { fullPage: false });
+  assert.deepEqual(await axe(other), [], 'axe: desk with backup panel');
   assert.deepEqual(reviewer.consoleErrors, []);
+  assert.deepEqual(other.consoleErrors, []);
 });

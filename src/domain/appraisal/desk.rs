@@ -161,6 +161,8 @@ pub fn appraised_report(
 ) -> ScoreReport {
     let draft = Draft {
         responses: sub.responses.clone(),
+        // the agency's declared exemptions (miễn chấm) count
+        profile: sub.agency.clone(),
         ..Draft::default()
     };
     appraised_scores(set, &draft.answers(set), appraisals)

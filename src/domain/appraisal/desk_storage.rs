@@ -3,7 +3,7 @@
 //! once under its digest. Sixty agencies on one set cost one copy of the
 //! set, not sixty. Pure: the browser layer only moves the (key, text) pairs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -144,6 +144,7 @@ impl DeskEntry {
 
 /// Where the desk is kept in the browser's storage: one entry per agency,
 /// and each criteria set once, by digest.
+pub const REVIEW_PREFIX: &str = "cchc.review.";
 pub const REVIEW_ENTRY_PREFIX: &str = "cchc.review.entry.";
 pub const REVIEW_SET_PREFIX: &str = "cchc.review.set.";
 
@@ -151,45 +152,37 @@ impl Desk {
     /// What the desk stores, as (key, text): every set it needs (once), then
     /// every entry.
     pub fn stored(&self) -> Vec<(String, String)> {
-        self.stored_since(None).0
+        let all: BTreeSet<String> = self.entries.keys().cloned().collect();
+        self.stored_changes(&all).0
     }
 
-    /// What changed since `before` (everything when None), as (key, text)
-    /// to write, with the sets those entries need; and every key the desk
-    /// keeps. Entries that did not change are not serialised again, so an
-    /// appraiser typing on a desk of 200 agencies writes one entry.
-    pub fn stored_since(&self, before: Option<&Desk>) -> (Vec<(String, String)>, Vec<String>) {
+    /// What to write for the entries named by `keys` (the ones changed since
+    /// the last save), as (key, text), with the sets they need, once each;
+    /// and the storage keys of those no longer on the desk, to remove. Only
+    /// these entries are serialised, so an appraiser typing on a desk of 200
+    /// agencies writes one entry, and nothing another tab wrote is touched.
+    pub fn stored_changes(&self, keys: &BTreeSet<String>) -> (Vec<(String, String)>, Vec<String>) {
         let mut digests = SetDigests::default();
         let mut sets = BTreeMap::new();
         let mut entries = Vec::new();
-        let mut keep = Vec::new();
-        for e in self.entries.values() {
-            let key = format!("{REVIEW_ENTRY_PREFIX}{}", e.key());
-            let changed = before.is_none_or(|b| b.entries.get(e.key()) != Some(e));
-            if changed {
-                let (stored, needed) = e.to_stored(&mut digests);
-                for (d, set) in needed {
-                    sets.entry(format!("{REVIEW_SET_PREFIX}{d}"))
-                        .or_insert_with(|| serde_json::to_string(set).unwrap_or_default());
-                }
-                entries.push((
-                    key.clone(),
-                    serde_json::to_string(&stored).unwrap_or_default(),
-                ));
+        let mut removed = Vec::new();
+        for key in keys {
+            let storage_key = format!("{REVIEW_ENTRY_PREFIX}{key}");
+            let Some(e) = self.entries.get(key) else {
+                removed.push(storage_key);
+                continue;
+            };
+            let (stored, needed) = e.to_stored(&mut digests);
+            for (d, set) in needed {
+                sets.entry(format!("{REVIEW_SET_PREFIX}{d}"))
+                    .or_insert_with(|| serde_json::to_string(set).unwrap_or_default());
             }
-            keep.push(key);
-            keep.push(format!(
-                "{REVIEW_SET_PREFIX}{}",
-                digests.of(&e.submission.criteria_set)
+            entries.push((
+                storage_key,
+                serde_json::to_string(&stored).unwrap_or_default(),
             ));
-            if let Some(p) = &e.previous {
-                keep.push(format!(
-                    "{REVIEW_SET_PREFIX}{}",
-                    digests.of(&p.criteria_set)
-                ));
-            }
         }
-        (sets.into_iter().chain(entries).collect(), keep)
+        (sets.into_iter().chain(entries).collect(), removed)
     }
 
     /// Reads the desk back from stored (key, text) pairs; other keys are
@@ -219,4 +212,55 @@ impl Desk {
         }
         (desk, unreadable)
     }
+}
+
+/// The value of the `format` key of a desk backup file.
+pub const DESK_BACKUP_FORMAT: &str = "cchc-desk-backup";
+
+/// The whole desk in one file, to keep it safe or move it to another
+/// browser: the stored entries and sets, exactly as the browser keeps them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskBackup {
+    pub format: String,
+    pub format_version: u32,
+    pub exported_at: String,
+    /// (storage key, text) of every set and entry.
+    pub stored: Vec<(String, String)>,
+}
+
+impl Desk {
+    pub fn backup(&self, now: &str) -> DeskBackup {
+        DeskBackup {
+            format: DESK_BACKUP_FORMAT.into(),
+            format_version: 1,
+            exported_at: now.into(),
+            stored: self.stored(),
+        }
+    }
+}
+
+/// Reads a backup back into a desk, every entry with its appraisals,
+/// status and survey score. A file that is not a backup, or whose entries
+/// cannot all be read, is refused with the reason.
+pub fn read_backup(text: &str) -> Result<Desk, String> {
+    let b: DeskBackup = typed_from_str(text).map_err(|e| {
+        tf!(
+            "không phải bản sao lưu bàn thẩm định ({e})",
+            "not a desk backup ({e})"
+        )
+    })?;
+    if b.format != DESK_BACKUP_FORMAT || b.format_version != 1 {
+        return Err(tf!(
+            "không phải bản sao lưu bàn thẩm định «{DESK_BACKUP_FORMAT}» phiên bản 1",
+            "not a «{DESK_BACKUP_FORMAT}» desk backup of version 1"
+        ));
+    }
+    let (desk, unreadable) = Desk::restore(&b.stored);
+    if unreadable > 0 {
+        return Err(tf!(
+            "{unreadable} hồ sơ trong bản sao lưu không đọc được",
+            "{unreadable} submissions in the backup cannot be read"
+        ));
+    }
+    Ok(desk)
 }

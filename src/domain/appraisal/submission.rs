@@ -348,6 +348,8 @@ pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
     let set = official.unwrap_or(&body.criteria_set);
     let draft = Draft {
         responses: body.responses.clone(),
+        // the agency's declared exemptions (miễn chấm) count
+        profile: body.agency.clone(),
         ..Draft::default()
     };
     let report = draft.score(set);

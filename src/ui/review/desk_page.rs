@@ -2,16 +2,14 @@
 //! checked on its own; then every agency with its stated and recomputed
 //! score and what was flagged.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page};
-use crate::domain::appraisal::desk::ImportOutcome;
-use crate::domain::appraisal::submission::{check, Checks, MAX_SUBMISSION_BYTES};
+use crate::domain::appraisal::desk::{DeskEntry, ImportOutcome};
+use crate::domain::appraisal::desk_storage::read_backup;
+use crate::domain::appraisal::submission::MAX_SUBMISSION_BYTES;
 use crate::domain::Problem;
-use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::review::use_review;
 use crate::ui::route::Route;
@@ -26,31 +24,94 @@ enum FileResult {
     },
 }
 
-/// Checks of every entry against the library's sets (memoised by the page).
-pub fn desk_checks() -> Memo<BTreeMap<String, Checks>> {
-    let r = use_review();
-    let lib = expect_context::<LibraryState>();
-    Memo::new(move |_| {
-        r.desk.with(|desk| {
-            lib.library.with(|l| {
-                desk.entries
-                    .iter()
-                    .map(|(k, e)| {
-                        let official = l.get(&e.submission.criteria_set_key).map(|x| &x.set);
-                        (k.clone(), check(&e.submission, official))
-                    })
-                    .collect()
-            })
-        })
-    })
-}
-
 #[component]
 pub fn DeskPage() -> impl IntoView {
     let r = use_review();
     let results = RwSignal::new(Vec::<FileResult>::new());
     let dragging = RwSignal::new(false);
-    let checks = desk_checks();
+    let checks = r.checks;
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    // the last entry deleted, for "Hoàn tác"
+    let deleted = RwSignal::new(None::<DeskEntry>);
+    let backup_message = RwSignal::new(None::<(bool, String)>);
+    let delete = move |key: String| {
+        let name = r.desk.with_untracked(|d| {
+            d.entries
+                .get(&key)
+                .map(|e| e.submission.agency.name.clone())
+        });
+        let Some(name) = name else { return };
+        if !page::confirm(&tf!("Xóa hồ sơ của «{name}» khỏi bàn thẩm định, cùng mọi điểm và ý kiến thẩm định đã nhập? Có thể hoàn tác ngay sau đó.", "Delete the submission of «{name}» from the desk, with every appraised score and comment? You can undo right after.")) {
+            return;
+        }
+        let mut removed = None;
+        r.desk.update(|d| removed = d.entries.remove(&key));
+        deleted.set(removed);
+        r.submissions_changed([key]);
+    };
+    let undo = move |_| {
+        if let Some(e) = deleted.get_untracked() {
+            let key = e.key().to_string();
+            r.desk.update(|d| {
+                d.entries.insert(key.clone(), e);
+            });
+            deleted.set(None);
+            r.submissions_changed([key]);
+        }
+    };
+    let download_backup = move |_| {
+        let text = r.desk.with_untracked(|d| {
+            serde_json::to_string(&d.backup(&page::now_iso())).unwrap_or_default()
+        });
+        let name = format!("sao-luu-ban-tham-dinh-{}.json", page::today_iso());
+        backup_message.set(Some(match files::download(&name, "application/json", &text) {
+            Ok(()) => (true, tf!("Đã tải «{name}»: mọi hồ sơ, điểm và ý kiến thẩm định, trạng thái và điểm điều tra XHH. Mở «Khôi phục từ bản sao lưu» ở trình duyệt khác để tiếp tục ở đó.", "Downloaded «{name}»: every submission, appraisal, status and survey score. Use «Restore from a backup» in another browser to carry on there.")),
+            Err(e) => (false, e),
+        }));
+    };
+    let restore_backup = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let picked = files::selected(&input);
+        input.set_value("");
+        let Some(file) = picked.into_iter().next() else {
+            return;
+        };
+        spawn_local(async move {
+            let outcome = match files::read(&file, 200 * 1024 * 1024).await {
+                Err(e) => Err(e),
+                Ok(f) => read_backup(&String::from_utf8_lossy(&f.bytes)),
+            };
+            match outcome {
+                Err(e) => backup_message.set(Some((
+                    false,
+                    tf!(
+                        "Không khôi phục được «{}»: {e}",
+                        "Could not restore «{}»: {e}",
+                        file.name()
+                    ),
+                ))),
+                Ok(backup) => {
+                    let keys: Vec<String> = backup.entries.keys().cloned().collect();
+                    let clashes = r.desk.with_untracked(|d| {
+                        keys.iter().filter(|k| d.entries.contains_key(*k)).count()
+                    });
+                    if clashes > 0 && !page::confirm(&tf!("{clashes} hồ sơ trong bản sao lưu đã có trên bàn này. Thay chúng bằng bản trong bản sao lưu?", "{clashes} submissions in the backup are already on this desk. Replace them with the backup's?")) {
+                        return;
+                    }
+                    r.desk.update(|d| d.entries.extend(backup.entries));
+                    backup_message.set(Some((
+                        true,
+                        tf!(
+                            "Đã khôi phục {} hồ sơ từ bản sao lưu.",
+                            "Restored {} submissions from the backup.",
+                            keys.len()
+                        ),
+                    )));
+                    r.submissions_changed(keys);
+                }
+            }
+        });
+    };
 
     let import = move |picked: Vec<web_sys::File>| {
         results.set(Vec::new());
@@ -66,8 +127,14 @@ pub fn DeskPage() -> impl IntoView {
             }
             let now = page::now_iso();
             let mut outcomes = Vec::new();
-            r.desk.update(|d| {
-                for f in read {
+            let total = read.len();
+            for (i, f) in read.into_iter().enumerate() {
+                if total > 5 {
+                    progress.set(Some((i, total)));
+                    // let the page draw the progress and stay responsive
+                    page::next_tick().await;
+                }
+                r.desk.update_untracked(|d| {
                     outcomes.push(match f {
                         Err((name, e)) => Err((name, vec![Problem { path: String::new(), code: None, message: e }])),
                         Ok(f) => match d.import(&f.name, &f.bytes, &now) {
@@ -75,20 +142,30 @@ pub fn DeskPage() -> impl IntoView {
                             Ok(o) => {
                                 let agency = |k: &str| d.entries.get(k).map(|e| e.submission.agency.name.clone()).unwrap_or_default();
                                 Ok(match o {
-                                    ImportOutcome::Added { key } => tf!("{}: đã nhập hồ sơ của «{}».", "{}: imported the submission of «{}».", f.name, agency(&key)),
-                                    ImportOutcome::NewRound { key, round } => tf!("{}: hồ sơ lần {round} của «{}» thay cho lần trước; xem các mục đã thay đổi.", "{}: submission no. {round} of «{}» replaces the previous one; see the changed items.", f.name, agency(&key)),
-                                    ImportOutcome::Unchanged { key } => tf!("{}: hồ sơ của «{}» đã có, không có gì mới.", "{}: the submission of «{}» is already here, nothing new.", f.name, agency(&key)),
+                                    ImportOutcome::Added { key } => (tf!("{}: đã nhập hồ sơ của «{}».", "{}: imported the submission of «{}».", f.name, agency(&key)), Some(key)),
+                                    ImportOutcome::NewRound { key, round } => (tf!("{}: hồ sơ lần {round} của «{}» thay cho lần trước; xem các mục đã thay đổi.", "{}: submission no. {round} of «{}» replaces the previous one; see the changed items.", f.name, agency(&key)), Some(key)),
+                                    ImportOutcome::Unchanged { key } => (tf!("{}: hồ sơ của «{}» đã có, không có gì mới.", "{}: the submission of «{}» is already here, nothing new.", f.name, agency(&key)), None),
                                 })
                             }
                         },
                     });
-                }
-            });
+                });
+            }
+            progress.set(None);
+            r.desk.notify();
+            let changed: Vec<String> = outcomes
+                .iter()
+                .filter_map(|o| match o {
+                    Ok((_, Some(key))) => Some(key.clone()),
+                    _ => None,
+                })
+                .collect();
+            r.submissions_changed(changed);
             results.set(
                 outcomes
                     .into_iter()
                     .map(|o| match o {
-                        Ok(m) => FileResult::Ok(m),
+                        Ok((m, _)) => FileResult::Ok(m),
                         Err((file, problems)) => FileResult::Refused { file, problems },
                     })
                     .collect(),
@@ -134,6 +211,11 @@ pub fn DeskPage() -> impl IntoView {
                             <td class="num" data-label={t!("Tính lại", "Recomputed")}>{recomputed}</td>
                             <td class="num" data-label={t!("Chỉ số", "Index")}>{index}</td>
                             <td data-label={t!("Xếp loại", "Class")}>{class}</td>
+                            <td class="row-actions">{
+                                let k = key.clone();
+                                let name = e.submission.agency.name.clone();
+                                view! { <button type="button" class="secondary small" on:click=move |_| delete(k.clone())>{t!("Xóa", "Delete")}<span class="visually-hidden">{format!(" {name}")}</span></button> }
+                            }</td>
                             <td class="flags">
                                 {if flags.is_empty() {
                                     view! { <span class="ok-note">{t!("Khớp", "Match")}</span> }.into_any()
@@ -180,8 +262,35 @@ pub fn DeskPage() -> impl IntoView {
                     </ul>
                 })
             }}
+            {move || progress.get().map(|(i, n)| view! {
+                <div class="import-progress" role="status">
+                    <label for="tien-do-nhap">{tf!("Đang nhập {i}/{n} tệp…", "Importing {i}/{n} files…")}</label>
+                    <progress id="tien-do-nhap" max=n.to_string() value=i.to_string()></progress>
+                </div>
+            })}
             {move || r.storage_message.get().map(|m| view! { <p class="banner banner-warn" role="alert">{m}</p> })}
-            {move || if r.desk.with(|d| d.entries.is_empty()) {
+            {move || deleted.get().map(|e| view! {
+                <p class="banner banner-ok" role="status">
+                    {tf!("Đã xóa hồ sơ của «{}». ", "Deleted the submission of «{}». ", e.submission.agency.name)}
+                    <button type="button" class="link-button" on:click=undo>{t!("Hoàn tác", "Undo")}</button>
+                </p>
+            })}
+            <details class="card desk-backup">
+                <summary>{t!("Sao lưu, khôi phục và dung lượng", "Backup, restore and space")}</summary>
+                <p class="hint">{move || match r.space.get() {
+                    Some((used, quota)) => tf!("Bàn thẩm định lưu trong cơ sở dữ liệu của trình duyệt này. Đã dùng {} trên {} trình duyệt dành cho ứng dụng.", "The desk is kept in this browser's database. {} used of the {} the browser allows the app.", mb(used), mb(quota)),
+                    None => t!("Bàn thẩm định lưu trong cơ sở dữ liệu của trình duyệt này.", "The desk is kept in this browser's database.").to_string(),
+                }}</p>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=download_backup>{t!("Tải bản sao lưu bàn thẩm định", "Download a backup of the desk")}</button>
+                    <input id="khoi-phuc-sao-luu" class="file-input" type="file" accept=".json,application/json" on:change=restore_backup/>
+                    <label for="khoi-phuc-sao-luu" class="file-button secondary">{t!("Khôi phục từ bản sao lưu", "Restore from a backup")}</label>
+                </div>
+                {move || backup_message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
+            </details>
+            {move || if !r.ready.get() {
+                view! { <p class="placeholder" role="status">{t!("Đang mở bàn thẩm định…", "Opening the desk…")}</p> }.into_any()
+            } else if r.desk.with(|d| d.entries.is_empty()) {
                 view! { <p class="placeholder">{t!("Chưa có hồ sơ nào.", "No submissions yet.")}</p> }.into_any()
             } else {
                 view! {
@@ -198,6 +307,7 @@ pub fn DeskPage() -> impl IntoView {
                                     <th scope="col" class="num">{t!("Tính lại", "Recomputed")}</th>
                                     <th scope="col" class="num">{t!("Chỉ số", "Index")}</th>
                                     <th scope="col">{t!("Xếp loại", "Class")}</th>
+                                    <th scope="col"><span class="visually-hidden">{t!("Thao tác", "Actions")}</span></th>
                                     <th scope="col">{t!("Kiểm tra", "Check")}</th>
                                 </tr>
                             </thead>
@@ -208,4 +318,16 @@ pub fn DeskPage() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// Bytes as megabytes (or gigabytes from 1 GB), one decimal, Vietnamese
+/// style ("12,5 MB").
+fn mb(bytes: f64) -> String {
+    let (value, unit) = if bytes >= 1024.0 * 1024.0 * 1024.0 {
+        (bytes / 1024.0 / 1024.0 / 1024.0, "GB")
+    } else {
+        (bytes / 1024.0 / 1024.0, "MB")
+    };
+    let tenths = (value * 10.0).round() as u64;
+    format!("{},{} {unit}", tenths / 10, tenths % 10)
 }

@@ -14,7 +14,6 @@ use crate::domain::assessment::review_file::{
 use crate::domain::{CriteriaSet, Dec};
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::inputs::TextInput;
-use crate::ui::review::desk_page::desk_checks;
 use crate::ui::review::use_review;
 
 fn status_code(s: ReviewStatus) -> &'static str {
@@ -30,7 +29,7 @@ fn status_code(s: ReviewStatus) -> &'static str {
 pub fn EntryPage(key: String) -> impl IntoView {
     let r = use_review();
     let lib = expect_context::<LibraryState>();
-    let checks = desk_checks();
+    let checks = r.checks;
     let only_missing = RwSignal::new(false);
     let only_different = RwSignal::new(false);
     let loaded_message = RwSignal::new(None::<String>);
@@ -73,6 +72,9 @@ pub fn EntryPage(key: String) -> impl IntoView {
     let entry_key = key.clone();
 
     let body = move || {
+        if !r.ready.get() {
+            return view! { <p class="placeholder" role="status">{t!("Đang mở bàn thẩm định…", "Opening the desk…")}</p> }.into_any();
+        }
         let Some((sub, previous, file_name)) = entry.get() else {
             return view! { <p class="banner banner-warn" role="alert">{t!("Không có hồ sơ này trên bàn thẩm định.", "This submission is not on the appraisal desk.")}</p> }.into_any();
         };
@@ -121,11 +123,9 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 let text = serde_json::to_string(&f).unwrap_or_default();
                 match files::download(&name, "application/json", &text) {
                     Ok(()) => {
-                        r.desk.update(|d| {
-                            if let Some(x) = d.entries.get_mut(&export_key) {
-                                if x.status != ReviewStatus::DaChot {
-                                    x.status = ReviewStatus::DaGuiYeuCau;
-                                }
+                        r.edit(&export_key, |x| {
+                            if x.status != ReviewStatus::DaChot {
+                                x.status = ReviewStatus::DaGuiYeuCau;
                             }
                         });
                         loaded_message.set(Some(tf!("Đã xuất «{name}». Gửi tệp này cho cơ quan để giải trình, bổ sung và nộp lần {}.", "Exported «{name}». Send this file to the agency for explanations, more evidence and submission no. {}.", f.round + 1)));
@@ -136,7 +136,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
         };
         let lock = move |_| {
             if page::confirm(t!("Chốt điểm hồ sơ này? Sau khi chốt, điểm thẩm định không sửa được nữa và không nhận lần nộp mới.", "Close the scores of this submission? Once closed, the appraised scores cannot be changed and no new submission is accepted.")) {
-                r.desk.update(|d| if let Some(x) = d.entries.get_mut(&lock_key) { x.status = ReviewStatus::DaChot; });
+                r.edit(&lock_key, |x| x.status = ReviewStatus::DaChot);
             }
         };
         let survey_max = appraised
@@ -251,6 +251,12 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         .into_iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
                     if parts.is_empty() { t!("(chưa ghi)", "(not given)").to_string() } else { parts.join(" · ") }
                 }}</dd>
+                {(!p.exemptions.is_empty()).then(|| {
+                    let labels: Vec<String> = p.exemptions.iter()
+                        .map(|id| set.exemptions.iter().find(|e| &e.id == id).map_or_else(|| id.clone(), |e| format!("{} ({})", e.label, e.codes.join(", "))))
+                        .collect();
+                    view! { <dt>{t!("Khai miễn chấm", "Declared exemptions")}</dt><dd class="flag">{labels.join("; ")}</dd> }
+                })}
                 <dt>{t!("Bộ tiêu chí", "Criteria set")}</dt><dd>{tf!("{} (phiên bản {})", "{} (version {})", set.title_shown(), set.version)}</dd>
                 <dt>{t!("Lần nộp", "Round")}</dt><dd>{tf!("{} · xuất lúc {} · tệp {}", "{} · exported {} · file {}", sub.round, crate::domain::assessment::stored::datetime_text(&sub.exported_at), file_name)}</dd>
                 <dt>{t!("Mã niêm phong", "Seal")}</dt><dd><code class="digest">{sub.digest.clone()}</code></dd>
@@ -277,7 +283,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         id="diem-dtxhh".to_string()
                         label=tf!("Điểm điều tra xã hội học (tối đa {})", "Survey score (at most {})", survey_max.shown())
                         value=survey_value
-                        on_input=Callback::new(move |v: String| r.desk.update(|d| if let Some(x) = d.entries.get_mut(&survey_key) { x.survey_score = v; }))
+                        on_input=Callback::new(move |v: String| r.edit(&survey_key, |x| x.survey_score = v))
                         error=survey_error
                         inputmode="decimal"
                         disabled=locked
@@ -303,7 +309,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = ReviewStatus::ALL.into_iter().find(|s| status_code(*s) == v) {
-                            r.desk.update(|d| if let Some(x) = d.entries.get_mut(&status_key) { x.status = s; });
+                            r.edit(&status_key, |x| x.status = s);
                         }
                     }
                 >
@@ -363,19 +369,18 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
     });
     let (k, c) = (key.to_string(), code.to_string());
     let edit = move |f: Box<dyn FnOnce(&mut Appraisal)>| {
-        r.desk.update(|d| {
-            if let Some(e) = d.entries.get_mut(&k) {
-                if e.status == ReviewStatus::DaChot {
-                    return;
-                }
-                let a = e.appraisals.entry(c.clone()).or_default();
-                f(a);
-                if a.is_empty() {
-                    e.appraisals.remove(&c);
-                }
-                if e.status == ReviewStatus::ChoThamDinh {
-                    e.status = ReviewStatus::DangThamDinh;
-                }
+        let c = c.clone();
+        r.edit(&k, move |e| {
+            if e.status == ReviewStatus::DaChot {
+                return;
+            }
+            let a = e.appraisals.entry(c.clone()).or_default();
+            f(a);
+            if a.is_empty() {
+                e.appraisals.remove(&c);
+            }
+            if e.status == ReviewStatus::ChoThamDinh {
+                e.status = ReviewStatus::DangThamDinh;
             }
         })
     };

@@ -1,15 +1,26 @@
 //! The reviewer's desk (thẩm định): import agencies' submission files, see
-//! each one checked and recomputed, and keep the work across reloads.
+//! each one checked and recomputed, and keep the work across reloads in the
+//! browser's database (IndexedDB: a province's ~190 submissions outgrow
+//! localStorage). Only the entries that changed are written, and the checks
+//! are computed once per import, so typing costs the same on any desk.
 
 pub mod desk_page;
 pub mod entry_page;
 pub mod ranking_page;
 
-use leptos::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-use crate::browser::storage;
-use crate::domain::appraisal::desk::Desk;
-use crate::domain::appraisal::desk_storage::{REVIEW_ENTRY_PREFIX, REVIEW_SET_PREFIX};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{idb, storage};
+use crate::domain::appraisal::desk::{Desk, DeskEntry};
+use crate::domain::appraisal::desk_storage::{
+    REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
+};
+use crate::domain::appraisal::submission::Checks;
+use crate::ui::app::LibraryState;
 use crate::ui::lazy::ChunkError;
 use crate::ui::route::Route;
 use desk_page::DeskPage;
@@ -21,73 +32,201 @@ pub struct ReviewState {
     pub desk: RwSignal<Desk>,
     /// Why the desk could not be saved or fully restored, if so.
     pub storage_message: RwSignal<Option<String>>,
+    /// False until the desk has been read from the browser's database.
+    pub ready: RwSignal<bool>,
+    /// Changes when submissions come, are replaced or go, not when an
+    /// appraisal is typed: the checks follow this alone.
+    pub submissions: RwSignal<u64>,
+    /// Every entry's checks against the library's sets, computed once per
+    /// import (or change of the library), never per keystroke.
+    pub checks: Memo<Arc<BTreeMap<String, Checks>>>,
+    /// Names of the agencies whose last change is not saved.
+    pub unsaved: RwSignal<Vec<String>>,
+    /// Space used and available to the app (bytes), when the browser says.
+    pub space: RwSignal<Option<(f64, f64)>>,
+    /// Entries changed since the last save.
+    dirty: StoredValue<BTreeSet<String>>,
+    db: StoredValue<Option<idb::Db>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
 }
 
-/// Every stored (key, text) of the desk.
-fn stored_pairs() -> Result<Vec<(String, String)>, storage::StoreError> {
-    let mut keys = storage::keys_with_prefix(REVIEW_SET_PREFIX)?;
-    keys.extend(storage::keys_with_prefix(REVIEW_ENTRY_PREFIX)?);
-    Ok(keys
-        .into_iter()
+/// Every (key, text) of a desk kept in localStorage by earlier versions.
+fn legacy_pairs() -> Vec<(String, String)> {
+    let mut keys = storage::keys_with_prefix(REVIEW_SET_PREFIX).unwrap_or_default();
+    keys.extend(storage::keys_with_prefix(REVIEW_ENTRY_PREFIX).unwrap_or_default());
+    keys.into_iter()
         .filter_map(|k| storage::load_raw(&k).map(|t| (k, t)))
-        .collect())
+        .collect()
 }
 
-/// Reads the desk back. An entry that cannot be read is left in storage
-/// and reported.
-fn restore() -> (Desk, Option<String>) {
-    let (desk, unreadable) = Desk::restore(&stored_pairs().unwrap_or_default());
-    let message = (unreadable > 0).then(|| {
-        tf!("{unreadable} hồ sơ đã lưu không đọc được; dữ liệu vẫn được giữ trong trình duyệt. Hãy nhập lại tệp của các cơ quan đó.", "{unreadable} saved submissions could not be read; the data is kept in the browser. Import those agencies' files again.")
-    });
-    (desk, message)
-}
-
-/// Writes what changed since `before` (a set is written once: its key is its
-/// digest), and removes what left the desk.
-pub(crate) fn persist(desk: &Desk, before: Option<&Desk>) -> Result<(), storage::StoreError> {
-    let (writes, keep) = desk.stored_since(before);
-    let mut existing = storage::keys_with_prefix(REVIEW_SET_PREFIX)?;
-    existing.extend(storage::keys_with_prefix(REVIEW_ENTRY_PREFIX)?);
-    for (key, text) in &writes {
-        if key.starts_with(REVIEW_SET_PREFIX) && existing.contains(key) {
-            continue;
+/// Opens the database and moves a desk that earlier versions kept in
+/// localStorage into it (removed from localStorage only once written). The
+/// trainer's sample desk is seeded into localStorage; it replaces the
+/// previous sample desk.
+async fn open_and_migrate() -> Result<idb::Db, String> {
+    let db = idb::open().await?;
+    let legacy = legacy_pairs();
+    if !legacy.is_empty() {
+        let mut removes = Vec::new();
+        if storage::in_demo() {
+            removes = db
+                .all(REVIEW_PREFIX)
+                .await?
+                .into_iter()
+                .map(|(k, _)| k)
+                .filter(|k| !legacy.iter().any(|(x, _)| x == k))
+                .collect();
         }
-        storage::save_raw(key, text)?;
-    }
-    for k in &existing {
-        if !keep.contains(k) {
-            storage::remove(k)?;
+        db.write(&legacy, &removes).await?;
+        for (k, _) in &legacy {
+            let _ = storage::remove(k);
         }
     }
-    Ok(())
+    Ok(db)
 }
 
 impl ReviewState {
-    /// Restores the desk, then saves it after every change.
+    /// Starts reading the desk from the browser's database (moving an older
+    /// localStorage desk into it first); saving starts once it is read.
     pub fn provide() -> ReviewState {
-        let (desk, message) = restore();
+        let desk = RwSignal::new(Desk::default());
+        let submissions = RwSignal::new(0u64);
+        let lib = expect_context::<LibraryState>();
+        let checks = Memo::new(move |_| {
+            submissions.track();
+            Arc::new(desk.with_untracked(|desk| {
+                lib.library
+                    .with(|l| desk.checks(|k| l.get(k).map(|e| &e.set)))
+            }))
+        });
         let state = ReviewState {
-            desk: RwSignal::new(desk),
-            storage_message: RwSignal::new(message),
+            desk,
+            storage_message: RwSignal::new(None),
+            ready: RwSignal::new(false),
+            submissions,
+            checks,
+            unsaved: RwSignal::new(Vec::new()),
+            space: RwSignal::new(None),
+            dirty: StoredValue::new(BTreeSet::new()),
+            db: StoredValue::new(None),
+            timer: StoredValue::new(None),
         };
-        // each change is compared with the desk before it, so only the
-        // entries that changed are written
-        Effect::new(move |previous: Option<Desk>| {
-            let desk = state.desk.get();
-            if let Some(before) = &previous {
-                if let Err(e) = persist(&desk, Some(before)) {
-                    state.storage_message.set(Some(tf!("{e} Công việc thẩm định vẫn còn trong trang; nếu tải lại trang, hãy nhập lại các tệp của cơ quan.", "{e} The appraisal work is still in this page; if you reload it, import the agencies' files again."
-                    )));
+        spawn_local(async move {
+            match open_and_migrate().await {
+                Ok(db) => {
+                    match db.all(REVIEW_PREFIX).await {
+                        Ok(pairs) => {
+                            let (restored, unreadable) = Desk::restore(&pairs);
+                            if unreadable > 0 {
+                                state.storage_message.set(Some(tf!("{unreadable} hồ sơ đã lưu không đọc được; dữ liệu vẫn được giữ trong trình duyệt. Hãy nhập lại tệp của các cơ quan đó.", "{unreadable} saved submissions could not be read; the data is kept in the browser. Import those agencies' files again.")));
+                            }
+                            // imported while it was being read: kept, and saved
+                            let early: Vec<String> = state.desk.with_untracked(|d| d.entries.keys().cloned().collect());
+                            state.desk.update(|d| {
+                                for (k, e) in restored.entries {
+                                    d.entries.entry(k).or_insert(e);
+                                }
+                            });
+                            state.db.set_value(Some(db));
+                            state.submissions_changed(early);
+                        }
+                        Err(e) => state.storage_message.set(Some(e)),
+                    }
                 }
+                Err(e) => state.storage_message.set(Some(tf!("{e}. Bàn thẩm định chỉ còn trong trang này: hãy tải bản sao lưu trước khi đóng trang.", "{e}. The desk lives only in this page: download a backup before closing it."))),
             }
-            desk
+            state.ready.set(true);
+            let _ = idb::ask_persistent().await;
+            state.space.set(idb::estimate().await);
+        });
+        // a page being hidden or closed saves at once
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save());
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if crate::browser::page::is_hidden() {
+                state.save();
+            }
         });
         provide_context(state);
         state
     }
-}
 
+    /// Changes one entry, and saves it (only it) shortly after.
+    pub fn edit(self, key: &str, f: impl FnOnce(&mut DeskEntry)) {
+        self.desk.update(|d| {
+            if let Some(e) = d.entries.get_mut(key) {
+                f(e)
+            }
+        });
+        self.touched([key.to_string()]);
+    }
+
+    /// Marks entries as changed and schedules a save of those alone.
+    pub fn touched(self, keys: impl IntoIterator<Item = String>) {
+        self.dirty.update_value(|d| d.extend(keys));
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || self.save(), std::time::Duration::from_millis(300))
+                .ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Submissions came, were replaced or went: saved at once, and the
+    /// checks are recomputed.
+    pub fn submissions_changed(self, keys: impl IntoIterator<Item = String>) {
+        self.touched(keys);
+        self.save();
+        self.submissions.update(|n| *n += 1);
+    }
+
+    /// Writes the changed entries in one transaction. When that fails, the
+    /// agencies are named, their work stays in the page and is retried with
+    /// the next change.
+    fn save(self) {
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+            self.timer.set_value(None);
+        }
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        let keys = self.dirty.get_value();
+        if keys.is_empty() {
+            return;
+        }
+        self.dirty.set_value(BTreeSet::new());
+        let (puts, removes) = self.desk.with_untracked(|d| d.stored_changes(&keys));
+        spawn_local(async move {
+            match db.write(&puts, &removes).await {
+                Ok(()) => {
+                    if !self.unsaved.with_untracked(Vec::is_empty) {
+                        self.unsaved.set(Vec::new());
+                        self.storage_message.set(None);
+                    }
+                    self.space.set(idb::estimate().await);
+                }
+                Err(e) => {
+                    let names: Vec<String> = self.desk.with_untracked(|d| {
+                        keys.iter()
+                            .filter_map(|k| {
+                                d.entries.get(k).map(|e| e.submission.agency.name.clone())
+                            })
+                            .collect()
+                    });
+                    self.dirty.update_value(|d| d.extend(keys));
+                    self.storage_message.set(Some(tf!(
+                        "{e}: chưa lưu được {} hồ sơ ({}). Công việc vẫn còn trong trang này; hãy tải bản sao lưu bàn thẩm định hoặc xóa bớt hồ sơ không cần, rồi thao tác tiếp để lưu lại.",
+                        "{e}: {} submissions are not saved ({}). The work is still in this page; download a backup of the desk or delete submissions you no longer need, then carry on to save again.",
+                        names.len(),
+                        names.join(", ")
+                    )));
+                    self.unsaved.set(names);
+                }
+            }
+        });
+    }
+}
 split_page!(
     tham_dinh,
     /// The desk, one entry and the ranking: one chunk. The desk is restored
