@@ -406,3 +406,154 @@ fn a_desk_backup_restores_every_appraisal_status_and_survey_score() {
         Some("1 hồ sơ trong bản sao lưu không đọc được")
     );
 }
+
+/// Re-seals a file after editing it, as a forger would: the seal is a
+/// digest, not a signature, so it alone proves nothing about the scores.
+fn reseal(mut sub: Submission) -> Submission {
+    sub.digest = sub.compute_digest();
+    sub
+}
+
+#[test]
+fn a_forged_set_with_a_new_id_is_held_apart_never_classed_or_ranked() {
+    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let mut desk = Desk::default();
+    let honest = agency(1, &set);
+    desk.import("a.json", honest.to_json().as_bytes(), "t")
+        .unwrap();
+    // the forger lowers the bands so 51,5% reads "Tốt", renames the set and
+    // re-seals everything
+    let mut forged = agency(2, &set);
+    forged.criteria_set.id = "bo-gia-mao".into();
+    for b in &mut forged.criteria_set.bands {
+        b.min = b.min.map(|m| Dec::from_ratio(m.hundredths() as i128, 200));
+        b.max = b.max.map(|m| Dec::from_ratio(m.hundredths() as i128, 200));
+    }
+    forged.criteria_set_key = format!("bo-gia-mao@{}", forged.criteria_set.version);
+    forged.criteria_set_digest = set_digest(&forged.criteria_set);
+    let forged = reseal(forged);
+    desk.import("b.json", forged.to_json().as_bytes(), "t")
+        .unwrap();
+
+    let official = |k: &str| (k == format!("{}@{}", set.id, set.version)).then_some(&set);
+    let rows = ranking(&desk, official);
+    assert_eq!(rows.len(), 1, "only the agency on the official set ranks");
+    assert_eq!(rows[0].key, honest.draft_id);
+    let apart = held_apart(&desk, official);
+    assert_eq!(apart.len(), 1);
+    assert_eq!(apart[0].0, forged.draft_id);
+    let c = check(&forged, None);
+    assert!(c.digest_ok && c.set_digest_ok, "the seals hold");
+    assert!(c.flagged(), "yet it is flagged");
+    assert!(c
+        .messages()
+        .iter()
+        .any(|m| m.starts_with("Chưa có bộ tiêu chí chính thức")));
+    // the CSV has nobody from the forged set
+    assert!(!ranking_csv(&rows, &[]).contains(&forged.agency.name));
+}
+
+#[test]
+fn a_stated_total_index_or_class_that_differs_is_flagged_even_when_resealed() {
+    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let honest = agency(3, &set);
+    assert!(!check(&honest, Some(&set)).total_mismatch);
+    let mut sub = honest.clone();
+    sub.scores.class = Some("Tốt".into());
+    let c = check(&reseal(sub), Some(&set));
+    assert!(c.digest_ok && c.total_mismatch);
+    assert!(
+        c.messages()
+            .iter()
+            .any(|m| m.contains("Tổng điểm, chỉ số hoặc xếp loại ghi trong tệp")),
+        "{:?}",
+        c.messages()
+    );
+    let mut sub = honest.clone();
+    sub.scores.index = sub.scores.index.map(|i| i + Dec::from_int(10));
+    assert!(check(&reseal(sub), Some(&set)).total_mismatch);
+}
+
+#[test]
+fn a_file_reusing_another_agencys_draft_id_does_not_replace_it() {
+    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let mut desk = Desk::default();
+    let first = agency(4, &set);
+    desk.import("a.json", first.to_json().as_bytes(), "t")
+        .unwrap();
+    let mut other = agency(5, &set);
+    other.draft_id = first.draft_id.clone();
+    other.round = 2;
+    let other = reseal(other);
+    let err = desk
+        .import("b.json", other.to_json().as_bytes(), "t")
+        .unwrap_err();
+    assert!(
+        err[0]
+            .message
+            .contains("cùng mã bản tự đánh giá với hồ sơ của «Cơ quan số 4»"),
+        "{}",
+        err[0].message
+    );
+    assert_eq!(
+        desk.entries[&first.draft_id].submission, first,
+        "kept as it was"
+    );
+    // the same agency's next round (name spacing and case aside) replaces it
+    let mut next = first.clone();
+    next.round = 2;
+    next.agency.name = "  cơ quan  số 4".into();
+    let next = reseal(next);
+    assert!(matches!(
+        desk.import("c.json", next.to_json().as_bytes(), "t"),
+        Ok(ImportOutcome::NewRound { round: 2, .. })
+    ));
+}
+
+#[test]
+fn the_agency_takes_a_review_only_for_the_last_round_it_sent_with_its_seal() {
+    let set = load("tests/fixtures/every-rule-kind.json");
+    let mut d = Draft::new("so-tp", "2026-11-20T09:00:00");
+    d.profile.name = "Sở Tư pháp".into();
+    d.edit("1.1.1", |r| r.choice = Some("kip_thoi".into()));
+    let mut desk = Desk::default();
+    let sub = export(&d, &set, "2026-11-22T10:00:00", 1);
+    desk.import("r1.json", sub.to_json().as_bytes(), "t")
+        .unwrap();
+    let review = desk.entries[&d.id].review_file(&set, "2026-11-23T10:00:00");
+
+    // nothing exported yet
+    assert!(d
+        .clone()
+        .take_review(review.clone())
+        .unwrap_err()
+        .contains("chưa xuất tệp nộp nào"));
+    d.last_exported = Some("2026-11-22T10:00:00".into());
+    d.sent.insert(1, sub.digest.clone());
+    // round 99, and a wrong seal
+    let mut wrong_round = review.clone();
+    wrong_round.round = 99;
+    assert!(d
+        .clone()
+        .take_review(wrong_round)
+        .unwrap_err()
+        .contains("hồ sơ lần 99"));
+    let mut wrong_seal = review.clone();
+    wrong_seal.submission_digest = "0".repeat(64);
+    assert!(d
+        .clone()
+        .take_review(wrong_seal)
+        .unwrap_err()
+        .contains("mã niêm phong"));
+    // another draft's result
+    let mut other = d.clone();
+    other.id = "khac".into();
+    assert!(other
+        .take_review(review.clone())
+        .unwrap_err()
+        .contains("không phải của bản đang mở"));
+    // the right one
+    d.take_review(review.clone()).unwrap();
+    assert_eq!(d.review, Some(review));
+    assert_eq!(d.next_round(), 2);
+}

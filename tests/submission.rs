@@ -66,10 +66,11 @@ fn export_then_import_gives_the_same_data_and_checks_clean() {
         )
         .digest_ok
     );
-    // without the official set, the embedded one is used and that is said
+    // without the official set, the submission is held apart and that is said
     let c = check(&back, None);
     assert_eq!(c.matches_official, None);
-    assert!(c.messages()[0].starts_with("Bạn chưa có bộ tiêu chí này"));
+    assert!(c.flagged());
+    assert!(c.messages()[0].starts_with("Chưa có bộ tiêu chí chính thức"));
 }
 
 #[test]

@@ -82,7 +82,7 @@ test('agency → reviewer: sealed export, checked import, tampering flagged, hos
   assert.match(await row('Sở Tư pháp').innerText(), /Khớp/);
   const tampered = await row('Sở Sửa Điểm').innerText();
   assert.match(tampered, /Mã niêm phong \(SHA-256\) không khớp: tệp đã bị sửa sau khi xuất\./);
-  assert.match(tampered, /Tổng điểm ghi trong tệp khác với điểm tính lại/);
+  assert.match(tampered, /Tổng điểm, chỉ số hoặc xếp loại ghi trong tệp \(50; [^)]*\) khác với kết quả tính lại \(2; /);
   assert.match(tampered, /1 mục có điểm tự chấm khác với điểm tính lại: 1\.1\.4\./);
   // hostile text is shown as text, never run
   assert.match(await rows.filter({ hasText: 'Y tế' }).innerText(), /<img src=x onerror="window.__xss=1">Sở <b>Y tế<\/b>/);

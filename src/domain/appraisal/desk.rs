@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use super::submission::{check, read_submission, Checks, Submission};
-use crate::domain::assessment::draft::Draft;
 use crate::domain::assessment::review_file::{
     appraised_scores, Appraisal, ReviewFile, ReviewStatus, REVIEW_FORMAT,
 };
@@ -92,6 +91,19 @@ impl Desk {
                 ImportOutcome::Added { key }
             }
             Some(e) if e.submission == sub => ImportOutcome::Unchanged { key },
+            Some(e) if !same_agency(&e.submission, &sub) => {
+                return Err(vec![Problem {
+                    path: "draft_id".into(),
+                    code: None,
+                    message: tf!(
+                        "tệp mang cùng mã bản tự đánh giá với hồ sơ của «{}» đang có trên bàn, nhưng là của «{}» ({}): không thay thế. Nếu đúng là cùng một cơ quan đã đổi thông tin, hãy xóa hồ sơ cũ rồi nhập lại tệp này",
+                        "the file has the same self-assessment id as the submission of «{}» on the desk, but is from «{}» ({}): not replaced. If it really is the same agency with changed details, delete the old submission and import this file again",
+                        e.submission.agency.name,
+                        sub.agency.name,
+                        agency_line(&sub)
+                    ),
+                }]);
+            }
             Some(e) if e.status == ReviewStatus::DaChot => {
                 return Err(vec![Problem {
                     path: String::new(),
@@ -136,6 +148,34 @@ impl Desk {
     }
 }
 
+/// Whether two rounds come from the same agency: same name (spacing and
+/// case aside), unit type and province.
+fn same_agency(a: &Submission, b: &Submission) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(&a.agency.name) == norm(&b.agency.name)
+        && a.agency.unit_type == b.agency.unit_type
+        && norm(&a.agency.province) == norm(&b.agency.province)
+}
+
+fn agency_line(s: &Submission) -> String {
+    [
+        s.agency
+            .unit_type
+            .map(|t| t.label().to_string())
+            .unwrap_or_default(),
+        s.agency.province.clone(),
+    ]
+    .into_iter()
+    .filter(|x| !x.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
 /// Items whose response changed between two rounds, in code order.
 pub fn changed_items(before: &Submission, after: &Submission) -> Vec<String> {
     let mut codes: Vec<String> = before
@@ -159,13 +199,7 @@ pub fn appraised_report(
     sub: &Submission,
     appraisals: &BTreeMap<String, Appraisal>,
 ) -> ScoreReport {
-    let draft = Draft {
-        responses: sub.responses.clone(),
-        // the agency's declared exemptions (miễn chấm) count
-        profile: sub.agency.clone(),
-        ..Draft::default()
-    };
-    appraised_scores(set, &draft.answers(set), appraisals)
+    appraised_scores(set, &sub.as_draft().answers(set), appraisals)
 }
 
 impl DeskEntry {

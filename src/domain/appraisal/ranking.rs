@@ -1,7 +1,6 @@
 //! The ranking of every agency on the desk (bảng xếp hạng) and its CSV.
 
 use super::desk::{appraised_report, Desk};
-use crate::domain::assessment::draft::Draft;
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::csv_cell;
 use crate::domain::criteria::set::CriteriaSet;
@@ -25,8 +24,30 @@ pub struct RankRow {
     pub field_index: Vec<Option<Dec>>,
 }
 
-/// Ranks every agency on the desk by its index after appraisal, the survey
-/// score added (total ÷ (applicable maximum + survey maximum)).
+/// Agencies not ranked because the reviewer's library has no official set
+/// of their submission's id and version: (key, agency, "id@version"). A
+/// file's own set could carry forged class bands, so it never ranks.
+pub fn held_apart<'s>(
+    desk: &Desk,
+    official: impl Fn(&str) -> Option<&'s CriteriaSet>,
+) -> Vec<(String, String, String)> {
+    desk.entries
+        .iter()
+        .filter(|(_, e)| official(&e.submission.criteria_set_key).is_none())
+        .map(|(k, e)| {
+            (
+                k.clone(),
+                e.submission.agency.name.clone(),
+                e.submission.criteria_set_key.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Ranks the agencies on the desk whose set the reviewer has as official
+/// (see [`held_apart`] for the others) by their index after appraisal, the
+/// survey score added (total ÷ (applicable maximum + survey maximum)). The
+/// official set's classes apply, never the file's.
 pub fn ranking<'s>(
     desk: &Desk,
     official: impl Fn(&str) -> Option<&'s CriteriaSet>,
@@ -34,14 +55,9 @@ pub fn ranking<'s>(
     let mut rows: Vec<RankRow> = desk
         .entries
         .iter()
-        .map(|(k, e)| {
-            let set =
-                official(&e.submission.criteria_set_key).unwrap_or(&e.submission.criteria_set);
-            let own = Draft {
-                responses: e.submission.responses.clone(),
-                ..Draft::default()
-            }
-            .score(set);
+        .filter_map(|(k, e)| Some((k, e, official(&e.submission.criteria_set_key)?)))
+        .map(|(k, e, set)| {
+            let own = e.submission.as_draft().score(set);
             let r = appraised_report(set, &e.submission, &e.appraisals);
             let survey = Dec::parse(&e.survey_score)
                 .ok()

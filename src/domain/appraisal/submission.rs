@@ -274,17 +274,19 @@ pub struct Checks {
     pub matches_official: Option<bool>,
     /// Items whose stated points differ from the recomputation.
     pub mismatches: Vec<ScoreMismatch>,
-    /// The stated total differs from the recomputed one.
+    /// The stated total, index or class differs from the recomputed one.
     pub total_mismatch: bool,
     /// Recomputed with the official set when there is one, else the embedded.
     pub report: ScoreReport,
+    /// What the file states (total, index, class), for the messages.
+    pub stated: StatedScores,
 }
 
 impl Checks {
     pub fn flagged(&self) -> bool {
         !self.digest_ok
             || !self.set_digest_ok
-            || self.matches_official == Some(false)
+            || self.matches_official != Some(true)
             || !self.mismatches.is_empty()
             || self.total_mismatch
     }
@@ -309,14 +311,23 @@ impl Checks {
         }
         match self.matches_official {
             Some(false) => out.push(t!("Bộ tiêu chí trong tệp khác với bộ tiêu chí chính thức cùng mã và phiên bản mà bạn đang có; điểm được tính lại theo bộ chính thức.", "The criteria set in the file differs from the official set with the same id and version that you have; scores are recomputed with the official set.").to_string()),
-            None => out.push(t!("Bạn chưa có bộ tiêu chí này trong thư viện; điểm được tính theo bộ đi kèm tệp.", "This criteria set is not in your library; scores are computed with the set enclosed in the file.").to_string()),
+            None => out.push(t!("Chưa có bộ tiêu chí chính thức: bộ tiêu chí của tệp không có trong thư viện của bạn, nên hồ sơ được để riêng, không xếp loại và không xếp hạng (xếp loại theo bộ đi kèm tệp có thể bị làm giả). Hãy nạp bộ tiêu chí chính thức, hoặc mở hồ sơ và chấp nhận bộ đi kèm tệp nếu đúng là bộ của tỉnh.", "No official criteria set: the file's set is not in your library, so the submission is held apart, neither classed nor ranked (classes from the file's own set could be forged). Load the official set, or open the submission and accept the enclosed set if it is the province's.").to_string()),
             Some(true) => {}
         }
         if self.total_mismatch {
+            let pct = |i: Option<Dec>| {
+                i.map(|i| format!("{}%", i.shown_fixed2()))
+                    .unwrap_or_else(|| "—".into())
+            };
             out.push(tf!(
-                "Tổng điểm ghi trong tệp khác với điểm tính lại ({}).",
-                "The total written in the file differs from the recomputed score ({}).",
-                self.report.total.shown()
+                "Tổng điểm, chỉ số hoặc xếp loại ghi trong tệp ({}; {}; {}) khác với kết quả tính lại ({}; {}; {}).",
+                "The total, index or class written in the file ({}; {}; {}) differs from the recomputed result ({}; {}; {}).",
+                self.stated.total.shown(),
+                pct(self.stated.index),
+                self.stated.class.as_deref().unwrap_or("—"),
+                self.report.total.shown(),
+                pct(self.report.index),
+                self.report.class.as_deref().unwrap_or("—")
             ));
         }
         if !self.mismatches.is_empty() {
@@ -336,6 +347,18 @@ impl Checks {
     }
 }
 
+impl Submission {
+    /// The agency's answers as a draft the engine can score: its responses
+    /// and its profile (the exemptions it declares count).
+    pub fn as_draft(&self) -> Draft {
+        Draft {
+            responses: self.responses.clone(),
+            profile: self.agency.clone(),
+            ..Draft::default()
+        }
+    }
+}
+
 /// Checks a submission, recomputing every score from its answers with the
 /// reviewer's official set when it has one.
 pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
@@ -346,13 +369,7 @@ pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
     // what comparing their digests would, without hashing both again
     let matches_official = official.map(|o| *o == body.criteria_set);
     let set = official.unwrap_or(&body.criteria_set);
-    let draft = Draft {
-        responses: body.responses.clone(),
-        // the agency's declared exemptions (miễn chấm) count
-        profile: body.agency.clone(),
-        ..Draft::default()
-    };
-    let report = draft.score(set);
+    let report = body.as_draft().score(set);
     let mut mismatches = Vec::new();
     for (code, item) in &report.items {
         let stated = body.scores.items.get(code).copied();
@@ -377,9 +394,15 @@ pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
         digest_ok,
         set_digest_ok,
         matches_official,
-        total_mismatch: body.scores.total != report.total,
+        total_mismatch: body.scores.total != report.total
+            || body.scores.index != report.index
+            || body.scores.class != report.class,
         mismatches,
         report,
+        stated: StatedScores {
+            items: BTreeMap::new(),
+            ..body.scores.clone()
+        },
     }
 }
 

@@ -341,6 +341,10 @@ pub struct Draft {
     /// The appraisal of the last round, imported from the reviewer's file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<super::review_file::ReviewFile>,
+    /// The seal (digest) of each round exported, by round: a review file is
+    /// taken only for the last round sent, with that round's seal.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub sent: BTreeMap<u32, String>,
 }
 
 impl Default for Draft {
@@ -360,6 +364,7 @@ impl Default for Draft {
             difficulties: String::new(),
             proposals: String::new(),
             review: None,
+            sent: BTreeMap::new(),
         }
     }
 }
@@ -394,6 +399,44 @@ impl Draft {
             && self.difficulties == other.difficulties
             && self.proposals == other.proposals
             && self.review == other.review
+            && self.sent == other.sent
+    }
+
+    /// Takes the reviewer's result file for this draft: it must answer this
+    /// draft, the last round it sent, with that round's seal. (A draft that
+    /// sent its rounds before seals were recorded cannot check the seal.)
+    pub fn take_review(&mut self, review: super::review_file::ReviewFile) -> Result<(), String> {
+        if review.draft_id != self.id {
+            return Err(tf!(
+                "đây là kết quả thẩm định của «{}», không phải của bản đang mở «{}». Hãy mở đúng bản ở mục «Các bản»",
+                "this is the appraisal result of «{}», not of the open draft «{}». Open the right draft under «Drafts»",
+                review.agency_name,
+                self.display_name()
+            ));
+        }
+        if let Some((&last, digest)) = self.sent.iter().next_back() {
+            if review.round != last {
+                return Err(tf!(
+                    "tệp trả lời hồ sơ lần {}, nhưng lần nộp gần nhất của bản này là lần {last}",
+                    "the file answers submission no. {}, but this draft's last submission is no. {last}",
+                    review.round
+                ));
+            }
+            if &review.submission_digest != digest {
+                return Err(tf!(
+                    "mã niêm phong hồ sơ trong tệp không khớp với hồ sơ lần {last} bản này đã nộp: tệp không trả lời hồ sơ của bạn, hoặc đã bị sửa",
+                    "the submission seal in the file does not match submission no. {last} this draft sent: the file does not answer your submission, or it was altered"
+                ));
+            }
+        } else if self.last_exported.is_none() {
+            return Err(t!(
+                "bản này chưa xuất tệp nộp nào, nên chưa thể có kết quả thẩm định",
+                "this draft has not exported a submission yet, so it cannot have an appraisal result"
+            )
+            .into());
+        }
+        self.review = Some(review);
+        Ok(())
     }
 
     /// The round of the next submission: one after the round appraised.
@@ -411,6 +454,7 @@ impl Draft {
             modified: now.to_string(),
             last_exported: None,
             revision: 0,
+            sent: BTreeMap::new(),
             ..self.clone()
         }
     }

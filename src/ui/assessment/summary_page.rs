@@ -310,21 +310,19 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                                 .join("; ")
                         )),
                         Ok(review) => {
-                            let (id, name) =
-                                a.draft.with_untracked(|d| (d.id.clone(), d.display_name()));
-                            if review.draft_id != id {
-                                Err(tf!("Tệp «{}» là kết quả thẩm định của «{}», không phải của bản đang mở «{name}». Hãy mở đúng bản ở mục «Các bản».", "File «{}» is the appraisal result of «{}», not of the open draft «{name}». Open the right draft under «Drafts».", f.name, review.agency_name))
-                            } else {
-                                let (n, round) = (
-                                    review
-                                        .items
-                                        .values()
-                                        .filter(|i| i.request != RequestKind::None)
-                                        .count(),
-                                    review.round,
-                                );
-                                a.draft.update(|d| d.review = Some(review));
-                                Ok(tf!("Đã nhập kết quả thẩm định lần {round}: {n} mục có yêu cầu. Các yêu cầu hiện ở từng mục; sau khi bổ sung, hãy xuất tệp nộp lần {}.", "Imported appraisal result, round {round}: {n} items have requests. The requests show on each item; once answered, export submission number {}.", round + 1))
+                            let (n, round) = (
+                                review
+                                    .items
+                                    .values()
+                                    .filter(|i| i.request != RequestKind::None)
+                                    .count(),
+                                review.round,
+                            );
+                            let mut taken = Ok(());
+                            a.draft.update(|d| taken = d.take_review(review));
+                            match taken {
+                                Err(e) => Err(tf!("Không nhận tệp «{}»: {e}.", "File «{}» not taken: {e}.", f.name)),
+                                Ok(()) => Ok(tf!("Đã nhập kết quả thẩm định lần {round}: {n} mục có yêu cầu. Các yêu cầu hiện ở từng mục; sau khi bổ sung, hãy xuất tệp nộp lần {}.", "Imported appraisal result, round {round}: {n} items have requests. The requests show on each item; once answered, export submission number {}.", round + 1)),
                             }
                         }
                     },
@@ -344,7 +342,10 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         let result = files::download(&sub.file_name(), "application/json", &sub.to_json());
         export_message.set(Some(match result {
             Ok(()) => {
-                a.draft.update(|d| d.last_exported = Some(now));
+                a.draft.update(|d| {
+                    d.last_exported = Some(now);
+                    d.sent.insert(sub.round, sub.digest.clone());
+                });
                 (true, tf!("Đã xuất tệp «{}» (mã niêm phong SHA-256 {}…). Gửi tệp này cho cơ quan thẩm định.", "Exported «{}» (SHA-256 seal {}…). Send this file to the appraisal body.", sub.file_name(), &sub.digest[..12]))
             }
             Err(e) => (false, e),

@@ -197,7 +197,12 @@ pub fn DeskPage() -> impl IntoView {
                         .and_then(|c| c.report.index)
                         .map(|i| format!("{}%", i.shown_fixed2()))
                         .unwrap_or_else(|| "—".into());
-                    let class = e.submission.criteria_set.class_text(c.and_then(|c| c.report.class.as_deref()));
+                    // classed only by the reviewer's official set, never the file's own
+                    let class = if c.is_some_and(|c| c.matches_official.is_some()) {
+                        e.submission.criteria_set.class_text(c.and_then(|c| c.report.class.as_deref()))
+                    } else {
+                        t!("— (chưa có bộ chính thức)", "— (no official set)").to_string()
+                    };
                     let flags = c.map(|c| c.messages()).unwrap_or_default();
                     let flagged = c.is_some_and(|c| c.flagged());
                     let link = nav_link(Route::DeskEntry(key.clone()), "", e.submission.agency.name.clone());

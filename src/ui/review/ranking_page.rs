@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::domain::appraisal::ranking::{ranking, ranking_csv, RankRow};
+use crate::domain::appraisal::ranking::{held_apart, ranking, ranking_csv, RankRow};
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
@@ -144,6 +144,18 @@ pub fn RankingPage() -> impl IntoView {
         <div class="page-card ranking-page">
             <h2 id="trang-tieu-de" tabindex="-1">{t!("Bảng xếp hạng", "Ranking")}</h2>
             <p class="lead">{t!("Xếp theo chỉ số sau thẩm định, đã cộng điểm điều tra xã hội học khi có; các cơ quan bằng chỉ số cùng hạng. Bấm tiêu đề cột để sắp xếp.", "Ranked by index after appraisal, with survey points added when present; agencies with the same index share a rank. Click a column heading to sort.")}</p>
+            {move || {
+                let apart = r.desk.with(|d| lib.library.with(|l| held_apart(d, |k| l.get(k).map(|e| &e.set))));
+                (!apart.is_empty()).then(|| view! {
+                    <div class="banner banner-warn" role="status">
+                        <p><strong>{tf!("{} hồ sơ chưa xếp hạng: chưa có bộ tiêu chí chính thức.", "{} submissions not ranked: no official criteria set.", apart.len())}</strong>
+                        {t!(" Bộ tiêu chí của các tệp này không có trong thư viện; xếp loại theo bộ đi kèm tệp có thể bị làm giả. Hãy nạp bộ chính thức ở trang Bộ tiêu chí, hoặc mở hồ sơ và chấp nhận bộ đi kèm tệp.", " Their sets are not in the library; classes from a file's own set could be forged. Load the official set on the Criteria sets page, or open the submission and accept the enclosed set.")}</p>
+                        <ul>{apart.into_iter().map(|(key, name, set)| view! {
+                            <li>{nav_link(Route::DeskEntry(key), "", name)}{format!(" ({set})")}</li>
+                        }).collect_view()}</ul>
+                    </div>
+                })
+            }}
             <div class="actions">
                 <button type="button" class="button" on:click=export>{t!("Xuất bảng xếp hạng (CSV)", "Export the ranking (CSV)")}</button>
                 {nav_link(Route::Desk, "", t!("← Về bàn thẩm định", "← Back to the appraisal desk"))}
