@@ -152,6 +152,26 @@ impl Db {
             .collect())
     }
 
+    /// The texts stored under `keys` (those present), in one transaction.
+    pub async fn get(&self, keys: &[String]) -> Result<Vec<(String, String)>, String> {
+        let tx = self.0.transaction_with_str(STORE).map_err(message)?;
+        let store = tx.object_store(STORE).map_err(message)?;
+        let mut pending = Vec::new();
+        for k in keys {
+            let req = store
+                .get(&JsValue::from_str(&storage::physical(k)))
+                .map_err(message)?;
+            pending.push((k.clone(), request(&req)));
+        }
+        let mut out = Vec::new();
+        for (k, f) in pending {
+            if let Some(text) = f.await.map_err(message)?.as_string() {
+                out.push((k, text));
+            }
+        }
+        Ok(out)
+    }
+
     /// Writes `puts` and removes `removes` in one transaction: all of it
     /// lands, or none of it and the error says why.
     pub async fn write(&self, puts: &[(String, String)], removes: &[String]) -> Result<(), String> {

@@ -6,3 +6,4 @@ pub mod files;
 pub mod idb;
 pub mod page;
 pub mod storage;
+pub mod tabs;

@@ -292,3 +292,42 @@ test('a full storage on the desk: the agencies not saved are named, the work sta
   assert.deepEqual(reviewer.consoleErrors, []);
   assert.deepEqual(other.consoleErrors, []);
 });
+
+test('two tabs on one desk: each sees what the other saved, and neither overwrites the other', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-hai-the-'));
+  execFileSync('cargo', ['run', '--quiet', '--example', 'generate_submissions', '--', dir, '3'], { cwd: repo });
+  const files = readdirSync(dir).sort().map((f) => join(dir, f));
+  const tab1 = await env.page();
+  await tab1.goto(env.origin + '/#/tham-dinh');
+  await tab1.getByText('Chưa có hồ sơ nào.').waitFor();
+  await tab1.locator('#nhap-ho-so').setInputFiles(files.slice(0, 2));
+  await tab1.locator('.desk-table tbody tr').nth(1).waitFor();
+  // a second tab of the same browser
+  const tab2 = await tab1.context().newPage();
+  tab2.on('pageerror', (e) => { throw e; });
+  await tab2.goto(env.origin + '/#/tham-dinh');
+  await tab2.locator('.desk-table tbody tr').nth(1).waitFor();
+  const first = await tab2.locator('.desk-table tbody th').first().innerText();
+  await tab2.locator('.desk-table tbody th a').first().click();
+  await tab2.getByRole('heading', { level: 2, name: `Hồ sơ: ${first}` }).waitFor();
+
+  // tab 1 imports a third agency while tab 2 appraises the first
+  await tab1.locator('#nhap-ho-so').setInputFiles(files[2]);
+  await tab1.locator('.desk-table tbody tr').nth(2).waitFor();
+  await tab2.locator('#diem-dtxhh').fill('4,5');
+  await tab2.locator('#trang-thai-ho-so').selectOption({ label: 'Đang thẩm định' });
+  // tab 1 hears it without reloading
+  await tab1.waitForFunction((name) => [...document.querySelectorAll('.desk-table tbody tr')]
+    .some((tr) => tr.querySelector('th')?.innerText === name && tr.innerText.includes('Đang thẩm định')), first);
+  // tab 2 heard the import: its desk has the third agency
+  await tab2.goto(env.origin + '/#/tham-dinh');
+  await tab2.locator('.desk-table tbody tr').nth(2).waitFor();
+  // and after reloading both, both changes are there
+  await tab1.reload();
+  await tab1.locator('.desk-table tbody tr').nth(2).waitFor();
+  assert.equal(await tab1.locator('.desk-table tbody tr').count(), 3);
+  await tab1.locator('.desk-table tbody th a', { hasText: first }).click();
+  await tab1.getByRole('heading', { level: 2, name: `Hồ sơ: ${first}` }).waitFor();
+  assert.equal(await tab1.locator('#diem-dtxhh').inputValue(), '4,5');
+  assert.deepEqual(tab1.consoleErrors, []);
+});

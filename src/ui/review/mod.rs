@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{idb, storage};
+use crate::browser::{idb, storage, tabs};
 use crate::domain::appraisal::desk::{Desk, DeskEntry};
 use crate::domain::appraisal::desk_storage::{
     REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
@@ -48,6 +48,8 @@ pub struct ReviewState {
     dirty: StoredValue<BTreeSet<String>>,
     db: StoredValue<Option<idb::Db>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// The app's other tabs: told what this one saved, and heard.
+    tabs: StoredValue<Option<Arc<tabs::Tabs>>, LocalStorage>,
 }
 
 /// Every (key, text) of a desk kept in localStorage by earlier versions.
@@ -110,7 +112,14 @@ impl ReviewState {
             dirty: StoredValue::new(BTreeSet::new()),
             db: StoredValue::new(None),
             timer: StoredValue::new(None),
+            tabs: StoredValue::new_local(None),
         };
+        let heard = tabs::Tabs::open("cchc.review.tabs", move |text| {
+            if let Ok(keys) = serde_json::from_str::<Vec<String>>(&text) {
+                state.reload_from_other_tab(keys);
+            }
+        });
+        state.tabs.set_value(heard.map(Arc::new));
         spawn_local(async move {
             match open_and_migrate().await {
                 Ok(db) => {
@@ -180,6 +189,75 @@ impl ReviewState {
         self.submissions.update(|n| *n += 1);
     }
 
+    /// Another tab saved these entries: they are read again, so both tabs
+    /// show the same desk. An entry this tab has also changed and not yet
+    /// saved is kept as this tab has it, and the reviewer is told.
+    fn reload_from_other_tab(self, keys: Vec<String>) {
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        spawn_local(async move {
+            let entry_keys: Vec<String> = keys
+                .iter()
+                .map(|k| format!("{REVIEW_ENTRY_PREFIX}{k}"))
+                .collect();
+            let Ok(entries) = db.get(&entry_keys).await else {
+                return;
+            };
+            let set_keys: Vec<String> = entries
+                .iter()
+                .filter_map(|(_, t)| serde_json::from_str::<serde_json::Value>(t).ok())
+                .flat_map(|v| {
+                    ["current", "previous"].map(|part| {
+                        v.get(part)
+                            .and_then(|p| p.get("set_digest"))
+                            .and_then(|d| d.as_str())
+                            .map(|d| format!("{REVIEW_SET_PREFIX}{d}"))
+                    })
+                })
+                .flatten()
+                .collect();
+            let Ok(sets) = db.get(&set_keys).await else {
+                return;
+            };
+            let (theirs, _) = Desk::restore(&[sets, entries].concat());
+            let dirty = self.dirty.get_value();
+            let mut clashes = Vec::new();
+            // appraisals typed in the other tab do not change the checks
+            let mut submissions_changed = false;
+            self.desk.update(|d| {
+                for k in &keys {
+                    if dirty.contains(k) {
+                        if let Some(e) = d.entries.get(k) {
+                            clashes.push(e.submission.agency.name.clone());
+                        }
+                        continue;
+                    }
+                    let seal = |e: Option<&DeskEntry>| e.map(|e| e.submission.digest.clone());
+                    submissions_changed |= seal(d.entries.get(k)) != seal(theirs.entries.get(k));
+                    match theirs.entries.get(k) {
+                        Some(e) => {
+                            d.entries.insert(k.clone(), e.clone());
+                        }
+                        None => {
+                            d.entries.remove(k);
+                        }
+                    }
+                }
+            });
+            if submissions_changed {
+                self.submissions.update(|n| *n += 1);
+            }
+            if !clashes.is_empty() {
+                self.storage_message.set(Some(tf!(
+                    "Hồ sơ {} vừa được sửa ở cả thẻ này và một thẻ khác: bản ở thẻ này được giữ và lưu đè. Mỗi hồ sơ chỉ nên sửa ở một thẻ.",
+                    "Submission {} was just changed in this tab and in another one: this tab's version is kept and saved over it. Change each submission in one tab only.",
+                    clashes.join(", ")
+                )));
+            }
+        });
+    }
+
     /// Writes the changed entries in one transaction. When that fails, the
     /// agencies are named, their work stays in the page and is retried with
     /// the next change.
@@ -200,6 +278,9 @@ impl ReviewState {
         spawn_local(async move {
             match db.write(&puts, &removes).await {
                 Ok(()) => {
+                    if let Some(t) = self.tabs.get_value() {
+                        t.post(&serde_json::to_string(&keys).unwrap_or_default());
+                    }
                     if !self.unsaved.with_untracked(Vec::is_empty) {
                         self.unsaved.set(Vec::new());
                         self.storage_message.set(None);
