@@ -1,10 +1,11 @@
 //! Writes N sealed submissions of generated agencies on a bundled set, for
-//! the reviewer's desk tests and the benchmark.
+//! the reviewer's desk tests and the benchmark: realistic in size, with two
+//! documents cited per answered item (as agencies do).
 //!
 //!     cargo run --example generate_submissions -- <dir> <n> [criteria-set.json]
 
 use cchc_tu_danh_gia::domain::appraisal::submission::export;
-use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, InputKind, Rule};
+use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, EvidenceRef, InputKind, Rule};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,6 +53,22 @@ fn main() {
                 InputKind::Direct => r.value = "0".into(),
                 InputKind::Survey => {}
             });
+            if !matches!(InputKind::of(u.rule), InputKind::Survey) {
+                let code = u.code.to_string();
+                d.edit(u.code, |r| {
+                    r.evidence = (1..=2)
+                        .map(|j| EvidenceRef {
+                            number: format!("{}/{}-UBND", 100 + (i * 3 + k + j) % 800, if j == 1 { "KH" } else { "BC" }),
+                            date: format!("2026-{:02}-{:02}", 1 + (k + j) % 11, 1 + (i + k) % 27),
+                            issuer: format!("Cơ quan thử nghiệm số {i:03}"),
+                            subject: format!("{} thực hiện nhiệm vụ cải cách hành chính năm 2026, mục {code}", if j == 1 { "Kế hoạch" } else { "Báo cáo kết quả" }),
+                            location: format!("Mục {}, trang {}", 1 + k % 5, 2 + j),
+                            link: format!("https://vanban.minhhoa.gov.vn/{i:03}/{code}-{j}.pdf"),
+                            note: String::new(),
+                        })
+                        .collect();
+                });
+            }
         }
         let sub = export(&d, &set, "2026-11-22T10:00:00", 1);
         std::fs::write(

@@ -89,6 +89,36 @@ fetch('form.json').then((r) => r.json()).then((json) => { const m = new Survey.M
 const peerSize = sizes(readdirSync(peerDir).map((f) => join(peerDir, f)));
 
 // ---------------------------------------------------------------- measuring
+/** Keystroke → next frame in a text box whose typing changes no visible
+ * text (an appraisal comment): from keydown to the frame after the app has
+ * handled the input event. */
+async function keystrokeFrames(page, inputSelector) {
+  const input = page.locator(inputSelector);
+  await input.fill('');
+  await page.evaluate(() => {
+    window.__lat = [];
+    document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
+    document.addEventListener('input', () => {
+      const t0 = window.__t0;
+      requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
+    });
+  });
+  await input.focus();
+  for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.press(i % 2 === 0 ? 'a' : 'Backspace');
+  await page.waitForFunction((n) => window.__lat.length >= n, KEYSTROKES, { timeout: 120000 });
+  return page.evaluate(() => window.__lat);
+}
+
+/** Opens the first agency on the desk and measures typing a comment. */
+async function deskKeystrokes(page) {
+  await page.goto(page.url().replace(/#.*$/, '#/tham-dinh'));
+  await page.locator('.desk-table tbody th a').first().click();
+  const comment = page.locator('textarea[id$="-y-kien"], input[id$="-y-kien"]').first();
+  await comment.waitFor({ timeout: 120000 });
+  const id = await comment.getAttribute('id');
+  return keystrokeFrames(page, `[id="${id}"]`);
+}
+
 async function keystrokes(page, inputSelector, resultSelector) {
   const input = page.locator(inputSelector);
   await input.fill('8');
@@ -213,7 +243,16 @@ try {
   {
     const dir = join(scratch, 'ho-so');
     execFileSync('cargo', ['run', '-q', '--release', '--example', 'generate_submissions', '--', dir, String(SUBMISSIONS)], { stdio: 'inherit' });
-    const files = readdirSync(dir).map((f) => join(dir, f));
+    const files = readdirSync(dir).sort().map((f) => join(dir, f));
+    // typing an appraisal comment with 10 agencies on the desk
+    {
+      const page = await throttled(env);
+      await page.goto(env.origin + '/#/tham-dinh');
+      await page.locator('#nhap-ho-so').setInputFiles(files.slice(0, 10));
+      await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length >= 10, null, { timeout: 300000 });
+      results.desk10Lat = await deskKeystrokes(page);
+      await page.context().close();
+    }
     const page = await throttled(env);
     await page.goto(env.origin + '/#/tham-dinh');
     await page.locator('#nhap-ho-so').waitFor();
@@ -225,6 +264,7 @@ try {
     await page.goto(env.origin + '/#/xep-hang');
     await page.waitForFunction((n) => document.querySelectorAll('.ranking-table tbody tr').length >= n, files.length, { timeout: 300000 });
     results.rankMs = Date.now() - t1;
+    results.desk200Lat = await deskKeystrokes(page);
     results.submissionBytes = files.reduce((t, f) => t + readFileSync(f).length, 0);
     await page.context().close();
   }
@@ -257,6 +297,7 @@ console.log(`\n== Tự lưu (bộ sở/ban/ngành, CPU chậm ${THROTTLE}×): ${
 console.log(`\n== Thẩm định: ${SUBMISSIONS} hồ sơ (${kb(results.submissionBytes)}), CPU chậm ${THROTTLE}×`);
 console.log(`nhập, kiểm tra niêm phong, tính lại điểm: ${results.importMs} ms (${(SUBMISSIONS / (results.importMs / 1000)).toFixed(0)} hồ sơ/giây)`);
 console.log(`mở bảng xếp hạng ${SUBMISSIONS} cơ quan: ${results.rankMs} ms; tổng ${results.importMs + results.rankMs} ms`);
+console.log(`gõ ý kiến thẩm định, phím → khung hình kế: 10 cơ quan trên bàn: trung vị ${ms(q(results.desk10Lat, 0.5))}, p95 ${ms(q(results.desk10Lat, 0.95))}; ${SUBMISSIONS} cơ quan: trung vị ${ms(q(results.desk200Lat, 0.5))}, p95 ${ms(q(results.desk200Lat, 0.95))}`);
 
 console.log('\n== Ngân sách (issue 7)');
 const verdict = (ok) => (ok ? 'đạt' : 'CHƯA ĐẠT');
