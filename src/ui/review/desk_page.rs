@@ -295,7 +295,7 @@ pub fn DeskPage() -> impl IntoView {
             </details>
             {move || if !r.ready.get() {
                 view! { <p class="placeholder" role="status">{t!("Đang mở bàn thẩm định…", "Opening the desk…")}</p> }.into_any()
-            } else if r.desk.with(|d| d.entries.is_empty()) {
+            } else if r.desk.with(|d| d.entries.is_empty()) && progress.with(Option::is_none) {
                 view! { <p class="placeholder">{t!("Chưa có hồ sơ nào.", "No submissions yet.")}</p> }.into_any()
             } else {
                 view! {
