@@ -37,8 +37,25 @@ pub fn EntryPage(key: String) -> impl IntoView {
     // The page is drawn from the submission only; the appraisal, status and
     // survey score are slices of their own, so typing an appraised score
     // redraws that cell, not the table.
-    let entry = Memo::new(move |_| {
+    // Which rounds are shown, by their seals: a keystroke in an appraisal
+    // compares two short strings here, not two whole submissions.
+    let shown = Memo::new(move |_| {
         r.desk.with(|d| {
+            d.entries.get(&k).map(|e| {
+                (
+                    e.submission.digest.clone(),
+                    e.previous.as_ref().map(|p| p.digest.clone()),
+                    e.file_name.clone(),
+                    // a re-import, even of a file whose stated seal is unchanged
+                    e.imported_at.clone(),
+                )
+            })
+        })
+    });
+    let k = key.clone();
+    let entry = Memo::new(move |_| {
+        shown.track();
+        r.desk.with_untracked(|d| {
             d.entries.get(&k).map(|e| {
                 (
                     e.submission.clone(),
