@@ -28,6 +28,16 @@ async function paste(page, selector, data) {
 
 const node = (page, code) => page.locator('li.node', { has: page.locator('h4 .code', { hasText: new RegExp(`^${code.replace(/\./g, '\\.')}$`) }) });
 
+/** Starts a set in the studio as a copy of the bundled department set. */
+async function copyBundledDepartmentSet(page) {
+  await openStudio(page);
+  const option = page.locator('#bo-nguon option', { hasText: 'sở, ban, ngành' });
+  await option.waitFor({ state: 'attached' });
+  await page.locator('#bo-nguon').selectOption(await option.getAttribute('value'));
+  await page.getByRole('button', { name: 'Sao chép để soạn bộ mới' }).click();
+  await page.locator('.set-tree-editor').waitFor();
+}
+
 async function openStudio(page) {
   await page.goto(env.origin + '/#/soan-bo-tieu-chi');
   await page.getByRole('heading', { level: 2, name: 'Soạn bộ tiêu chí' }).waitFor();
@@ -154,12 +164,7 @@ test('annex table → flagged rows fixed → published → an agency scores on i
 test('a bundled set copied, three items changed, compared: exactly those three', async () => {
   const page = await env.page();
   page.on('dialog', (d) => d.accept());
-  await openStudio(page);
-  await page.locator('#bo-nguon option', { hasText: 'sở, ban, ngành' }).waitFor({ state: 'attached' });
-  const value = await page.locator('#bo-nguon option', { hasText: 'sở, ban, ngành' }).getAttribute('value');
-  await page.locator('#bo-nguon').selectOption(value);
-  await page.getByRole('button', { name: 'Sao chép để soạn bộ mới' }).click();
-  await page.locator('.set-tree-editor').waitFor();
+  await copyBundledDepartmentSet(page);
   assert.match(await page.getByLabel('Mã bộ (id, không dấu)').inputValue(), /-2027$/);
 
   await node(page, '1.1.1').getByLabel('Tên', { exact: true }).fill('Ban hành kế hoạch CCHC năm 2027');
@@ -249,12 +254,7 @@ test("an agency moving its draft to this year's set sees what changed from last 
 test('"Xem như cơ quan": the set being authored tried in the wizard with a scratch draft; exemptions by agency kind', async () => {
   const page = await env.page();
   page.on('dialog', (d) => d.accept());
-  await openStudio(page);
-  await page.locator('#bo-nguon option', { hasText: 'sở, ban, ngành' }).waitFor({ state: 'attached' });
-  const value = await page.locator('#bo-nguon option', { hasText: 'sở, ban, ngành' }).getAttribute('value');
-  await page.locator('#bo-nguon').selectOption(value);
-  await page.getByRole('button', { name: 'Sao chép để soạn bộ mới' }).click();
-  await page.locator('.set-tree-editor').waitFor();
+  await copyBundledDepartmentSet(page);
 
   // the bundled set's exemption came along; a second one, first with a code the set lacks
   assert.match(await page.locator('#sb-mien-0').inputValue(), /không trực tiếp giải quyết thủ tục hành chính/);
