@@ -58,10 +58,21 @@ fn main() {
                 d.edit(u.code, |r| {
                     r.evidence = (1..=2)
                         .map(|j| EvidenceRef {
-                            number: format!("{}/{}-UBND", 100 + (i * 3 + k + j) % 800, if j == 1 { "KH" } else { "BC" }),
+                            number: format!(
+                                "{}/{}-UBND",
+                                100 + (i * 3 + k + j) % 800,
+                                if j == 1 { "KH" } else { "BC" }
+                            ),
                             date: format!("2026-{:02}-{:02}", 1 + (k + j) % 11, 1 + (i + k) % 27),
                             issuer: format!("Cơ quan thử nghiệm số {i:03}"),
-                            subject: format!("{} thực hiện nhiệm vụ cải cách hành chính năm 2026, mục {code}", if j == 1 { "Kế hoạch" } else { "Báo cáo kết quả" }),
+                            subject: format!(
+                                "{} thực hiện nhiệm vụ cải cách hành chính năm 2026, mục {code}",
+                                if j == 1 {
+                                    "Kế hoạch"
+                                } else {
+                                    "Báo cáo kết quả"
+                                }
+                            ),
                             location: format!("Mục {}, trang {}", 1 + k % 5, 2 + j),
                             link: format!("https://vanban.minhhoa.gov.vn/{i:03}/{code}-{j}.pdf"),
                             note: String::new(),
