@@ -5,7 +5,7 @@
 //!     cargo run --example generate_submissions -- <dir> <n> [criteria-set.json]
 
 use cchc_tu_danh_gia::domain::appraisal::submission::export;
-use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, EvidenceRef, InputKind, Rule};
+use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, EvidenceRef, InputKind, Rule, UnitType};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,8 +20,14 @@ fn main() {
     let set = load_criteria_set(&std::fs::read(&set_path).expect("read set")).expect("set loads");
     std::fs::create_dir_all(dir).expect("create dir");
     for i in 0..n {
-        let mut d = Draft::new(&format!("sinh-{i:03}"), "2026-11-20T09:00:00");
-        d.profile.name = format!("Cơ quan thử nghiệm số {i:03}");
+        // ids and names per set, so communes and departments share a desk
+        let mut d = Draft::new(&format!("sinh-{}-{i:03}", set.id), "2026-11-20T09:00:00");
+        d.profile.name = match set.unit_type {
+            UnitType::UbndXaPhuong => format!("UBND xã thử nghiệm số {i:03}"),
+            _ => format!("Cơ quan thử nghiệm số {i:03}"),
+        };
+        d.profile.unit_type = Some(set.unit_type);
+        let d_name = d.profile.name.clone();
         d.profile.year = set.year.to_string();
         d.profile.province = "Minh Họa".into();
         for (k, u) in set.scored_units().enumerate() {
@@ -64,7 +70,7 @@ fn main() {
                                 if j == 1 { "KH" } else { "BC" }
                             ),
                             date: format!("2026-{:02}-{:02}", 1 + (k + j) % 11, 1 + (i + k) % 27),
-                            issuer: format!("Cơ quan thử nghiệm số {i:03}"),
+                            issuer: d_name.clone(),
                             subject: format!(
                                 "{} thực hiện nhiệm vụ cải cách hành chính năm 2026, mục {code}",
                                 if j == 1 {

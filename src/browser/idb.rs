@@ -79,20 +79,16 @@ fn committed(tx: &IdbTransaction) -> JsFuture {
         let ok = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
         });
+        // an error is followed by an abort; either one rejects (once)
         let t = tx.clone();
-        let reject2 = reject.clone();
-        let fail = Closure::once_into_js(move || {
+        let fail = Closure::<dyn Fn()>::new(move || {
             let e = t.error().map(JsValue::from).unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &e);
-        });
-        let t = tx.clone();
-        let abort = Closure::once_into_js(move || {
-            let e = t.error().map(JsValue::from).unwrap_or(JsValue::NULL);
-            let _ = reject2.call1(&JsValue::NULL, &e);
-        });
+        })
+        .into_js_value();
         tx.set_oncomplete(Some(ok.unchecked_ref()));
         tx.set_onerror(Some(fail.unchecked_ref()));
-        tx.set_onabort(Some(abort.unchecked_ref()));
+        tx.set_onabort(Some(fail.unchecked_ref()));
     }))
 }
 

@@ -332,19 +332,21 @@ test('two tabs on one desk: each sees what the other saved, and neither overwrit
   assert.deepEqual(tab1.consoleErrors, []);
 });
 
-test("a province's year on one desk: 170 realistic submissions imported, appraised, and all there after a reload", async () => {
+test("a province's year on one desk: 170 communes and 20 departments, realistic submissions imported, appraised, and all there after a reload", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-tinh-'));
-  execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'generate_submissions', '--', dir, '170'], { cwd: repo });
+  execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'generate_submissions', '--', dir, '170', 'public/criteria/minh-hoa-ubnd-xa-phuong-2026.json'], { cwd: repo });
+  execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'generate_submissions', '--', dir, '20'], { cwd: repo });
   const files = readdirSync(dir).sort().map((f) => join(dir, f));
+  assert.equal(files.length, 190);
   const bytes = files.reduce((t, f) => t + readFileSync(f).length, 0);
-  assert.ok(bytes > 12 * 1024 * 1024, `realistic size: ${(bytes / 1024 / 1024).toFixed(1)} MB, more than localStorage holds`);
+  assert.ok(bytes > 8 * 1024 * 1024, `realistic size: ${(bytes / 1024 / 1024).toFixed(1)} MB, more than localStorage's ~5 MB holds`);
   const page = await env.page();
   await page.goto(env.origin + '/#/tham-dinh');
   await page.getByText('Chưa có hồ sơ nào.').waitFor();
   await page.locator('#nhap-ho-so').setInputFiles(files);
   await page.locator('.import-progress').waitFor();
   await shot(page, 'tham-dinh-dang-nhap', { fullPage: false });
-  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 170, null, { timeout: 180000 });
+  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 190, null, { timeout: 240000 });
   // appraise two items of one agency, then reload
   await page.locator('.desk-table tbody th a').nth(100).click();
   const heading = await page.getByRole('heading', { level: 2, name: /^Hồ sơ: / }).innerText();
@@ -356,7 +358,7 @@ test("a province's year on one desk: 170 realistic submissions imported, apprais
   assert.equal(await page.locator('[id="td-1.1.1-y-kien"]').inputValue(), 'Kế hoạch ban hành muộn 5 ngày');
   assert.equal(await page.locator('#diem-dtxhh').inputValue(), '6,5');
   await page.goto(env.origin + '/#/tham-dinh');
-  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 170, null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 190, null, { timeout: 60000 });
   assert.equal(await page.locator('.banner-warn').count(), 0, 'nothing unsaved or unreadable');
   assert.deepEqual(page.consoleErrors, []);
 });

@@ -49,14 +49,7 @@ pub fn read_known_set(bytes: &[u8]) -> Result<CriteriaSet, Vec<Problem>> {
     }
     let set: CriteriaSet = typed_plain(&value).map_err(|m| vec![problem("", None, m)])?;
     if set.format_version < set.needed_format_version() {
-        return Err(vec![problem(
-            "format_version",
-            None,
-            t!(
-                "bộ tiêu chí có «exemptions» (miễn chấm) phải ghi «format_version»: 2",
-                "a set with «exemptions» must say «format_version»: 2"
-            ),
-        )]);
+        return Err(vec![exemptions_need_version_2()]);
     }
     let problems = validate(&set);
     if problems.is_empty() {
@@ -64,6 +57,17 @@ pub fn read_known_set(bytes: &[u8]) -> Result<CriteriaSet, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+fn exemptions_need_version_2() -> Problem {
+    problem(
+        "format_version",
+        None,
+        t!(
+            "bộ tiêu chí có «exemptions» (miễn chấm) phải ghi «format_version»: 2",
+            "a set with «exemptions» must say «format_version»: 2"
+        ),
+    )
 }
 
 fn code_of(obj: &Map<String, Value>) -> Option<String> {
@@ -166,14 +170,7 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
             )]);
         }
         if v < 2 && top.contains_key("exemptions") {
-            out.push(problem(
-                "format_version",
-                None,
-                t!(
-                    "bộ tiêu chí có «exemptions» (miễn chấm) phải ghi «format_version»: 2",
-                    "a set with «exemptions» must say «format_version»: 2"
-                ),
-            ));
+            out.push(exemptions_need_version_2());
         }
     }
     let has_fields = top.contains_key("fields");

@@ -294,7 +294,7 @@ pub fn DeskPage() -> impl IntoView {
                 {move || backup_message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
             </details>
             {move || if !r.ready.get() {
-                view! { <p class="placeholder" role="status">{t!("Đang mở bàn thẩm định…", "Opening the desk…")}</p> }.into_any()
+                crate::ui::review::opening_desk()
             } else if r.desk.with(|d| d.entries.is_empty()) && progress.with(Option::is_none) {
                 view! { <p class="placeholder">{t!("Chưa có hồ sơ nào.", "No submissions yet.")}</p> }.into_any()
             } else {

@@ -90,7 +90,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
 
     let body = move || {
         if !r.ready.get() {
-            return view! { <p class="placeholder" role="status">{t!("Đang mở bàn thẩm định…", "Opening the desk…")}</p> }.into_any();
+            return crate::ui::review::opening_desk();
         }
         let Some((sub, previous, file_name)) = entry.get() else {
             return view! { <p class="banner banner-warn" role="alert">{t!("Không có hồ sơ này trên bàn thẩm định.", "This submission is not on the appraisal desk.")}</p> }.into_any();

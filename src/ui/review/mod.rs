@@ -325,6 +325,11 @@ split_page!(
     }
 );
 
+/// Shown while the desk is being read from the browser's database.
+pub fn opening_desk() -> AnyView {
+    view! { <p class="placeholder" role="status">{t!("Đang mở bàn thẩm định…", "Opening the desk…")}</p> }.into_any()
+}
+
 pub fn use_review() -> ReviewState {
     expect_context::<ReviewState>()
 }
