@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::submission::{check, read_submission, Checks, Submission};
+use super::submission::{check_sealed, read_submission_sealed, Checks, Seal, SetCache, Submission};
 use crate::domain::assessment::review_file::{
     appraised_scores, Appraisal, ReviewFile, ReviewStatus, REVIEW_FORMAT,
 };
@@ -19,6 +19,8 @@ pub struct DeskEntry {
     pub file_name: String,
     pub imported_at: String,
     pub submission: Submission,
+    /// The seals of `submission`, checked when it was read.
+    pub seal: Seal,
     /// The round before, when a later round replaced it.
     pub previous: Option<Submission>,
     pub status: ReviewStatus,
@@ -50,6 +52,8 @@ pub enum ImportOutcome {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Desk {
     pub entries: BTreeMap<String, DeskEntry>,
+    /// The sets embedded in the files read so far, each read once.
+    pub sets_read: SetCache,
 }
 
 impl Desk {
@@ -61,7 +65,22 @@ impl Desk {
         bytes: &[u8],
         now: &str,
     ) -> Result<ImportOutcome, Vec<Problem>> {
-        let sub = read_submission(bytes)?;
+        self.import_hashed(file_name, bytes, None, now)
+    }
+
+    /// [`Desk::import`] with the SHA-256 of the file's [`seal_preimage`]
+    /// already computed (by the browser's own SHA-256, much faster than
+    /// this code's in WebAssembly).
+    ///
+    /// [`seal_preimage`]: super::submission::seal_preimage
+    pub fn import_hashed(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        preimage_sha: Option<&str>,
+        now: &str,
+    ) -> Result<ImportOutcome, Vec<Problem>> {
+        let (sub, seal) = read_submission_sealed(bytes, &mut self.sets_read, preimage_sha)?;
         let key = sub.draft_id.clone();
         if key.trim().is_empty() {
             return Err(vec![Problem {
@@ -82,6 +101,7 @@ impl Desk {
                         file_name: file_name.to_string(),
                         imported_at: now.to_string(),
                         submission: sub,
+                        seal,
                         previous: None,
                         status: ReviewStatus::ChoThamDinh,
                         appraisals: BTreeMap::new(),
@@ -118,6 +138,7 @@ impl Desk {
             Some(e) => {
                 let round = sub.round;
                 let old = std::mem::replace(&mut e.submission, sub);
+                e.seal = seal;
                 e.previous = Some(old);
                 e.file_name = file_name.to_string();
                 e.imported_at = now.to_string();
@@ -141,7 +162,11 @@ impl Desk {
             .map(|(k, e)| {
                 (
                     k.clone(),
-                    check(&e.submission, official(&e.submission.criteria_set_key)),
+                    check_sealed(
+                        &e.submission,
+                        e.seal,
+                        official(&e.submission.criteria_set_key),
+                    ),
                 )
             })
             .collect()

@@ -8,18 +8,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::desk::{Desk, DeskEntry};
-use super::submission::{set_digest, Submission};
+use super::submission::{set_digest, Seal, Submission};
 use crate::domain::assessment::review_file::{Appraisal, ReviewStatus};
-use crate::domain::base::json::{typed, typed_from_str};
+use crate::domain::base::json::typed_from_str;
 use crate::domain::criteria::set::CriteriaSet;
 
 /// A submission as stored: its set replaced by the set's digest.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredSubmission {
     pub set_digest: String,
-    /// The submission with `criteria_set` emptied (it is restored from the
+    /// The submission with `criteria_set` null (it is restored from the
     /// set kept under `set_digest`).
-    pub submission: serde_json::Value,
+    pub submission: Submission<()>,
 }
 
 /// A desk entry as stored.
@@ -59,21 +59,14 @@ impl SetDigests {
 }
 
 fn strip(sub: &Submission, digests: &mut SetDigests) -> StoredSubmission {
-    // through text: the compact serializer is already in the wasm, a Value
-    // serializer would be one more copy of every Serialize impl
-    let mut v: serde_json::Value =
-        serde_json::from_str(&serde_json::to_string(sub).unwrap_or_default()).unwrap_or_default();
-    if let Some(o) = v.as_object_mut() {
-        o.insert("criteria_set".into(), serde_json::Value::Null);
-    }
     StoredSubmission {
         set_digest: digests.of(&sub.criteria_set),
-        submission: v,
+        submission: sub.clone().with_set(()),
     }
 }
 
 fn unstrip(
-    s: &StoredSubmission,
+    s: StoredSubmission,
     sets: &BTreeMap<String, CriteriaSet>,
 ) -> Result<Submission, String> {
     let set = sets.get(&s.set_digest).ok_or_else(|| {
@@ -83,15 +76,7 @@ fn unstrip(
             &s.set_digest.get(..12).unwrap_or("")
         )
     })?;
-    let mut v = s.submission.clone();
-    if let Some(o) = v.as_object_mut() {
-        o.insert(
-            "criteria_set".into(),
-            serde_json::from_str(&serde_json::to_string(set).map_err(|e| e.to_string())?)
-                .map_err(|e| e.to_string())?,
-        );
-    }
-    typed(v)
+    Ok(s.submission.with_set(set.clone()))
 }
 
 impl DeskEntry {
@@ -127,17 +112,19 @@ impl DeskEntry {
     }
 
     pub fn from_stored(
-        s: &StoredDeskEntry,
+        s: StoredDeskEntry,
         sets: &BTreeMap<String, CriteriaSet>,
     ) -> Result<DeskEntry, String> {
+        let submission = unstrip(s.current, sets)?;
         Ok(DeskEntry {
-            file_name: s.file_name.clone(),
-            imported_at: s.imported_at.clone(),
+            file_name: s.file_name,
+            imported_at: s.imported_at,
             status: s.status,
-            submission: unstrip(&s.current, sets)?,
-            previous: s.previous.as_ref().map(|p| unstrip(p, sets)).transpose()?,
-            appraisals: s.appraisals.clone(),
-            survey_score: s.survey_score.clone(),
+            seal: Seal::of(&submission),
+            submission,
+            previous: s.previous.map(|p| unstrip(p, sets)).transpose()?,
+            appraisals: s.appraisals,
+            survey_score: s.survey_score,
         })
     }
 }
@@ -192,7 +179,7 @@ impl Desk {
         let sets: BTreeMap<String, CriteriaSet> = stored
             .iter()
             .filter(|(k, _)| k.starts_with(REVIEW_SET_PREFIX))
-            .filter_map(|(_, t)| typed_from_str::<CriteriaSet>(t).ok())
+            .filter_map(|(_, t)| serde_json::from_str::<CriteriaSet>(t).ok())
             .map(|set| (set_digest(&set), set))
             .collect();
         let mut desk = Desk::default();
@@ -201,8 +188,10 @@ impl Desk {
             .iter()
             .filter(|(k, _)| k.starts_with(REVIEW_ENTRY_PREFIX))
         {
-            match typed_from_str::<StoredDeskEntry>(text)
-                .and_then(|s| DeskEntry::from_stored(&s, &sets))
+            // what this app wrote: read plainly, an unreadable one counted
+            match serde_json::from_str::<StoredDeskEntry>(text)
+                .map_err(|e| e.to_string())
+                .and_then(|s| DeskEntry::from_stored(s, &sets))
             {
                 Ok(e) => {
                     desk.entries.insert(e.key().to_string(), e);

@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::domain::assessment::draft::{Draft, Response};
@@ -72,9 +73,13 @@ impl StatedScores {
 }
 
 /// A submission file. Everything but `digest` is sealed by it.
+///
+/// `S` is the embedded set: the set itself, or while reading its raw text
+/// (each distinct set is read once, see [`SetCache`]), or `()` (written as
+/// null) when the desk stores the set apart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Submission {
+pub struct Submission<S = CriteriaSet> {
     /// Always "cchc-submission".
     pub format: String,
     pub format_version: u32,
@@ -91,7 +96,7 @@ pub struct Submission {
     pub criteria_set_key: String,
     /// SHA-256 of the embedded set's canonical JSON.
     pub criteria_set_digest: String,
-    pub criteria_set: CriteriaSet,
+    pub criteria_set: S,
     /// By item code: what was entered, with evidence and explanations.
     pub responses: BTreeMap<String, Response>,
     #[serde(default)]
@@ -101,6 +106,29 @@ pub struct Submission {
     pub scores: StatedScores,
     /// SHA-256 of the canonical JSON of everything above (this key empty).
     pub digest: String,
+}
+
+impl<S> Submission<S> {
+    /// The same submission with `set` in place of its embedded set.
+    pub fn with_set<T>(self, set: T) -> Submission<T> {
+        Submission {
+            format: self.format,
+            format_version: self.format_version,
+            app_version: self.app_version,
+            exported_at: self.exported_at,
+            round: self.round,
+            draft_id: self.draft_id,
+            agency: self.agency,
+            criteria_set_key: self.criteria_set_key,
+            criteria_set_digest: self.criteria_set_digest,
+            criteria_set: set,
+            responses: self.responses,
+            difficulties: self.difficulties,
+            proposals: self.proposals,
+            scores: self.scores,
+            digest: self.digest,
+        }
+    }
 }
 
 impl Submission {
@@ -237,21 +265,150 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
     let Some(sub) = piece::<Submission>(value, "", None, &mut problems) else {
         return Err(problems);
     };
-    let set_problems = validate(&sub.criteria_set);
-    if !set_problems.is_empty() {
-        return Err(set_problems
-            .into_iter()
-            .map(|p| Problem {
-                path: if p.path.is_empty() {
-                    "criteria_set".into()
-                } else {
-                    format!("criteria_set.{}", p.path)
-                },
-                ..p
-            })
-            .collect());
+    let problems = validate(&sub.criteria_set);
+    if !problems.is_empty() {
+        return Err(set_problems(problems));
     }
     Ok(sub)
+}
+
+/// What the two seals of a file say: found once, when the file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Seal {
+    /// The file's digest matches its content: nothing was edited after export.
+    pub digest_ok: bool,
+    /// The embedded set's digest matches the set embedded.
+    pub set_digest_ok: bool,
+}
+
+impl Seal {
+    /// Both seals recomputed from the submission's canonical JSON.
+    pub fn of(sub: &Submission) -> Seal {
+        Seal {
+            digest_ok: sub.compute_digest() == sub.digest,
+            set_digest_ok: set_digest(&sub.criteria_set) == sub.criteria_set_digest,
+        }
+    }
+}
+
+/// The text a file's seal covers, when the file is laid out as the app
+/// writes it (compact, `digest` last): the bytes with the digest blanked.
+/// If its SHA-256 is the file's digest, the file is byte for byte what was
+/// sealed, and the seal is proven without re-serialising the submission;
+/// any other layout is checked the slow way. The browser hashes it with its
+/// own (native) SHA-256.
+pub fn seal_preimage(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (head, _) = claimed_digest(bytes)?;
+    let mut text = Vec::with_capacity(head.len() + 13);
+    text.extend_from_slice(head);
+    text.extend_from_slice(b",\"digest\":\"\"}");
+    Some(text)
+}
+
+/// The bytes before `,"digest":"…"}` at the end of the file, and that digest.
+fn claimed_digest(bytes: &[u8]) -> Option<(&[u8], &str)> {
+    let bytes = bytes.trim_ascii_end();
+    let rest = bytes.strip_suffix(b"\"}")?;
+    let (head, hex) = rest.split_at_checked(rest.len().checked_sub(64)?)?;
+    let head = head.strip_suffix(b",\"digest\":\"")?;
+    let hex = std::str::from_utf8(hex).ok()?;
+    hex.bytes()
+        .all(|b| b.is_ascii_hexdigit())
+        .then_some((head, hex))
+}
+
+/// The criteria sets met while reading submissions, by their exact text:
+/// each distinct set is parsed, validated and hashed once, however many of
+/// a province's 190 files embed it. A cache, not part of any value: any
+/// two are equal.
+#[derive(Clone, Debug, Default)]
+pub struct SetCache(Vec<(String, Result<(CriteriaSet, String), Vec<Problem>>)>);
+
+impl PartialEq for SetCache {
+    fn eq(&self, _: &SetCache) -> bool {
+        true
+    }
+}
+
+impl SetCache {
+    /// The set written as `raw` with its digest, or its problems; None when
+    /// it does not even parse (the careful reader then says where).
+    fn read(&mut self, raw: &str) -> Option<&Result<(CriteriaSet, String), Vec<Problem>>> {
+        if let Some(i) = self.0.iter().position(|(t, _)| t == raw) {
+            return Some(&self.0[i].1);
+        }
+        let set: CriteriaSet = serde_json::from_str(raw).ok()?;
+        let problems = validate(&set);
+        let read = if problems.is_empty() {
+            let digest = set_digest(&set);
+            Ok((set, digest))
+        } else {
+            Err(set_problems(problems))
+        };
+        self.0.push((raw.to_string(), read));
+        self.0.last().map(|(_, r)| r)
+    }
+}
+
+fn set_problems(problems: Vec<Problem>) -> Vec<Problem> {
+    problems
+        .into_iter()
+        .map(|p| Problem {
+            path: if p.path.is_empty() {
+                "criteria_set".into()
+            } else {
+                format!("criteria_set.{}", p.path)
+            },
+            ..p
+        })
+        .collect()
+}
+
+/// Reads a submission file and its seals, as [`read_submission`] does, but
+/// fast for files as the app writes them: one typed parse, the embedded set
+/// taken from `sets`, the seal proven on the bytes. Anything unusual goes
+/// through [`read_submission`], which names every problem with its place.
+///
+/// `preimage_sha` is the SHA-256 of [`seal_preimage`], when the caller has
+/// computed it (the browser, natively); otherwise it is computed here.
+pub fn read_submission_sealed(
+    bytes: &[u8],
+    sets: &mut SetCache,
+    preimage_sha: Option<&str>,
+) -> Result<(Submission, Seal), Vec<Problem>> {
+    if bytes.len() <= MAX_SUBMISSION_BYTES {
+        if let Ok(wire) = serde_json::from_slice::<Submission<&RawValue>>(bytes) {
+            if wire.format == SUBMISSION_FORMAT && wire.format_version <= SUBMISSION_FORMAT_VERSION
+            {
+                match sets.read(wire.criteria_set.get()) {
+                    Some(Err(problems)) => return Err(problems.clone()),
+                    Some(Ok((set, digest))) => {
+                        let set_digest_ok = *digest == wire.criteria_set_digest;
+                        let as_written = claimed_digest(bytes)
+                            .is_some_and(|(_, d)| d == wire.digest)
+                            && match preimage_sha {
+                                Some(sha) => sha == wire.digest,
+                                None => seal_preimage(bytes)
+                                    .is_some_and(|p| sha256_hex(&p) == wire.digest),
+                            };
+                        let sub = wire.with_set(set.clone());
+                        let digest_ok = as_written || sub.compute_digest() == sub.digest;
+                        return Ok((
+                            sub,
+                            Seal {
+                                digest_ok,
+                                set_digest_ok,
+                            },
+                        ));
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    let sub = read_submission(bytes)?;
+    let seal = Seal::of(&sub);
+    Ok((sub, seal))
 }
 
 /// One self-score that the recomputation does not confirm.
@@ -362,9 +519,16 @@ impl Submission {
 /// Checks a submission, recomputing every score from its answers with the
 /// reviewer's official set when it has one.
 pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
+    check_sealed(sub, Seal::of(sub), official)
+}
+
+/// [`check`] with the seals already known (found when the file was read).
+pub fn check_sealed(sub: &Submission, seal: Seal, official: Option<&CriteriaSet>) -> Checks {
     let body = sub;
-    let digest_ok = sub.compute_digest() == sub.digest;
-    let set_digest_ok = set_digest(&body.criteria_set) == body.criteria_set_digest;
+    let Seal {
+        digest_ok,
+        set_digest_ok,
+    } = seal;
     // equal sets have equal canonical JSON, so comparing the values says
     // what comparing their digests would, without hashing both again
     let matches_official = official.map(|o| *o == body.criteria_set);
