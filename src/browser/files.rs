@@ -9,26 +9,59 @@ pub struct PickedFile {
     pub bytes: Vec<u8>,
 }
 
+/// Reads many files side by side (every read is started before any is
+/// awaited), each refused without reading when it exceeds `limit` bytes;
+/// in the order given, as (file name, error) when one fails.
+pub async fn read_all(
+    files: &[web_sys::File],
+    limit: usize,
+) -> Vec<Result<PickedFile, (String, String)>> {
+    let started: Vec<(String, Result<JsFuture, String>)> = files
+        .iter()
+        .map(|file| {
+            let name = file.name();
+            let size = file.size();
+            let reading = if size > limit as f64 {
+                Err(tf!(
+                    "Tệp «{name}» quá lớn ({} KB); giới hạn là {} KB",
+                    "File «{name}» is too large ({} KB); the limit is {} KB",
+                    (size / 1024.0).ceil(),
+                    limit / 1024
+                ))
+            } else {
+                Ok(JsFuture::from(file.array_buffer()))
+            };
+            (name, reading)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(started.len());
+    for (name, reading) in started {
+        out.push(match reading {
+            Err(e) => Err((name, e)),
+            Ok(future) => match future.await {
+                Ok(buffer) => Ok(PickedFile {
+                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+                    name,
+                }),
+                Err(_) => {
+                    let e = tf!(
+                        "Không đọc được tệp «{name}»",
+                        "Could not read file «{name}»"
+                    );
+                    Err((name, e))
+                }
+            },
+        });
+    }
+    out
+}
+
 /// Reads a file, refusing it without reading when it exceeds `limit` bytes.
 pub async fn read(file: &web_sys::File, limit: usize) -> Result<PickedFile, String> {
-    let name = file.name();
-    let size = file.size();
-    if size > limit as f64 {
-        return Err(tf!(
-            "Tệp «{name}» quá lớn ({} KB); giới hạn là {} KB",
-            "File «{name}» is too large ({} KB); the limit is {} KB",
-            (size / 1024.0).ceil(),
-            limit / 1024
-        ));
+    match read_all(std::slice::from_ref(file), limit).await.pop() {
+        Some(read) => read.map_err(|(_, e)| e),
+        None => Err(t!("Không có tệp", "No file").to_string()),
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| {
-        tf!(
-            "Không đọc được tệp «{name}»",
-            "Could not read file «{name}»"
-        )
-    })?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Ok(PickedFile { name, bytes })
 }
 
 /// The files selected in an `<input type=file>`.

@@ -2,6 +2,7 @@
 //! app's own data files. Everything else is pure domain or thin UI.
 
 pub mod bundled;
+pub mod digest;
 pub mod files;
 pub mod idb;
 pub mod page;

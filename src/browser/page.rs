@@ -164,8 +164,18 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Milliseconds since the page opened (performance.now()).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
 /// Yields to the browser (a zero-delay timeout), so that a long task drawn
-/// in steps keeps the page responsive and its progress visible.
+/// in steps keeps the page responsive and its progress visible. Browsers
+/// delay nested timeouts by 4 ms, so yield after a slice of work, not
+/// after every small step.
 pub async fn next_tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
@@ -173,4 +183,16 @@ pub async fn next_tick() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves once the browser has painted what is on the page now: the next
+/// animation frame, then a task after it.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    next_tick().await;
 }

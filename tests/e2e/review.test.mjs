@@ -347,6 +347,12 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   await page.locator('.import-progress').waitFor();
   await shot(page, 'tham-dinh-dang-nhap', { fullPage: false });
   await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 190, null, { timeout: 240000 });
+  // a province's batch is summed up; each file's result on request
+  await page.locator('.import-results-many .banner-ok', { hasText: 'Đã xử lý 190 tệp: 190 tệp nhập được, 0 tệp không nhập được.' }).waitFor();
+  assert.equal(await page.locator('.import-results > li').count(), 0);
+  await page.getByText('Xem kết quả từng tệp đã nhập (190)').click();
+  await page.locator('.import-details .import-results > li').nth(189).waitFor();
+  assert.match(await page.locator('.import-details .import-results > li').first().innerText(), /: đã nhập hồ sơ của «/);
   // appraise two items of one agency, then reload
   await page.locator('.desk-table tbody th a').nth(100).click();
   const heading = await page.getByRole('heading', { level: 2, name: /^Hồ sơ: / }).innerText();

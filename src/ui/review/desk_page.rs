@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{files, page};
+use crate::browser::{digest, files, page};
 use crate::domain::appraisal::desk::{DeskEntry, ImportOutcome};
 use crate::domain::appraisal::desk_storage::read_backup;
-use crate::domain::appraisal::submission::MAX_SUBMISSION_BYTES;
+use crate::domain::appraisal::submission::{seal_preimage, MAX_SUBMISSION_BYTES};
 use crate::domain::Problem;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::review::use_review;
@@ -23,6 +23,10 @@ enum FileResult {
         problems: Vec<Problem>,
     },
 }
+
+/// Above this many files, an import's results are summed up, with each
+/// refused file shown and the others listed only on request.
+const MANY_FILES: usize = 60;
 
 #[component]
 pub fn DeskPage() -> impl IntoView {
@@ -48,6 +52,16 @@ pub fn DeskPage() -> impl IntoView {
         r.desk.update(|d| removed = d.entries.remove(&key));
         deleted.set(removed);
         r.submissions_changed([key]);
+    };
+    let on_table_click = move |ev: leptos::ev::MouseEvent| {
+        let key = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.closest("button[data-delete]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-delete"));
+        if let Some(key) = key {
+            delete(key);
+        }
     };
     let undo = move |_| {
         if let Some(e) = deleted.get_untracked() {
@@ -116,28 +130,42 @@ pub fn DeskPage() -> impl IntoView {
     let import = move |picked: Vec<web_sys::File>| {
         results.set(Vec::new());
         spawn_local(async move {
-            // read every file first, then import them in one change of the
+            // read every file first (side by side), with the seal of each
+            // hashed by the browser; then import them in one change of the
             // desk: one recomputation and one save for the whole batch
-            let mut read = Vec::new();
-            for file in picked {
-                read.push(match files::read(&file, MAX_SUBMISSION_BYTES).await {
-                    Err(e) => Err((file.name(), e)),
-                    Ok(f) => Ok(f),
-                });
+            if picked.len() > 5 {
+                progress.set(Some((0, picked.len())));
+            }
+
+            let read = files::read_all(&picked, MAX_SUBMISSION_BYTES).await;
+            let hashing: Vec<_> = read
+                .iter()
+                .map(|f| {
+                    f.as_ref()
+                        .ok()
+                        .and_then(|f| seal_preimage(&f.bytes))
+                        .and_then(|p| digest::sha256_hex(&p))
+                })
+                .collect();
+            let mut hashes = Vec::with_capacity(hashing.len());
+            for h in hashing {
+                hashes.push(digest::finish(h).await);
             }
             let now = page::now_iso();
             let mut outcomes = Vec::new();
             let total = read.len();
-            for (i, f) in read.into_iter().enumerate() {
-                if total > 5 {
-                    progress.set(Some((i, total)));
+            let mut slice_start = page::now_ms();
+            for (i, (f, sha)) in read.into_iter().zip(hashes).enumerate() {
+                if page::now_ms() - slice_start > 40.0 {
                     // let the page draw the progress and stay responsive
+                    progress.set(Some((i, total)));
                     page::next_tick().await;
+                    slice_start = page::now_ms();
                 }
                 r.desk.update_untracked(|d| {
                     outcomes.push(match f {
                         Err((name, e)) => Err((name, vec![Problem { path: String::new(), code: None, message: e }])),
-                        Ok(f) => match d.import(&f.name, &f.bytes, &now) {
+                        Ok(f) => match d.import_hashed(&f.name, &f.bytes, sha.as_deref(), &now) {
                             Err(problems) => Err((f.name, problems)),
                             Ok(o) => {
                                 let agency = |k: &str| d.entries.get(k).map(|e| e.submission.agency.name.clone()).unwrap_or_default();
@@ -161,6 +189,7 @@ pub fn DeskPage() -> impl IntoView {
                 })
                 .collect();
             r.submissions_changed(changed);
+
             results.set(
                 outcomes
                     .into_iter()
@@ -205,10 +234,12 @@ pub fn DeskPage() -> impl IntoView {
                     };
                     let flags = c.map(|c| c.messages()).unwrap_or_default();
                     let flagged = c.is_some_and(|c| c.flagged());
-                    let link = nav_link(Route::DeskEntry(key.clone()), "", e.submission.agency.name.clone());
+                    // plain links and one click handler for the table: a
+                    // province's 190 rows add no reactive work of their own
+                    let href = Route::DeskEntry(key.clone()).hash();
                     view! {
                         <tr class:flagged=flagged>
-                            <th scope="row">{link}</th>
+                            <th scope="row"><a href=href>{e.submission.agency.name.clone()}</a></th>
                             <td>{format!("{} ({})", e.submission.criteria_set.title_shown(), e.submission.criteria_set.year)}</td>
                             <td class="num" data-label={t!("Lần nộp", "Round")}>{e.submission.round}</td>
                             <td data-label={t!("Trạng thái", "Status")}>{e.status.label()}</td>
@@ -216,11 +247,9 @@ pub fn DeskPage() -> impl IntoView {
                             <td class="num" data-label={t!("Tính lại", "Recomputed")}>{recomputed}</td>
                             <td class="num" data-label={t!("Chỉ số", "Index")}>{index}</td>
                             <td data-label={t!("Xếp loại", "Class")}>{class}</td>
-                            <td class="row-actions">{
-                                let k = key.clone();
-                                let name = e.submission.agency.name.clone();
-                                view! { <button type="button" class="secondary small" on:click=move |_| delete(k.clone())>{t!("Xóa", "Delete")}<span class="visually-hidden">{format!(" {name}")}</span></button> }
-                            }</td>
+                            <td class="row-actions">
+                                <button type="button" class="secondary small" data-delete=key.clone()>{t!("Xóa", "Delete")}<span class="visually-hidden">{format!(" {}", e.submission.agency.name)}</span></button>
+                            </td>
                             <td class="flags">
                                 {if flags.is_empty() {
                                     view! { <span class="ok-note">{t!("Khớp", "Match")}</span> }.into_any()
@@ -253,19 +282,41 @@ pub fn DeskPage() -> impl IntoView {
             </div>
             {move || {
                 let list = results.get();
-                (!list.is_empty()).then(|| view! {
-                    <ul class="import-results" aria-live="polite">
-                        {list.into_iter().map(|res| match res {
-                            FileResult::Ok(m) => view! { <li><p class="banner banner-ok">{m}</p></li> }.into_any(),
-                            FileResult::Refused { file, problems } => view! {
-                                <li><div class="banner banner-error" role="alert">
-                                    <strong>{tf!("Không nhập được tệp «{file}»: {} lỗi", "Could not import file «{file}»: {} errors", problems.len())}</strong>
-                                    <ul>{problems.into_iter().map(crate::ui::set_library::problem_item).collect_view()}</ul>
-                                </div></li>
-                            }.into_any(),
-                        }).collect_view()}
-                    </ul>
-                })
+                let refused = list.iter().filter(|r| matches!(r, FileResult::Refused { .. })).count();
+                let one = |res: FileResult| match res {
+                    FileResult::Ok(m) => view! { <li><p class="banner banner-ok">{m}</p></li> }.into_any(),
+                    FileResult::Refused { file, problems } => view! {
+                        <li><div class="banner banner-error" role="alert">
+                            <strong>{tf!("Không nhập được tệp «{file}»: {} lỗi", "Could not import file «{file}»: {} errors", problems.len())}</strong>
+                            <ul>{problems.into_iter().map(crate::ui::set_library::problem_item).collect_view()}</ul>
+                        </div></li>
+                    }.into_any(),
+                };
+                if list.len() <= MANY_FILES {
+                    return (!list.is_empty()).then(|| view! {
+                        <ul class="import-results" aria-live="polite">{list.into_iter().map(one).collect_view()}</ul>
+                    }.into_any());
+                }
+                // a province's batch: the count, every refused file, and the
+                // files taken one by one only when asked for
+                let (ok, bad): (Vec<_>, Vec<_>) = list.into_iter().partition(|r| matches!(r, FileResult::Ok(_)));
+                let shown = RwSignal::new(false);
+                Some(view! {
+                    <div class="import-results-many" aria-live="polite">
+                        <p class=if refused == 0 { "banner banner-ok" } else { "banner banner-warn" }>{tf!(
+                            "Đã xử lý {} tệp: {} tệp nhập được, {refused} tệp không nhập được.",
+                            "Processed {} files: {} imported, {refused} refused.",
+                            ok.len() + refused, ok.len()
+                        )}</p>
+                        <ul class="import-results">{bad.into_iter().map(one).collect_view()}</ul>
+                        <details class="import-details" on:toggle=move |_| shown.set(true)>
+                            <summary>{tf!("Xem kết quả từng tệp đã nhập ({})", "See each imported file ({})", ok.len())}</summary>
+                            {move || shown.get().then(|| view! {
+                                <ul class="import-results">{ok.clone().into_iter().map(one).collect_view()}</ul>
+                            })}
+                        </details>
+                    </div>
+                }.into_any())
             }}
             {move || progress.get().map(|(i, n)| view! {
                 <div class="import-progress" role="status">
@@ -316,7 +367,7 @@ pub fn DeskPage() -> impl IntoView {
                                     <th scope="col">{t!("Kiểm tra", "Check")}</th>
                                 </tr>
                             </thead>
-                            <tbody>{rows}</tbody>
+                            <tbody on:click=on_table_click>{rows}</tbody>
                         </table>
                     </div>
                 }.into_any()

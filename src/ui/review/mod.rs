@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{idb, storage, tabs};
+use crate::browser::{idb, page, storage, tabs};
 use crate::domain::appraisal::desk::{Desk, DeskEntry};
 use crate::domain::appraisal::desk_storage::{
     REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
@@ -96,9 +96,11 @@ impl ReviewState {
         let lib = expect_context::<LibraryState>();
         let checks = Memo::new(move |_| {
             submissions.track();
-            Arc::new(desk.with_untracked(|desk| {
-                lib.library
-                    .with(|l| desk.checks(|k| l.get(k).map(|e| &e.set)))
+            Arc::new(page::timed("cchc-desk-checks", || {
+                desk.with_untracked(|desk| {
+                    lib.library
+                        .with(|l| desk.checks(|k| l.get(k).map(|e| &e.set)))
+                })
             }))
         });
         let state = ReviewState {
@@ -181,12 +183,15 @@ impl ReviewState {
         self.timer.set_value(handle);
     }
 
-    /// Submissions came, were replaced or went: saved at once, and the
-    /// checks are recomputed.
+    /// Submissions came, were replaced or went: the checks are recomputed,
+    /// and they are saved as soon as the page has shown them.
     pub fn submissions_changed(self, keys: impl IntoIterator<Item = String>) {
-        self.touched(keys);
-        self.save();
+        self.dirty.update_value(|d| d.extend(keys));
         self.submissions.update(|n| *n += 1);
+        spawn_local(async move {
+            page::after_paint().await;
+            self.save();
+        });
     }
 
     /// Another tab saved these entries: they are read again, so both tabs
@@ -274,7 +279,9 @@ impl ReviewState {
             return;
         }
         self.dirty.set_value(BTreeSet::new());
-        let (puts, removes) = self.desk.with_untracked(|d| d.stored_changes(&keys));
+        let (puts, removes) = page::timed("cchc-desk-store", || {
+            self.desk.with_untracked(|d| d.stored_changes(&keys))
+        });
         spawn_local(async move {
             match db.write(&puts, &removes).await {
                 Ok(()) => {
