@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::council::AppraisalEvent;
 use super::desk::{Desk, DeskEntry};
 use super::submission::{set_digest, Seal, Submission};
 use crate::domain::assessment::review_file::{Appraisal, ReviewStatus};
@@ -37,6 +38,10 @@ pub struct StoredDeskEntry {
     pub appraisals: BTreeMap<String, Appraisal>,
     #[serde(default)]
     pub survey_score: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub history: BTreeMap<String, Vec<AppraisalEvent>>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conflicts: BTreeMap<String, Vec<AppraisalEvent>>,
 }
 
 pub const DESK_FORMAT: &str = "cchc-review-desk-entry";
@@ -106,6 +111,8 @@ impl DeskEntry {
                 previous: self.previous.as_ref().map(|p| strip(p, digests)),
                 appraisals: self.appraisals.clone(),
                 survey_score: self.survey_score.clone(),
+                history: self.history.clone(),
+                conflicts: self.conflicts.clone(),
             },
             sets,
         )
@@ -125,6 +132,8 @@ impl DeskEntry {
             previous: s.previous.map(|p| unstrip(p, sets)).transpose()?,
             appraisals: s.appraisals,
             survey_score: s.survey_score,
+            history: s.history,
+            conflicts: s.conflicts,
         })
     }
 }

@@ -232,7 +232,10 @@ pub fn DeskPage() -> impl IntoView {
                     } else {
                         t!("— (chưa có bộ chính thức)", "— (no official set)").to_string()
                     };
-                    let flags = c.map(|c| c.messages()).unwrap_or_default();
+                    let mut flags = c.map(|c| c.messages()).unwrap_or_default();
+                    if !e.conflicts.is_empty() {
+                        flags.push(tf!("{} mục chưa thống nhất giữa các thành viên hội đồng.", "{} items not agreed between council members.", e.conflicts.len()));
+                    }
                     let flagged = c.is_some_and(|c| c.flagged());
                     // plain links and one click handler for the table: a
                     // province's 190 rows add no reactive work of their own
@@ -331,6 +334,7 @@ pub fn DeskPage() -> impl IntoView {
                     <button type="button" class="link-button" on:click=undo>{t!("Hoàn tác", "Undo")}</button>
                 </p>
             })}
+            <crate::ui::review::council_card::CouncilCard/>
             <details class="card desk-backup">
                 <summary>{t!("Sao lưu, khôi phục và dung lượng", "Backup, restore and space")}</summary>
                 <p class="hint">{move || match r.space.get() {

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
+use crate::domain::appraisal::council::{in_fields, AppraisalEvent};
 use crate::domain::appraisal::desk::{appraised_report, changed_items};
 use crate::domain::appraisal::submission::file_slug;
 use crate::domain::assessment::review_file::{
@@ -68,6 +69,19 @@ pub fn EntryPage(key: String) -> impl IntoView {
     let k = key.clone();
     let status = Memo::new(move |_| r.desk.with(|d| d.entries.get(&k).map(|e| e.status)));
     let locked = Signal::derive(move || status.get() == Some(ReviewStatus::DaChot));
+    let k = key.clone();
+    // items the council's members appraised differently, still undecided
+    let conflicts = Memo::new(move |_| {
+        r.desk.with(|d| {
+            d.entries
+                .get(&k)
+                .map(|e| e.conflicts.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let undecided = Signal::derive(move || conflicts.with(|c| !c.is_empty()));
+    let my_fields = r.seat.with_untracked(|s| s.fields.clone());
+    let only_mine = RwSignal::new(!my_fields.is_empty());
     let k = key.clone();
     let this_check = Memo::new(move |_| checks.with(|c| c.get(&k).cloned()));
     let official = {
@@ -186,6 +200,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
         });
         let p = sub.agency.clone();
         let p = &p;
+        let my_fields = r.seat.with_untracked(|s| s.fields.clone());
         let items = set
             .fields
             .iter()
@@ -205,9 +220,11 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         let was_changed = changed.contains(&code);
                         let survey = u.rule.is_survey();
                         let cell = (!survey).then(|| appraisal_cell(&key, &set, &code));
+                        let mine = in_fields(&code, &my_fields);
                         let show = move || {
                             (!only_missing.get() || (!has_evidence && !survey))
                                 && (!only_different.get() || differs)
+                                && (!only_mine.get() || mine)
                         };
                         let evidence = response
                             .evidence
@@ -289,6 +306,14 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 }.into_any()
             }}
             {move || loaded_message.get().map(|m| view! { <p class="banner banner-ok" role="status">{m}</p> })}
+            {move || undecided.get().then(|| view! {
+                <p class="banner banner-warn conflict-note" role="alert">{tf!(
+                    "{} mục chưa thống nhất giữa các thành viên hội đồng: {}. Chọn một ý kiến ở từng mục trước khi xuất kết quả hoặc chốt điểm.",
+                    "{} items were appraised differently by council members: {}. Choose one word on each item before exporting the result or closing the scores.",
+                    conflicts.with(Vec::len),
+                    conflicts.with(|c| c.join(", "))
+                )}</p>
+            })}
             <div class="result-box" role="group" aria-label={t!("Kết quả thẩm định", "Appraisal result")}>
                 {move || appraised.get().map(|a| view! {
                     <p><span class="label">{t!("Điểm thẩm định", "Appraised score")}</span><strong class="big">{a.total.shown()}</strong>{format!(" / {}", a.applicable_max.shown())}</p>
@@ -313,8 +338,8 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 Some(crate::ui::charts::field_bars(fields, &self_report, &appraised, [t!("Tự chấm (tính lại)", "Self-score (recomputed)"), t!("Thẩm định", "Appraisal")]))
             }}
             <div class="actions">
-                <button type="button" class="button" on:click=export_review>{t!("Xuất tệp kết quả thẩm định (gửi cơ quan)", "Export the appraisal result (send to the agency)")}</button>
-                <button type="button" class="secondary" prop:disabled=move || locked.get() on:click=lock>{t!("Chốt điểm", "Close the scores")}</button>
+                <button type="button" class="button" prop:disabled=move || undecided.get() on:click=export_review>{t!("Xuất tệp kết quả thẩm định (gửi cơ quan)", "Export the appraisal result (send to the agency)")}</button>
+                <button type="button" class="secondary" prop:disabled=move || locked.get() || undecided.get() on:click=lock>{t!("Chốt điểm", "Close the scores")}</button>
                 {move || locked.get().then(|| view! { <span class="badge badge-official">{t!("Đã chốt điểm", "Scores closed")}</span> })}
             </div>
             <div class="review-tools">
@@ -332,6 +357,12 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 >
                     {ReviewStatus::ALL.into_iter().map(|s| view! { <option value=status_code(s)>{s.label()}</option> }).collect_view()}
                 </select>
+                {(!r.seat.with_untracked(|s| s.fields.is_empty())).then(|| view! {
+                    <span class="check">
+                        <input type="checkbox" id="loc-linh-vuc-cua-toi" prop:checked=move || only_mine.get() on:change=move |ev| only_mine.set(event_target_checked(&ev))/>
+                        <label for="loc-linh-vuc-cua-toi">{tf!("Chỉ lĩnh vực được phân công cho tôi ({})", "Only the fields assigned to me ({})", r.seat.with_untracked(|s| s.fields.join(", ")))}</label>
+                    </span>
+                })}
                 <span class="check">
                     <input type="checkbox" id="loc-thieu-tlkc" prop:checked=move || only_missing.get() on:change=move |ev| only_missing.set(event_target_checked(&ev))/>
                     <label for="loc-thieu-tlkc">{t!("Chỉ mục không có tài liệu kiểm chứng", "Only items without evidence")}</label>
@@ -396,11 +427,43 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
             if a.is_empty() {
                 e.appraisals.remove(&c);
             }
+            e.record(
+                &c,
+                &r.seat.with_untracked(|s| s.me.clone()),
+                &page::now_iso(),
+            );
             if e.status == ReviewStatus::ChoThamDinh {
                 e.status = ReviewStatus::DangThamDinh;
             }
         })
     };
+    let (k, c) = (key.to_string(), code.to_string());
+    let council = Memo::new(move |_| {
+        r.desk.with(|d| {
+            d.entries
+                .get(&k)
+                .map(|e| (e.conflicts.get(&c).cloned(), e.history.get(&c).cloned()))
+                .unwrap_or_default()
+        })
+    });
+    let (k, c) = (key.to_string(), code.to_string());
+    let resolve = Callback::new(move |i: usize| {
+        let c = c.clone();
+        r.edit(&k, move |e| {
+            if e.status == ReviewStatus::DaChot {
+                return;
+            }
+            e.resolve(
+                &c,
+                i,
+                &r.seat.with_untracked(|s| s.me.clone()),
+                &page::now_iso(),
+            );
+            if e.status == ReviewStatus::ChoThamDinh {
+                e.status = ReviewStatus::DangThamDinh;
+            }
+        })
+    });
     let unit_set = set.clone();
     let ucode = code.to_string();
     let error = Signal::derive(move || {
@@ -408,6 +471,7 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
         appraisal.with(|a| check_appraised(&unit, &a.score).err())
     });
     let id = format!("td-{code}");
+    let code_shown = code.to_string();
     let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
     view! {
         <div class="appraisal-cell">
@@ -442,6 +506,64 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
                 prop:disabled=move || locked.get()
                 on:input=move |ev| { let v = event_target_value(&ev); e3(Box::new(move |a| a.comment = v)); }
             ></textarea>
+            {move || council.with(|(conflict, _)| conflict.clone()).map(|candidates| {
+                let code = code_shown.clone();
+                view! {
+                    <div class="conflict" role="group" aria-label={tf!("Ý kiến khác nhau về mục {code}", "Differing words on item {code}")}>
+                        <p><strong>{t!("Chưa thống nhất — chọn một ý kiến:", "Not agreed — choose one word:")}</strong></p>
+                        <ul>{candidates.into_iter().enumerate().map(|(i, c)| {
+                            let who = c.by.shown();
+                            view! {
+                                <li>
+                                    {step_text(&c)}
+                                    " "
+                                    <button type="button" class="secondary small" prop:disabled=move || locked.get() on:click=move |_| resolve.run(i)>
+                                        {tf!("Chọn ý kiến của {who}", "Choose the word of {who}")}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}</ul>
+                    </div>
+                }
+            })}
+            {move || {
+                let me = r.seat.with(|s| s.me.clone());
+                council.with(|(_, history)| history.clone()).filter(|h| h.len() > 1 || h.iter().any(|s| s.by != me)).map(|h| view! {
+                    <details class="history">
+                        <summary>{tf!("Lịch sử thẩm định ({})", "Appraisal history ({})", h.len())}</summary>
+                        <ol>{h.iter().map(|s| view! { <li>{step_text(s)}</li> }).collect_view()}</ol>
+                    </details>
+                })
+            }}
         </div>
     }
+}
+
+/// One step of an item's appraisal as a line: who, when, in which round,
+/// the score, the request and the comment.
+fn step_text(s: &AppraisalEvent) -> String {
+    let mut parts = vec![
+        format!(
+            "{} · {} · {}",
+            s.by.shown(),
+            crate::domain::assessment::stored::datetime_text(&s.at),
+            tf!("lần nộp {}", "submission {}", s.round)
+        ),
+        tf!(
+            "điểm {}",
+            "score {}",
+            if s.appraisal.score.trim().is_empty() {
+                "—"
+            } else {
+                s.appraisal.score.trim()
+            }
+        ),
+    ];
+    if s.appraisal.request != RequestKind::None {
+        parts.push(s.appraisal.request.label().to_string());
+    }
+    if !s.appraisal.comment.trim().is_empty() {
+        parts.push(format!("«{}»", s.appraisal.comment.trim()));
+    }
+    parts.join("; ")
 }

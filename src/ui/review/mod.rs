@@ -4,6 +4,7 @@
 //! localStorage). Only the entries that changed are written, and the checks
 //! are computed once per import, so typing costs the same on any desk.
 
+pub mod council_card;
 pub mod desk_page;
 pub mod entry_page;
 pub mod ranking_page;
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{idb, page, storage, tabs};
+use crate::domain::appraisal::council::{AppraisalPart, CouncilSeat, MergeReport, SEAT_KEY};
 use crate::domain::appraisal::desk::{Desk, DeskEntry};
 use crate::domain::appraisal::desk_storage::{
     REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
@@ -44,6 +46,8 @@ pub struct ReviewState {
     pub unsaved: RwSignal<Vec<String>>,
     /// Space used and available to the app (bytes), when the browser says.
     pub space: RwSignal<Option<(f64, f64)>>,
+    /// Who appraises on this desk, and the fields assigned to them.
+    pub seat: RwSignal<CouncilSeat>,
     /// Entries changed since the last save.
     dirty: StoredValue<BTreeSet<String>>,
     db: StoredValue<Option<idb::Db>>,
@@ -111,6 +115,12 @@ impl ReviewState {
             checks,
             unsaved: RwSignal::new(Vec::new()),
             space: RwSignal::new(None),
+            seat: RwSignal::new(
+                storage::load::<CouncilSeat>(SEAT_KEY)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            ),
             dirty: StoredValue::new(BTreeSet::new()),
             db: StoredValue::new(None),
             timer: StoredValue::new(None),
@@ -150,6 +160,11 @@ impl ReviewState {
             let _ = idb::ask_persistent().await;
             state.space.set(idb::estimate().await);
         });
+        // the seat is read above, before this starts saving it
+        Effect::new(move |_| {
+            let seat = state.seat.get();
+            let _ = storage::save(SEAT_KEY, &seat);
+        });
         // a page being hidden or closed saves at once
         let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save());
         let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -159,6 +174,15 @@ impl ReviewState {
         });
         provide_context(state);
         state
+    }
+
+    /// Merges a council member's part (see [`Desk::merge_part`]); the
+    /// entries it changed are saved.
+    pub fn merge(self, part: &AppraisalPart) -> MergeReport {
+        let mut report = MergeReport::default();
+        self.desk.update(|d| report = d.merge_part(part));
+        self.touched(report.changed.clone());
+        report
     }
 
     /// Changes one entry, and saves it (only it) shortly after.

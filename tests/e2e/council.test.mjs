@@ -1,0 +1,118 @@
+// End-to-end: the appraisal council in three browsers. Two members appraise
+// the fields assigned to them (and both, differently, one item of field 2);
+// the secretary merges their parts, sees the disagreement side by side,
+// chooses, and exports one consolidated result with every member's items.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, axe, shot, repo } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const byId = (page, id) => page.locator(`[id="${id}"]`);
+
+/** A desk in a fresh browser with the same submission files. */
+async function deskWith(files) {
+  const page = await env.page({ acceptDownloads: true });
+  await page.goto(env.origin + '/#/tham-dinh');
+  await page.getByText('Chưa có hồ sơ nào.').waitFor();
+  await page.locator('#nhap-ho-so').setInputFiles(files);
+  await page.waitForFunction((n) => document.querySelectorAll('.desk-table tbody tr').length === n, files.length);
+  await page.getByText('Hội đồng thẩm định: người thẩm định').click();
+  return page;
+}
+
+async function seat(page, name, agency, fields) {
+  await byId(page, 'nguoi-tham-dinh').fill(name);
+  await byId(page, 'co-quan-tham-dinh').fill(agency);
+  for (const f of fields) await byId(page, `phan-cong-${f}`).check();
+}
+
+async function downloadPart(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải phần thẩm định của tôi' }).click()]);
+  assert.match(dl.suggestedFilename(), /^PHAN-THAM-DINH-.+\.json$/);
+  const path = join(mkdtempSync(join(tmpdir(), 'cchc-phan-')), dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+test('the council: two members appraise their fields, the secretary merges, decides the one disagreement, and exports one result', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-hoi-dong-'));
+  execFileSync('cargo', ['run', '--quiet', '--example', 'generate_submissions', '--', dir, '2'], { cwd: repo });
+  const files = readdirSync(dir).sort().map((f) => join(dir, f));
+
+  // member 1, Sở Tư pháp: field 2 (thể chế)
+  const a = await deskWith(files);
+  await seat(a, 'Trần Thị B', 'Sở Tư pháp', [2]);
+  await a.locator('.desk-table tbody th a').first().click();
+  assert.equal(await byId(a, 'loc-linh-vuc-cua-toi').isChecked(), true, 'a member sees the assigned fields first');
+  assert.equal(await byId(a, 'td-1.1.1-y-kien').isVisible(), false);
+  await byId(a, 'td-2.1.1-y-kien').fill('Kế hoạch ban hành muộn');
+  await byId(a, 'td-2.1.2-yeu-cau').selectOption('giai_trinh');
+  await byId(a, 'td-2.1.2-y-kien').fill('Đề nghị giải trình');
+  await a.waitForTimeout(500);
+  await a.goto(env.origin + '/#/tham-dinh');
+  await a.getByText('Hội đồng thẩm định: người thẩm định').click();
+  const partA = await downloadPart(a);
+  await a.locator('.council-results .banner-ok', { hasText: '2 mục đã thẩm định của 1 hồ sơ' }).waitFor();
+
+  // member 2, Sở Tài chính: field 6, and field 2 too (seen differently)
+  const b = await deskWith(files);
+  await seat(b, 'Lê Văn C', 'Sở Tài chính', [2, 6]);
+  await b.locator('.desk-table tbody th a').first().click();
+  await byId(b, 'td-6.1.1-y-kien').fill('Đạt');
+  await byId(b, 'td-2.1.1-y-kien').fill('Không có kế hoạch');
+  await b.waitForTimeout(500);
+  await b.goto(env.origin + '/#/tham-dinh');
+  await b.getByText('Hội đồng thẩm định: người thẩm định').click();
+  const partB = await downloadPart(b);
+
+  // the secretary merges both parts
+  const s = await deskWith(files);
+  await seat(s, 'Nguyễn Văn A', 'Sở Nội vụ', []);
+  await s.locator('#gop-phan-tham-dinh').setInputFiles([partA, partB]);
+  await s.locator('.council-results li').nth(1).waitFor();
+  const merged = await s.locator('.council-results li').allInnerTexts();
+  assert.match(merged[0], /Đã gộp phần của Trần Thị B \(Sở Tư pháp\): nhận 2 mục, 0 mục trùng khớp, 0 mục chưa thống nhất\./);
+  assert.match(merged[1], /Đã gộp phần của Lê Văn C \(Sở Tài chính\): nhận 1 mục, 0 mục trùng khớp, 1 mục chưa thống nhất \(.+: 2\.1\.1\)\./);
+  await s.locator('.desk-table tbody tr', { hasText: '1 mục chưa thống nhất giữa các thành viên hội đồng.' }).waitFor();
+
+  await s.locator('.desk-table tbody th a').first().click();
+  await s.locator('.conflict-note', { hasText: '1 mục chưa thống nhất giữa các thành viên hội đồng: 2.1.1.' }).waitFor();
+  const exportButton = s.getByRole('button', { name: 'Xuất tệp kết quả thẩm định (gửi cơ quan)' });
+  assert.equal(await exportButton.isDisabled(), true, 'no result leaves while members disagree');
+  const conflict = s.locator('.conflict');
+  const words = await conflict.locator('li').allInnerTexts();
+  assert.equal(words.length, 2);
+  assert.match(words.join('\n'), /Trần Thị B \(Sở Tư pháp\).*«Kế hoạch ban hành muộn»/);
+  assert.match(words.join('\n'), /Lê Văn C \(Sở Tài chính\).*«Không có kế hoạch»/);
+  // nothing was overwritten: the first word stands until the secretary chooses
+  assert.equal(await byId(s, 'td-2.1.1-y-kien').inputValue(), 'Kế hoạch ban hành muộn');
+  await conflict.scrollIntoViewIfNeeded();
+  await shot(s, 'hoi-dong-chua-thong-nhat', { fullPage: false });
+  assert.deepEqual(await axe(s), []);
+  await conflict.getByRole('button', { name: 'Chọn ý kiến của Lê Văn C (Sở Tài chính)' }).click();
+  await s.locator('.conflict').waitFor({ state: 'detached' });
+  assert.equal(await byId(s, 'td-2.1.1-y-kien').inputValue(), 'Không có kế hoạch');
+  const history = s.locator('.history', { hasText: 'Lịch sử thẩm định (3)' });
+  await history.locator('summary').click();
+  const steps = await history.locator('li').allInnerTexts();
+  assert.match(steps[steps.length - 1], /^Nguyễn Văn A \(Sở Nội vụ\) · .* · lần nộp 1; điểm —; «Không có kế hoạch»$/);
+
+  // one consolidated result, every member's items in it; kept after a reload
+  await s.waitForTimeout(500);
+  await s.reload();
+  await byId(s, 'td-2.1.1-y-kien').waitFor();
+  assert.equal(await byId(s, 'td-2.1.1-y-kien').inputValue(), 'Không có kế hoạch');
+  const [dl] = await Promise.all([s.waitForEvent('download'), exportButton.click()]);
+  const review = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  assert.equal(review.items['2.1.1'].comment, 'Không có kế hoạch');
+  assert.equal(review.items['2.1.2'].request, 'giai_trinh');
+  assert.equal(review.items['6.1.1'].comment, 'Đạt');
+  for (const p of [a, b, s]) assert.deepEqual(p.consoleErrors, []);
+});
