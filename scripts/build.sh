@@ -23,7 +23,8 @@ for w in dist.tmp/pkg/*.wasm; do
 done
 cp index.html dist.tmp/
 cp -r public/. dist.tmp/
-cp style/app.css dist.tmp/app.css
+# the stylesheet minified: it is part of every first page
+node scripts/minify-css.mjs style/app.css dist.tmp/app.css
 # The offline cache's list: every shipped file, and a version that changes
 # whenever any of them does (sw.js installs a new cache for a new version).
 node -e '

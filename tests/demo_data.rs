@@ -8,7 +8,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use cchc_tu_danh_gia::domain::appraisal::desk::Desk;
-use cchc_tu_danh_gia::domain::appraisal::ranking::ranking;
+use cchc_tu_danh_gia::domain::appraisal::ranking::ranking_blocks;
 use cchc_tu_danh_gia::domain::appraisal::submission::check;
 use cchc_tu_danh_gia::domain::assessment::review_file::ReviewStatus;
 use cchc_tu_danh_gia::domain::assessment::stored::{read_stored, DRAFT_KEY_PREFIX};
@@ -135,10 +135,17 @@ fn sample_desk_has_appraised_sealed_submissions() {
         assert_eq!(c.matches_official, Some(true));
         assert!(c.mismatches.is_empty() && !c.total_mismatch);
     }
-    let rows = ranking(&desk, |k| {
+    let blocks = ranking_blocks(&desk, |k| {
         sets.iter().find(|s| format!("{}@{}", s.id, s.version) == k)
     });
-    assert_eq!(rows.len(), desk.entries.len());
+    let set_keys: std::collections::BTreeSet<&str> = desk
+        .entries
+        .values()
+        .map(|e| e.submission.criteria_set_key.as_str())
+        .collect();
+    assert_eq!(blocks.len(), set_keys.len(), "one block per set");
+    let ranked: usize = blocks.iter().map(|b| b.rows.len()).sum();
+    assert_eq!(ranked, desk.entries.len());
 }
 
 #[test]

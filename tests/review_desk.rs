@@ -301,7 +301,7 @@ fn the_appraisal_round_trip_and_the_ranking() {
 
     // ranking: A and B tie, C is cut below them; survey points join the total
     let official = |k: &str| (k == "test-every-rule-kind@1").then_some(&set);
-    let rows = ranking(&desk, official);
+    let rows = ranking_blocks(&desk, official).remove(0).rows;
     let ranks: Vec<(String, usize)> = rows.iter().map(|r| (r.agency.clone(), r.rank)).collect();
     assert_eq!(
         ranks,
@@ -311,11 +311,12 @@ fn the_appraisal_round_trip_and_the_ranking() {
     assert_eq!(rows[0].appraised, d("3.5"));
     assert_eq!(rows[0].self_total, d("4"));
     desk.entries.get_mut("d0").unwrap().survey_score = "3".into();
-    let rows = ranking(&desk, official);
+    let block = ranking_blocks(&desk, official).remove(0);
+    let rows = &block.rows;
     assert_eq!(rows[0].agency, "Sở A");
     assert_eq!(rows[0].total, d("5.5"));
     assert_eq!(rows[0].survey, Some(d("3")));
-    let csv = ranking_csv(&rows, &["1".into(), "2".into()]);
+    let csv = ranking_csv(&block);
     assert!(csv.starts_with("\u{feff}Xếp hạng,Cơ quan,Tự chấm,Điểm thẩm định,Điểm ĐTXHH,Tổng điểm,Chỉ số,Xếp loại,Chỉ số LV 1,Chỉ số LV 2\r\n1,\"Sở A\""), "{csv}");
 
     // locked: no new round is taken
@@ -361,7 +362,13 @@ fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
         rank: 1,
         field_index: vec![],
     }];
-    let csv = ranking_csv(&rows, &[]);
+    let csv = ranking_csv(&RankBlock {
+        set_key: "s@1".into(),
+        title: "Bộ".into(),
+        fields: vec![],
+        bands: vec![],
+        rows,
+    });
     assert!(
         csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Sở\"\")\""),
         "{csv}"
@@ -436,7 +443,9 @@ fn a_forged_set_with_a_new_id_is_held_apart_never_classed_or_ranked() {
         .unwrap();
 
     let official = |k: &str| (k == format!("{}@{}", set.id, set.version)).then_some(&set);
-    let rows = ranking(&desk, official);
+    let blocks = ranking_blocks(&desk, official);
+    assert_eq!(blocks.len(), 1);
+    let rows = &blocks[0].rows;
     assert_eq!(rows.len(), 1, "only the agency on the official set ranks");
     assert_eq!(rows[0].key, honest.draft_id);
     let apart = held_apart(&desk, official);
@@ -450,7 +459,49 @@ fn a_forged_set_with_a_new_id_is_held_apart_never_classed_or_ranked() {
         .iter()
         .any(|m| m.starts_with("Chưa có bộ tiêu chí chính thức")));
     // the CSV has nobody from the forged set
-    assert!(!ranking_csv(&rows, &[]).contains(&forged.agency.name));
+    assert!(!ranking_csv(&blocks[0]).contains(&forged.agency.name));
+}
+
+#[test]
+fn departments_and_communes_are_ranked_in_blocks_of_their_own() {
+    let dept = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let commune = load("public/criteria/minh-hoa-ubnd-xa-phuong-2026.json");
+    let mut desk = Desk::default();
+    for i in 0..3 {
+        desk.import("s.json", agency(i, &dept).to_json().as_bytes(), "t")
+            .unwrap();
+    }
+    for i in 10..12 {
+        let mut sub = agency(i, &commune);
+        sub.draft_id = format!("xa-{i}");
+        sub.agency.name = format!("UBND xã số {i}");
+        let sub = reseal(sub);
+        desk.import("x.json", sub.to_json().as_bytes(), "t")
+            .unwrap();
+    }
+    let key = |s: &CriteriaSet| format!("{}@{}", s.id, s.version);
+    let official = |k: &str| [&dept, &commune].into_iter().find(|s| key(s) == k);
+    let blocks = ranking_blocks(&desk, official);
+    assert_eq!(blocks.len(), 2);
+    for b in &blocks {
+        let set = if b.set_key == key(&dept) {
+            &dept
+        } else {
+            &commune
+        };
+        assert_eq!(b.rows.len(), if set == &dept { 3 } else { 2 });
+        assert_eq!(b.rows[0].rank, 1, "each block ranks from 1");
+        assert!(
+            b.rows
+                .iter()
+                .all(|r| r.agency.starts_with("UBND xã") == (set == &commune)),
+            "never mixed"
+        );
+        assert_eq!(b.fields.len(), set.fields.len(), "the block's own columns");
+        assert!(b.title.contains(set.title_shown()));
+        let csv = ranking_csv(b);
+        assert_eq!(csv.matches("Chỉ số LV").count(), set.fields.len());
+    }
 }
 
 #[test]

@@ -226,7 +226,7 @@ test('the whole loop: agency → reviewer → agency → reviewer, then locked a
   // sort by agency name, then back; export CSV
   await reviewer.getByRole('button', { name: 'Cơ quan' }).click();
   assert.equal(await reviewer.locator('th[aria-sort]').innerText(), 'Cơ quan ▲');
-  const [csv] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: 'Xuất bảng xếp hạng (CSV)' }).click()]);
+  const [csv] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: 'Xuất bảng xếp hạng khối này (CSV)' }).click()]);
   const text = readFileSync(await csv.path(), 'utf8');
   assert.equal(text.trim().split('\r\n').length, 52);
   await shot(reviewer, 'xep-hang');
@@ -366,5 +366,14 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   await page.goto(env.origin + '/#/tham-dinh');
   await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 190, null, { timeout: 60000 });
   assert.equal(await page.locator('.banner-warn').count(), 0, 'nothing unsaved or unreadable');
+  // ranked in two blocks, communes apart from departments, each from rank 1
+  await page.goto(env.origin + '/#/xep-hang');
+  await page.waitForFunction(() => document.querySelectorAll('.ranking-table tbody tr').length === 190, null, { timeout: 60000 });
+  const captions = await page.locator('.ranking-table caption').allInnerTexts();
+  assert.equal(captions.length, 2);
+  assert.ok(captions.some((c) => / 170 cơ quan$/.test(c)) && captions.some((c) => / 20 cơ quan$/.test(c)), captions.join(' | '));
+  for (const table of await page.locator('.ranking-table').all()) {
+    assert.equal(await table.locator('tbody tr td:first-child').first().innerText(), '1');
+  }
   assert.deepEqual(page.consoleErrors, []);
 });

@@ -393,4 +393,4 @@ pub struct CouncilSeat {
 }
 
 /// Where the seat is kept in the browser's storage.
-pub const SEAT_KEY: &str = "cchc.review.seat";
+pub const SEAT_KEY: &str = "cchc.council-seat.v1";

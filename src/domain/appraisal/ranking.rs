@@ -1,6 +1,9 @@
-//! The ranking of every agency on the desk (bảng xếp hạng) and its CSV.
+//! The ranking of the agencies on the desk (bảng xếp hạng), in one block
+//! per criteria set, and its CSV.
 
-use super::desk::{appraised_report, Desk};
+use std::collections::BTreeMap;
+
+use super::desk::{appraised_report, Desk, DeskEntry};
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::csv_cell;
 use crate::domain::criteria::set::CriteriaSet;
@@ -44,62 +47,112 @@ pub fn held_apart<'s>(
         .collect()
 }
 
+/// One block of the ranking: the agencies assessed on one official
+/// criteria set (one kind of unit and year), ranked among themselves only.
+/// Departments and communes are never ranked against each other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankBlock {
+    /// "id@version" of the set.
+    pub set_key: String,
+    /// The set's title and year, e.g. "Bộ chỉ số … (2026)".
+    pub title: String,
+    /// (code, title) of the set's fields: the block's own columns.
+    pub fields: Vec<(String, String)>,
+    /// The lower bound and label of each of the set's classes.
+    pub bands: Vec<(Dec, String)>,
+    pub rows: Vec<RankRow>,
+}
+
 /// Ranks the agencies on the desk whose set the reviewer has as official
-/// (see [`held_apart`] for the others) by their index after appraisal, the
-/// survey score added (total ÷ (applicable maximum + survey maximum)). The
-/// official set's classes apply, never the file's.
-pub fn ranking<'s>(
+/// (see [`held_apart`] for the others), one block per set, by their index
+/// after appraisal, the survey score added (total ÷ (applicable maximum +
+/// survey maximum)). The official set's classes apply, never the file's.
+/// Blocks come in the order of their titles.
+pub fn ranking_blocks<'s>(
     desk: &Desk,
     official: impl Fn(&str) -> Option<&'s CriteriaSet>,
-) -> Vec<RankRow> {
-    let mut rows: Vec<RankRow> = desk
-        .entries
-        .iter()
-        .filter_map(|(k, e)| Some((k, e, official(&e.submission.criteria_set_key)?)))
-        .map(|(k, e, set)| {
-            let own = e.submission.as_draft().score(set);
-            let r = appraised_report(set, &e.submission, &e.appraisals);
-            let survey = Dec::parse(&e.survey_score)
-                .ok()
-                .map(|s| s.max(Dec::ZERO).min(r.survey_max));
-            let total = r.total + survey.unwrap_or(Dec::ZERO);
-            let max = r.applicable_max
-                + if survey.is_some() {
-                    r.survey_max
+) -> Vec<RankBlock> {
+    let mut blocks: BTreeMap<&str, (&CriteriaSet, Vec<RankRow>)> = BTreeMap::new();
+    for (k, e) in &desk.entries {
+        let key = e.submission.criteria_set_key.as_str();
+        let Some(set) = official(key) else { continue };
+        blocks
+            .entry(key)
+            .or_insert_with(|| (set, Vec::new()))
+            .1
+            .push(rank_row(k, e, set));
+    }
+    let mut out: Vec<RankBlock> = blocks
+        .into_iter()
+        .map(|(key, (set, mut rows))| {
+            rows.sort_by(|a, b| b.index.cmp(&a.index).then_with(|| a.agency.cmp(&b.agency)));
+            for i in 0..rows.len() {
+                rows[i].rank = if i > 0 && rows[i].index == rows[i - 1].index {
+                    rows[i - 1].rank
                 } else {
-                    Dec::ZERO
+                    i + 1
                 };
-            let index = index_of(total, max);
-            RankRow {
-                key: k.clone(),
-                agency: e.submission.agency.name.clone(),
-                self_total: own.total,
-                appraised: r.total,
-                survey,
-                total,
-                max,
-                class: index
-                    .and_then(|i| set.class_for(i))
-                    .map(|b| b.label_shown().to_string()),
-                index,
-                rank: 0,
-                field_index: r.fields.iter().map(|f| f.index).collect(),
+            }
+            RankBlock {
+                set_key: key.to_string(),
+                title: format!("{} ({})", set.title_shown(), set.year),
+                fields: set
+                    .fields
+                    .iter()
+                    .map(|f| (f.code.clone(), f.title_shown().to_string()))
+                    .collect(),
+                bands: set
+                    .bands
+                    .iter()
+                    .filter_map(|b| Some((b.min?, b.label_shown().to_string())))
+                    .collect(),
+                rows,
             }
         })
         .collect();
-    rows.sort_by(|a, b| b.index.cmp(&a.index).then_with(|| a.agency.cmp(&b.agency)));
-    for i in 0..rows.len() {
-        rows[i].rank = if i > 0 && rows[i].index == rows[i - 1].index {
-            rows[i - 1].rank
-        } else {
-            i + 1
-        };
-    }
-    rows
+    out.sort_by(|a, b| {
+        a.title
+            .cmp(&b.title)
+            .then_with(|| a.set_key.cmp(&b.set_key))
+    });
+    out
 }
 
-/// The ranking as CSV for Excel (UTF-8 with BOM).
-pub fn ranking_csv(rows: &[RankRow], field_codes: &[String]) -> String {
+/// One agency's line, before ranking.
+fn rank_row(key: &str, e: &DeskEntry, set: &CriteriaSet) -> RankRow {
+    let own = e.submission.as_draft().score(set);
+    let r = appraised_report(set, &e.submission, &e.appraisals);
+    let survey = Dec::parse(&e.survey_score)
+        .ok()
+        .map(|s| s.max(Dec::ZERO).min(r.survey_max));
+    let total = r.total + survey.unwrap_or(Dec::ZERO);
+    let max = r.applicable_max
+        + if survey.is_some() {
+            r.survey_max
+        } else {
+            Dec::ZERO
+        };
+    let index = index_of(total, max);
+    RankRow {
+        key: key.to_string(),
+        agency: e.submission.agency.name.clone(),
+        self_total: own.total,
+        appraised: r.total,
+        survey,
+        total,
+        max,
+        class: index
+            .and_then(|i| set.class_for(i))
+            .map(|b| b.label_shown().to_string()),
+        index,
+        rank: 0,
+        field_index: r.fields.iter().map(|f| f.index).collect(),
+    }
+}
+
+/// A block of the ranking as CSV for Excel (UTF-8 with BOM).
+pub fn ranking_csv(block: &RankBlock) -> String {
+    let rows = &block.rows;
     let q = csv_cell;
     let pct = |i: Option<Dec>| {
         i.map(|i| format!("{}%", i.shown_fixed2()))
@@ -109,7 +162,7 @@ pub fn ranking_csv(rows: &[RankRow], field_codes: &[String]) -> String {
         "\u{feff}Xếp hạng,Cơ quan,Tự chấm,Điểm thẩm định,Điểm ĐTXHH,Tổng điểm,Chỉ số,Xếp loại",
         "\u{feff}Rank,Agency,Self-score,Appraised score,Survey score,Total score,Index,Class"
     ));
-    for c in field_codes {
+    for (c, _) in &block.fields {
         out.push_str(&tf!(",Chỉ số LV {c}", ",Field index {c}"));
     }
     out.push_str("\r\n");

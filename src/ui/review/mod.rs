@@ -163,7 +163,10 @@ impl ReviewState {
         // the seat is read above, before this starts saving it
         Effect::new(move |_| {
             let seat = state.seat.get();
-            let _ = storage::save(SEAT_KEY, &seat);
+            // nothing is written for a reviewer who never gave a name
+            if seat != CouncilSeat::default() || storage::load_raw(SEAT_KEY).is_some() {
+                let _ = storage::save(SEAT_KEY, &seat);
+            }
         });
         // a page being hidden or closed saves at once
         let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save());

@@ -1,11 +1,14 @@
-//! Bảng xếp hạng: every agency on the desk with self-score, appraised
-//! score, survey score, total, index, class, rank (ties shared) and the
-//! index per field; sortable by any column; exported to CSV.
+//! Bảng xếp hạng: one block per criteria set (departments and communes are
+//! never ranked together), each agency with self-score, appraised score,
+//! survey score, total, index, class, rank (ties shared) and the index per
+//! field of its block's set; sortable by any column; each block to CSV.
 
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::domain::appraisal::ranking::{held_apart, ranking, ranking_csv, RankRow};
+use crate::domain::appraisal::ranking::{
+    held_apart, ranking_blocks, ranking_csv, RankBlock, RankRow,
+};
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
@@ -43,38 +46,14 @@ pub fn RankingPage() -> impl IntoView {
     let r = use_review();
     let lib = expect_context::<LibraryState>();
     let sort = RwSignal::new((Column::Rank, true));
-    let rows = Memo::new(move |_| {
+    let blocks = Memo::new(move |_| {
         r.desk.with(|d| {
             lib.library
-                .with(|l| ranking(d, |k| l.get(k).map(|e| &e.set)))
+                .with(|l| ranking_blocks(d, |k| l.get(k).map(|e| &e.set)))
         })
     });
-    // the first agency's set names the per-field columns and gives the
-    // class thresholds drawn on the chart
-    let first_set = Memo::new(move |_| {
-        r.desk.with(|d| {
-            d.entries.values().next().map(|e| {
-                let set = &e.submission.criteria_set;
-                let fields: Vec<String> = set.fields.iter().map(|f| f.code.clone()).collect();
-                let marks: Vec<(Dec, String)> = set
-                    .bands
-                    .iter()
-                    .filter_map(|b| {
-                        Some((
-                            b.min?,
-                            tf!("Ngưỡng loại {}", "Class threshold {}", b.label_shown()),
-                        ))
-                    })
-                    .collect();
-                (fields, marks)
-            })
-        })
-    });
-    let fields = Memo::new(move |_| first_set.get().map(|f| f.0).unwrap_or_default());
-    let marks = Memo::new(move |_| first_set.get().map(|f| f.1).unwrap_or_default());
-    let sorted = move || {
+    let sorted = move |mut list: Vec<RankRow>| {
         let (col, asc) = sort.get();
-        let mut list = rows.get();
         list.sort_by(|a, b| {
             let o = sort_key(a, col).cmp(&sort_key(b, col));
             if asc {
@@ -105,45 +84,102 @@ pub fn RankingPage() -> impl IntoView {
         i.map(|i| format!("{}%", i.shown_fixed2()))
             .unwrap_or_else(|| "—".into())
     };
-    let chart = move || {
-        let list = rows.get();
-        (!list.is_empty()).then(|| {
-            let label = tf!("Biểu đồ chỉ số của các cơ quan theo thứ hạng: {}", "Chart of the agencies' index by rank: {}",
-                list.iter()
-                    .map(|r| tf!("hạng {} {} {}", "rank {} {} {}", r.rank, r.agency, pct(r.index)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            );
-            let bars: Vec<(String, Vec<Option<Dec>>)> = list
-                .iter()
-                .map(|r| {
-                    let mut name: String = r.agency.chars().take(34).collect();
-                    if name.len() < r.agency.len() {
-                        name.push('…');
-                    }
-                    (format!("{}. {name}", r.rank), vec![r.index])
-                })
-                .collect();
-            view! {
-                <figure class="chart">
-                    <figcaption>{t!("Chỉ số sau thẩm định, theo thứ hạng (vạch dọc: ngưỡng xếp loại)", "Index after appraisal, by rank (vertical lines: class thresholds)")}</figcaption>
-                    <PercentBars series=vec![{t!("Chỉ số", "Index")}] rows=bars marks=marks.get() label_width=250.0 label/>
-                </figure>
-            }
-        })
-    };
-    let export = move |_| {
-        let csv = ranking_csv(&rows.get_untracked(), &fields.get_untracked());
-        let _ = files::download(
-            &format!("xep-hang-cchc-{}.csv", page::today_iso()),
-            "text/csv;charset=utf-8",
-            &csv,
+    let chart = move |block: &RankBlock| {
+        let list = &block.rows;
+        let label = tf!(
+            "Biểu đồ chỉ số của các cơ quan theo thứ hạng: {}",
+            "Chart of the agencies' index by rank: {}",
+            list.iter()
+                .map(|r| tf!(
+                    "hạng {} {} {}",
+                    "rank {} {} {}",
+                    r.rank,
+                    r.agency,
+                    pct(r.index)
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
         );
+        let bars: Vec<(String, Vec<Option<Dec>>)> = list
+            .iter()
+            .map(|r| {
+                let mut name: String = r.agency.chars().take(34).collect();
+                if name.len() < r.agency.len() {
+                    name.push('…');
+                }
+                (format!("{}. {name}", r.rank), vec![r.index])
+            })
+            .collect();
+        let marks: Vec<(Dec, String)> = block
+            .bands
+            .iter()
+            .map(|(min, label)| (*min, tf!("Ngưỡng loại {}", "Class threshold {}", label)))
+            .collect();
+        view! {
+            <figure class="chart">
+                <figcaption>{t!("Chỉ số sau thẩm định, theo thứ hạng (vạch dọc: ngưỡng xếp loại)", "Index after appraisal, by rank (vertical lines: class thresholds)")}</figcaption>
+                <PercentBars series=vec![{t!("Chỉ số", "Index")}] rows=bars marks label_width=250.0 label/>
+            </figure>
+        }
+    };
+    let block_view = move |block: RankBlock| {
+        let csv = ranking_csv(&block);
+        let file = format!(
+            "xep-hang-cchc-{}-{}.csv",
+            crate::domain::appraisal::submission::file_slug(&block.title, "khoi"),
+            page::today_iso()
+        );
+        let export = move |_| {
+            let _ = files::download(&file, "text/csv;charset=utf-8", &csv);
+        };
+        let fields = block.fields.clone();
+        view! {
+            <section class="rank-block">
+                <h3>{tf!("Khối {}", "Block {}", block.title)}</h3>
+                <div class="actions">
+                    <button type="button" class="button" on:click=export>{tf!("Xuất bảng xếp hạng khối này (CSV)", "Export this block's ranking (CSV)")}</button>
+                </div>
+                {chart(&block)}
+                <div class="table-wrap">
+                    <table class="ranking-table">
+                        <caption>{tf!("{}: {} cơ quan", "{}: {} agencies", block.title, block.rows.len())}</caption>
+                        <thead>
+                            <tr>
+                                {header(t!("Hạng", "Rank").into(), Column::Rank)}
+                                {header(t!("Cơ quan", "Agency").into(), Column::Agency)}
+                                {header(t!("Tự chấm", "Self-score").into(), Column::SelfTotal)}
+                                {header(t!("Điểm thẩm định", "Appraised score").into(), Column::Appraised)}
+                                {header(t!("Điểm ĐTXHH", "Survey score").into(), Column::Survey)}
+                                {header(t!("Tổng điểm", "Total score").into(), Column::Total)}
+                                {header(t!("Chỉ số", "Index").into(), Column::Index)}
+                                <th scope="col">{t!("Xếp loại", "Class")}</th>
+                                {fields.into_iter().enumerate().map(|(i, (c, _))| header(tf!("LV {c}", "F{c}"), Column::Field(i))).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || sorted(block.rows.clone()).into_iter().map(|row| view! {
+                                <tr>
+                                    <td class="num">{row.rank}</td>
+                                    <th scope="row"><a href=Route::DeskEntry(row.key.clone()).hash()>{row.agency.clone()}</a></th>
+                                    <td class="num">{row.self_total.shown()}</td>
+                                    <td class="num">{row.appraised.shown()}</td>
+                                    <td class="num">{row.survey.map(|s| s.shown()).unwrap_or_else(|| "—".into())}</td>
+                                    <td class="num">{row.total.shown()}</td>
+                                    <td class="num">{pct(row.index)}</td>
+                                    <td>{row.class.clone().unwrap_or_else(|| "—".into())}</td>
+                                    {row.field_index.iter().map(|i| view! { <td class="num">{pct(*i)}</td> }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        }
     };
     view! {
         <div class="page-card ranking-page">
             <h2 id="trang-tieu-de" tabindex="-1">{t!("Bảng xếp hạng", "Ranking")}</h2>
-            <p class="lead">{t!("Xếp theo chỉ số sau thẩm định, đã cộng điểm điều tra xã hội học khi có; các cơ quan bằng chỉ số cùng hạng. Bấm tiêu đề cột để sắp xếp.", "Ranked by index after appraisal, with survey points added when present; agencies with the same index share a rank. Click a column heading to sort.")}</p>
+            <p class="lead">{t!("Mỗi bộ tiêu chí một khối: sở, ban, ngành và xã, phường không xếp hạng chung. Xếp theo chỉ số sau thẩm định, đã cộng điểm điều tra xã hội học khi có; các cơ quan bằng chỉ số cùng hạng. Bấm tiêu đề cột để sắp xếp.", "One block per criteria set: departments and communes are never ranked together. Ranked by index after appraisal, with survey points added when present; agencies with the same index share a rank. Click a column heading to sort.")}</p>
             {move || {
                 let apart = r.desk.with(|d| lib.library.with(|l| held_apart(d, |k| l.get(k).map(|e| &e.set))));
                 (!apart.is_empty()).then(|| view! {
@@ -157,43 +193,15 @@ pub fn RankingPage() -> impl IntoView {
                 })
             }}
             <div class="actions">
-                <button type="button" class="button" on:click=export>{t!("Xuất bảng xếp hạng (CSV)", "Export the ranking (CSV)")}</button>
                 {nav_link(Route::Desk, "", t!("← Về bàn thẩm định", "← Back to the appraisal desk"))}
             </div>
-            {chart}
-            <div class="table-wrap">
-                <table class="ranking-table">
-                    <caption>{move || tf!("{} cơ quan", "{} agencies", rows.with(Vec::len))}</caption>
-                    <thead>
-                        <tr>
-                            {header(t!("Hạng", "Rank").into(), Column::Rank)}
-                            {header(t!("Cơ quan", "Agency").into(), Column::Agency)}
-                            {header(t!("Tự chấm", "Self-score").into(), Column::SelfTotal)}
-                            {header(t!("Điểm thẩm định", "Appraised score").into(), Column::Appraised)}
-                            {header(t!("Điểm ĐTXHH", "Survey score").into(), Column::Survey)}
-                            {header(t!("Tổng điểm", "Total score").into(), Column::Total)}
-                            {header(t!("Chỉ số", "Index").into(), Column::Index)}
-                            <th scope="col">{t!("Xếp loại", "Class")}</th>
-                            {move || fields.get().into_iter().enumerate().map(|(i, c)| header(tf!("LV {c}", "F{c}"), Column::Field(i))).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || sorted().into_iter().map(|row| view! {
-                            <tr>
-                                <td class="num">{row.rank}</td>
-                                <th scope="row">{nav_link(Route::DeskEntry(row.key.clone()), "", row.agency.clone())}</th>
-                                <td class="num">{row.self_total.shown()}</td>
-                                <td class="num">{row.appraised.shown()}</td>
-                                <td class="num">{row.survey.map(|s| s.shown()).unwrap_or_else(|| "—".into())}</td>
-                                <td class="num">{row.total.shown()}</td>
-                                <td class="num">{pct(row.index)}</td>
-                                <td>{row.class.clone().unwrap_or_else(|| "—".into())}</td>
-                                {row.field_index.iter().map(|i| view! { <td class="num">{pct(*i)}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            {move || {
+                let list = blocks.get();
+                if list.is_empty() {
+                    return view! { <p>{t!("Chưa có cơ quan nào để xếp hạng.", "No agency to rank yet.")}</p> }.into_any();
+                }
+                list.into_iter().map(block_view).collect_view().into_any()
+            }}
         </div>
     }
 }

@@ -1,0 +1,10 @@
+// The shipped stylesheet is minified (scripts/minify-css.mjs): layout
+// whitespace and comments go, meaning stays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { minifyCss } from '../../scripts/minify-css.mjs';
+
+test('the stylesheet minifier keeps strings, combinators and values', () => {
+  const css = `/* note */\n.a  >  .b ,\n.c .d:hover { margin: 0 auto;  content: "✓  a;b }" ; }\n.e :focus { width: calc(100% - 2rem); }\n@media (max-width: 40rem) { .f + .g { color: red; } }\n`;
+  assert.equal(minifyCss(css), '.a>.b,.c .d:hover{margin:0 auto;content:"✓  a;b }"}.e :focus{width:calc(100% - 2rem)}@media (max-width:40rem){.f + .g{color:red}}\n');
+});
