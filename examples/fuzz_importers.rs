@@ -1,6 +1,8 @@
 //! Feeds every importer generated and mutated inputs and counts panics.
 //! Importers: criteria set, submission, review file, stored draft, demo
-//! data, and the reviewer's desk import. Each input goes to all of them.
+//! data, the reviewer's desk import (its fast reader and, for anything
+//! unusual, the careful one) and a council member's part. Each input goes
+//! to all of them.
 //!
 //!     cargo run --release --example fuzz_importers [-- <inputs> [<seed>]]
 //!
@@ -13,6 +15,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use cchc_tu_danh_gia::domain::appraisal::council::read_part;
 use cchc_tu_danh_gia::domain::appraisal::desk::{Desk, DeskEntry};
 use cchc_tu_danh_gia::domain::appraisal::submission::{
     export, read_submission, MAX_SUBMISSION_BYTES,
@@ -219,6 +222,7 @@ fn feed(bytes: &[u8]) {
     let _ = read_stored(&text, "fuzz");
     let mut desk = Desk::default();
     let _ = desk.import("f.json", bytes, "2026-11-22T08:00:00");
+    let _ = read_part(bytes);
 }
 
 fn main() {

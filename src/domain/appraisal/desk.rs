@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::council::AppraisalEvent;
+use super::history::AppraisalEvent;
 use super::submission::{check_sealed, read_submission_sealed, Checks, Seal, SetCache, Submission};
 use crate::domain::assessment::review_file::{
     appraised_scores, Appraisal, ReviewFile, ReviewStatus, REVIEW_FORMAT,
@@ -29,8 +29,7 @@ pub struct DeskEntry {
     pub appraisals: BTreeMap<String, Appraisal>,
     /// Điểm điều tra xã hội học, as typed by the reviewer.
     pub survey_score: String,
-    /// Who set each item's appraisal, when, in which round (see
-    /// [`super::council`]).
+    /// Who set each item's appraisal, when, in which round.
     pub history: BTreeMap<String, Vec<AppraisalEvent>>,
     /// Items the council's members appraised differently, with each
     /// member's word, until the secretary chooses.

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::council::AppraisalEvent;
 use super::desk::{Desk, DeskEntry};
+use super::history::AppraisalEvent;
 use super::submission::{set_digest, Seal, Submission};
 use crate::domain::assessment::review_file::{Appraisal, ReviewStatus};
 use crate::domain::base::json::typed_from_str;

@@ -6,5 +6,6 @@
 pub mod council;
 pub mod desk;
 pub mod desk_storage;
+pub mod history;
 pub mod ranking;
 pub mod submission;
