@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::desk::{Desk, DeskEntry};
 pub use super::history::{AppraisalEvent, Member};
-use crate::domain::base::json::{piece, read_json, Problem};
+use crate::domain::base::json::{read_format, Problem};
 
 /// Whether an item code lies in one of the fields (codes "1", "2"…; an
 /// item "1.2.3" lies in field "1"). No fields means every field.
@@ -318,19 +318,15 @@ impl Desk {
 
 /// Reads a member's part file.
 pub fn read_part(bytes: &[u8]) -> Result<AppraisalPart, Vec<Problem>> {
-    let value = read_json(bytes, 20 * 1024 * 1024)?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(PART_FORMAT) {
-        return Err(vec![Problem {
-            path: "format".into(),
-            code: None,
-            message: tf!(
-                "đây không phải tệp phần thẩm định của thành viên hội đồng «{PART_FORMAT}»",
-                "this is not a council member's appraisal part «{PART_FORMAT}»"
-            ),
-        }]);
-    }
-    let mut problems = Vec::new();
-    let part = piece::<AppraisalPart>(value, "", None, &mut problems).ok_or(problems)?;
+    let part: AppraisalPart = read_format(
+        bytes,
+        20 * 1024 * 1024,
+        PART_FORMAT,
+        tf!(
+            "đây không phải tệp phần thẩm định của thành viên hội đồng «{PART_FORMAT}»",
+            "this is not a council member's appraisal part «{PART_FORMAT}»"
+        ),
+    )?;
     if part.format_version != 1 {
         return Err(vec![Problem {
             path: "format_version".into(),

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::base::decimal::Dec;
-use crate::domain::base::json::{piece, read_json, Problem};
+use crate::domain::base::json::{read_format, Problem};
 use crate::domain::criteria::set::{CriteriaSet, Rule, ScoredUnit};
 use crate::domain::scoring::answer::Answers;
 use crate::domain::scoring::engine::{score_with, Overrides, ScoreReport};
@@ -220,17 +220,13 @@ pub const REVIEW_FORMAT: &str = "cchc-review";
 
 /// Reads a review file (the agency's side).
 pub fn read_review_file(bytes: &[u8]) -> Result<ReviewFile, Vec<Problem>> {
-    let value = read_json(bytes, 2 * 1024 * 1024)?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(REVIEW_FORMAT) {
-        return Err(vec![Problem {
-            path: "format".into(),
-            code: None,
-            message: tf!(
-                "đây không phải tệp kết quả thẩm định «{REVIEW_FORMAT}»",
-                "this is not an appraisal result file «{REVIEW_FORMAT}»"
-            ),
-        }]);
-    }
-    let mut problems = Vec::new();
-    piece::<ReviewFile>(value, "", None, &mut problems).ok_or(problems)
+    read_format(
+        bytes,
+        2 * 1024 * 1024,
+        REVIEW_FORMAT,
+        tf!(
+            "đây không phải tệp kết quả thẩm định «{REVIEW_FORMAT}»",
+            "this is not an appraisal result file «{REVIEW_FORMAT}»"
+        ),
+    )
 }

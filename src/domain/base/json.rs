@@ -92,6 +92,23 @@ pub fn typed_from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     typed(serde_json::from_str::<Value>(text).map_err(|e| e.to_string())?)
 }
 
+/// Reads a file of one of this app's formats: its size, the JSON, the
+/// `format` key (another format is refused with `not_this`), then the typed
+/// value with every problem's place.
+pub fn read_format<T: DeserializeOwned>(
+    bytes: &[u8],
+    limit: usize,
+    format: &str,
+    not_this: String,
+) -> Result<T, Vec<Problem>> {
+    let value = read_json(bytes, limit)?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(format) {
+        return Err(vec![problem("format", None, not_this)]);
+    }
+    let mut problems = Vec::new();
+    piece::<T>(value, "", None, &mut problems).ok_or(problems)
+}
+
 /// Deserialises one piece, reporting the path inside it on failure. serde
 /// stops at the first error in a struct, so after an error under a key the
 /// key is dropped and the piece read again: every bad key is reported, and a
