@@ -54,7 +54,7 @@ pub fn held_apart<'s>(
 pub struct RankBlock {
     /// "id@version" of the set.
     pub set_key: String,
-    /// The set's title and year, e.g. "Bộ chỉ số … (2026)".
+    /// The set's title, with its year when the title does not say it.
     pub title: String,
     /// (code, title) of the set's fields: the block's own columns.
     pub fields: Vec<(String, String)>,
@@ -95,7 +95,11 @@ pub fn ranking_blocks<'s>(
             }
             RankBlock {
                 set_key: key.to_string(),
-                title: format!("{} ({})", set.title_shown(), set.year),
+                title: if set.title_shown().contains(&set.year.to_string()) {
+                    set.title_shown().to_string()
+                } else {
+                    format!("{} ({})", set.title_shown(), set.year)
+                },
                 fields: set
                     .fields
                     .iter()

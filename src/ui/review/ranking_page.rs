@@ -135,7 +135,7 @@ pub fn RankingPage() -> impl IntoView {
         let fields = block.fields.clone();
         view! {
             <section class="rank-block">
-                <h3>{tf!("Khối {}", "Block {}", block.title)}</h3>
+                <h3>{tf!("Khối: {}", "Block: {}", block.title)}</h3>
                 <div class="actions">
                     <button type="button" class="button" on:click=export>{tf!("Xuất bảng xếp hạng khối này (CSV)", "Export this block's ranking (CSV)")}</button>
                 </div>
