@@ -7,7 +7,7 @@ use cchc_tu_danh_gia::domain::authoring::annex::{annex_rows, import_annex, recog
 use cchc_tu_danh_gia::domain::authoring::compare::{compare, Change};
 use cchc_tu_danh_gia::domain::authoring::edit::*;
 use cchc_tu_danh_gia::domain::authoring::studio::{copy_for_year, StudioDraft};
-use cchc_tu_danh_gia::domain::authoring::table::read_table;
+use cchc_tu_danh_gia::domain::base::table::read_table;
 use cchc_tu_danh_gia::domain::*;
 use support::*;
 
@@ -278,7 +278,7 @@ fn comparing_shows_exactly_what_changed() {
 
 #[test]
 fn an_excel_workbook_reads_like_the_pasted_table() {
-    use cchc_tu_danh_gia::domain::authoring::table::read_xlsx;
+    use cchc_tu_danh_gia::domain::authoring::xlsx::read_xlsx;
     let xlsx = read_xlsx(&repo_file("tests/fixtures/phu-luc-so-ban-nganh.xlsx")).unwrap();
     let text = String::from_utf8(repo_file("tests/fixtures/phu-luc-so-ban-nganh.tsv")).unwrap();
     let tsv = read_table(&text);

@@ -361,11 +361,13 @@ fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
         class: Some("Khá".into()),
         rank: 1,
         field_index: vec![],
+        criterion_points: vec![],
     }];
     let csv = ranking_csv(&RankBlock {
         set_key: "s@1".into(),
         title: "Bộ".into(),
         fields: vec![],
+        criteria: vec![],
         bands: vec![],
         rows,
     });

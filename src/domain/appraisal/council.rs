@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::desk::{Desk, DeskEntry};
+pub use super::assignment::Assignment;
 pub use super::history::{AppraisalEvent, Member};
 use crate::domain::base::json::{read_format, Problem};
 
@@ -348,6 +349,10 @@ pub fn read_part(bytes: &[u8]) -> Result<AppraisalPart, Vec<Problem>> {
 pub struct CouncilSeat {
     pub me: Member,
     pub fields: Vec<String>,
+    /// My role, as the secretary's assignment gave it.
+    pub role: String,
+    /// The secretary's list of members and their assignments.
+    pub members: Vec<Assignment>,
 }
 
 /// Where the seat is kept in the browser's storage.

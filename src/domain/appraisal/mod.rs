@@ -1,11 +1,15 @@
 //! Stage 4, the appraisal (thẩm định): the sealed submission an agency sends,
-//! the reviewer's desk, how the desk is stored, the council merging its
-//! members' parts, and the ranking.
+//! the reviewer's desk, how the desk is stored, the council (assignments,
+//! merging its members' parts), the survey scores, the ranking and the
+//! result notice to each agency.
 //! Uses every stage below it.
 
+pub mod assignment;
 pub mod council;
 pub mod desk;
 pub mod desk_storage;
 pub mod history;
+pub mod notice;
 pub mod ranking;
+pub mod survey;
 pub mod submission;

@@ -25,6 +25,9 @@ pub struct RankRow {
     pub rank: usize,
     /// Index per field (appraised).
     pub field_index: Vec<Option<Dec>>,
+    /// Points per criterion after appraisal, in the block's criteria order;
+    /// None where nothing of the criterion applies to the agency.
+    pub criterion_points: Vec<Option<Dec>>,
 }
 
 /// Agencies not ranked because the reviewer's library has no official set
@@ -58,6 +61,8 @@ pub struct RankBlock {
     pub title: String,
     /// (code, title) of the set's fields: the block's own columns.
     pub fields: Vec<(String, String)>,
+    /// (code, title, maximum) of the set's criteria.
+    pub criteria: Vec<(String, String, Dec)>,
     /// The lower bound and label of each of the set's classes.
     pub bands: Vec<(Dec, String)>,
     pub rows: Vec<RankRow>,
@@ -105,6 +110,12 @@ pub fn ranking_blocks<'s>(
                     .iter()
                     .map(|f| (f.code.clone(), f.title_shown().to_string()))
                     .collect(),
+                criteria: set
+                    .fields
+                    .iter()
+                    .flat_map(|f| &f.criteria)
+                    .map(|c| (c.code.clone(), c.title_shown().to_string(), c.max))
+                    .collect(),
                 bands: set
                     .bands
                     .iter()
@@ -151,7 +162,122 @@ fn rank_row(key: &str, e: &DeskEntry, set: &CriteriaSet) -> RankRow {
         index,
         rank: 0,
         field_index: r.fields.iter().map(|f| f.index).collect(),
+        criterion_points: set
+            .fields
+            .iter()
+            .flat_map(|f| &f.criteria)
+            .map(|c| {
+                r.criteria
+                    .iter()
+                    .find(|x| x.code == c.code)
+                    .filter(|x| !x.applicable_max.is_zero())
+                    .map(|x| x.points)
+            })
+            .collect(),
     }
+}
+
+/// What a block is ranked by: the index (overall), one field's index, or
+/// one criterion's points after appraisal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RankBy {
+    Overall,
+    /// By position in the block's `fields`.
+    Field(usize),
+    /// By position in the block's `criteria`.
+    Criterion(usize),
+}
+
+impl RankBy {
+    /// The column's name, from the block's own set.
+    pub fn label(self, block: &RankBlock) -> String {
+        match self {
+            RankBy::Overall => t!("Chỉ số", "Index").into(),
+            RankBy::Field(i) => block
+                .fields
+                .get(i)
+                .map(|(c, t)| tf!("Chỉ số lĩnh vực {c}. {t}", "Index of field {c}. {t}"))
+                .unwrap_or_default(),
+            RankBy::Criterion(i) => block
+                .criteria
+                .get(i)
+                .map(|(c, t, m)| {
+                    tf!(
+                        "Điểm tiêu chí {c}. {t} (tối đa {})",
+                        "Points of criterion {c}. {t} (at most {})",
+                        m.shown()
+                    )
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The row's value for this measure.
+    pub fn value(self, row: &RankRow) -> Option<Dec> {
+        match self {
+            RankBy::Overall => row.index,
+            RankBy::Field(i) => row.field_index.get(i).copied().flatten(),
+            RankBy::Criterion(i) => row.criterion_points.get(i).copied().flatten(),
+        }
+    }
+}
+
+/// The block's rows ranked by a measure: (rank, row, value), highest value
+/// first, ties sharing a rank, agencies the measure does not apply to last
+/// and unranked (rank 0). Overall, this is the block's own order.
+pub fn ranked_by(block: &RankBlock, by: RankBy) -> Vec<(usize, &RankRow, Option<Dec>)> {
+    let mut rows: Vec<(usize, &RankRow, Option<Dec>)> =
+        block.rows.iter().map(|r| (0, r, by.value(r))).collect();
+    rows.sort_by(|a, b| {
+        b.2.is_some()
+            .cmp(&a.2.is_some())
+            .then_with(|| b.2.cmp(&a.2))
+            .then_with(|| a.1.agency.cmp(&b.1.agency))
+    });
+    for i in 0..rows.len() {
+        rows[i].0 = match rows[i].2 {
+            None => 0,
+            Some(_) if i > 0 && rows[i].2 == rows[i - 1].2 => rows[i - 1].0,
+            Some(_) => i + 1,
+        };
+    }
+    rows
+}
+
+/// The block ranked by a field or a criterion as CSV for Excel (UTF-8 with
+/// BOM): rank, agency, the measure, and the overall rank and index.
+pub fn ranking_by_csv(block: &RankBlock, by: RankBy) -> String {
+    let q = csv_cell;
+    let mut out = String::from('\u{feff}');
+    out.push_str(&format!(
+        "{},{},{},{},{}\r\n",
+        q(t!("Xếp hạng", "Rank")),
+        q(t!("Cơ quan", "Agency")),
+        q(&by.label(block)),
+        q(t!("Hạng chung", "Overall rank")),
+        q(t!("Chỉ số chung", "Overall index")),
+    ));
+    let pct = matches!(by, RankBy::Overall | RankBy::Field(_));
+    for (rank, r, v) in ranked_by(block, by) {
+        let v = v
+            .map(|v| {
+                if pct {
+                    format!("{}%", v.shown_fixed2())
+                } else {
+                    v.shown()
+                }
+            })
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{},{},{},{},{}\r\n",
+            if rank == 0 { String::new() } else { rank.to_string() },
+            q(&r.agency),
+            q(&v),
+            r.rank,
+            q(&r.index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_default())
+        ));
+    }
+    out
 }
 
 /// A block of the ranking as CSV for Excel (UTF-8 with BOM).

@@ -9,4 +9,4 @@ pub mod edit;
 pub mod ranges;
 pub mod rule_reader;
 pub mod studio;
-pub mod table;
+pub mod xlsx;

@@ -1,5 +1,6 @@
 //! Foundations every stage uses: the interface language (`t!`, `tf!`), exact
-//! decimals, and reading JSON files with problems told in people's words.
+//! decimals, reading JSON files with problems told in people's words, and
+//! reading tables pasted from Word or Excel.
 //! Uses nothing else of the domain.
 
 #[macro_use]
@@ -8,4 +9,5 @@ pub mod i18n;
 pub mod decimal;
 pub mod json;
 pub mod serde_vi;
+pub mod table;
 pub mod text;

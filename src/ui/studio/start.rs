@@ -11,7 +11,8 @@ use crate::domain::authoring::annex::{
     annex_rows, blank_set, import_annex, recognise_columns, Columns,
 };
 use crate::domain::authoring::studio::{copy_for_year, StudioDraft};
-use crate::domain::authoring::table::{read_table, read_xlsx, MAX_TABLE_BYTES};
+use crate::domain::authoring::xlsx::read_xlsx;
+use crate::domain::base::table::{read_table, MAX_TABLE_BYTES};
 use crate::ui::app::LibraryState;
 use crate::ui::banner::outcome_banner;
 use crate::ui::lazy::ChunkError;
