@@ -84,14 +84,21 @@ fn an_assignment_package_carries_the_submissions_without_appraisals() {
         role: "Thành viên".into(),
         fields: vec!["1".into(), "2".into()],
     };
-    let pkg = desk.assignment_package(&member("Trần A", "Sở Nội vụ"), &assignment, "2026-11-24T08:00:00");
+    let pkg = desk.assignment_package(
+        &member("Trần A", "Sở Nội vụ"),
+        &assignment,
+        "2026-11-24T08:00:00",
+    );
     let text = serde_json::to_string(&pkg).unwrap();
     let (read, sent) = read_package(text.as_bytes()).unwrap();
     assert_eq!(read.assignment, assignment);
     assert_eq!(sent.entries.len(), 2);
     for e in sent.entries.values() {
         assert!(e.appraisals.is_empty() && e.history.is_empty() && e.survey_score.is_empty());
-        assert!(e.seal.digest_ok && e.seal.set_digest_ok, "seals proven again when read");
+        assert!(
+            e.seal.digest_ok && e.seal.set_digest_ok,
+            "seals proven again when read"
+        );
     }
     // the member's own desk: new ones added, the same file left, own work kept
     let mut mine = desk_of(&[agency("xa-1", "UBND xã Tân Lập", &set, 3)]);
@@ -135,7 +142,10 @@ fn an_assignment_package_carries_the_submissions_without_appraisals() {
     let mut nameless = desk.assignment_package(&member("A", "B"), &Assignment::default(), "t");
     nameless.stored.clear();
     let err = read_package(serde_json::to_string(&nameless).unwrap().as_bytes()).unwrap_err();
-    assert!(err[0].message.contains("không ghi tên thành viên"), "{err:?}");
+    assert!(
+        err[0].message.contains("không ghi tên thành viên"),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -161,7 +171,10 @@ fn coverage_names_unassigned_and_shared_fields() {
     ];
     assert_eq!(
         coverage(&members, &all),
-        (vec!["3".to_string(), "4".to_string()], vec!["2".to_string()])
+        (
+            vec!["3".to_string(), "4".to_string()],
+            vec!["2".to_string()]
+        )
     );
 }
 
@@ -197,12 +210,18 @@ fn survey_scores_from_a_pasted_table_match_by_name_and_list_the_rest() {
     let m = match_survey_table(&desk, &table, official);
     assert_eq!(m.heading.as_deref(), Some("STT | Cơ quan | Điểm ĐTXHH"));
     assert_eq!(m.hits.len(), 1, "{m:#?}");
-    assert_eq!((m.hits[0].key.as_str(), m.hits[0].score), ("xa-1", d("8.5")));
+    assert_eq!(
+        (m.hits[0].key.as_str(), m.hits[0].score),
+        ("xa-1", d("8.5"))
+    );
     assert_eq!(m.hits[0].line, 2);
     let why: Vec<(usize, &str)> = m.misses.iter().map(|x| (x.line, x.why.as_str())).collect();
     assert_eq!(why.len(), 5, "{why:#?}");
     assert!(why[0].1.contains("ngoài khoảng 0 đến"), "{why:?}");
-    assert!(why[1].1.contains("không có cơ quan «UBND xã Không Có»"), "{why:?}");
+    assert!(
+        why[1].1.contains("không có cơ quan «UBND xã Không Có»"),
+        "{why:?}"
+    );
     assert!(why[2].1.contains("đã có điểm ở dòng 2"), "{why:?}");
     assert!(why[3].1.contains("đã chốt điểm"), "{why:?}");
     assert!(why[4].1.contains("«chưa có»"), "{why:?}");
@@ -225,7 +244,10 @@ fn survey_scores_from_a_pasted_table_match_by_name_and_list_the_rest() {
         agency("b", "UBND xã Tân Lập ", &departments, 3),
     ]);
     let m = match_survey_table(&twins, "UBND xã Tân Lập\t5", official);
-    assert!(m.hits.is_empty() && m.misses[0].why.contains("2 hồ sơ trên bàn cùng tên"), "{m:#?}");
+    assert!(
+        m.hits.is_empty() && m.misses[0].why.contains("2 hồ sơ trên bàn cùng tên"),
+        "{m:#?}"
+    );
     assert!(twins.take_survey_scores(&m.hits).is_empty());
 }
 
@@ -247,8 +269,15 @@ fn a_block_ranks_by_field_and_by_criterion_with_shared_ranks() {
     // overall: the block's own order and ranks
     let overall = ranked_by(block, RankBy::Overall);
     assert_eq!(
-        overall.iter().map(|(k, r, _)| (*k, r.key.as_str())).collect::<Vec<_>>(),
-        block.rows.iter().map(|r| (r.rank, r.key.as_str())).collect::<Vec<_>>()
+        overall
+            .iter()
+            .map(|(k, r, _)| (*k, r.key.as_str()))
+            .collect::<Vec<_>>(),
+        block
+            .rows
+            .iter()
+            .map(|r| (r.rank, r.key.as_str()))
+            .collect::<Vec<_>>()
     );
     for by in (0..block.fields.len())
         .map(RankBy::Field)
@@ -280,10 +309,29 @@ fn a_block_ranks_by_field_and_by_criterion_with_shared_ranks() {
     // a criterion's points are the sum of its items after appraisal
     let first = &set.fields[0].criteria[0];
     let r = &appraised_report(&set, &desk.entries["xa-1"].submission, &Default::default());
-    let points = r.criteria.iter().find(|c| c.code == first.code).unwrap().points;
-    assert_eq!(block.rows.iter().find(|r| r.key == "xa-1").unwrap().criterion_points[0], Some(points));
+    let points = r
+        .criteria
+        .iter()
+        .find(|c| c.code == first.code)
+        .unwrap()
+        .points;
+    assert_eq!(
+        block
+            .rows
+            .iter()
+            .find(|r| r.key == "xa-1")
+            .unwrap()
+            .criterion_points[0],
+        Some(points)
+    );
     let csv = ranking_by_csv(block, RankBy::Criterion(0));
-    assert!(csv.lines().next().unwrap().contains(&format!("Điểm tiêu chí {}", first.code)), "{csv}");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .contains(&format!("Điểm tiêu chí {}", first.code)),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -305,7 +353,11 @@ fn the_result_notice_lists_every_change_request_and_the_totals() {
             Appraisal {
                 score: "0".into(),
                 comment: format!("Không có tài liệu số {i}"),
-                request: if i == 0 { RequestKind::BoSungTaiLieu } else { RequestKind::None },
+                request: if i == 0 {
+                    RequestKind::BoSungTaiLieu
+                } else {
+                    RequestKind::None
+                },
             },
         );
     }
@@ -321,13 +373,25 @@ fn the_result_notice_lists_every_change_request_and_the_totals() {
     e.survey_score = "8".into();
     let n = result_notice(&desk.entries["xa-1"], &set);
     assert_eq!(n.agency, "UBND xã Tân Lập");
-    assert_eq!(n.changed.iter().map(|i| &i.code).collect::<Vec<_>>(), scored.iter().take(2).collect::<Vec<_>>());
-    assert!(n.changed.iter().all(|i| i.appraised.is_zero() && i.self_points > Dec::ZERO));
+    assert_eq!(
+        n.changed.iter().map(|i| &i.code).collect::<Vec<_>>(),
+        scored.iter().take(2).collect::<Vec<_>>()
+    );
+    assert!(n
+        .changed
+        .iter()
+        .all(|i| i.appraised.is_zero() && i.self_points > Dec::ZERO));
     assert_eq!(n.changed[0].comment, "Không có tài liệu số 0");
     assert!(!n.changed[0].self_reason.is_empty());
     assert_eq!(
-        n.requests.iter().map(|i| (i.code.as_str(), i.request)).collect::<Vec<_>>(),
-        vec![(scored[0].as_str(), RequestKind::BoSungTaiLieu), (scored[2].as_str(), RequestKind::GiaiTrinh)]
+        n.requests
+            .iter()
+            .map(|i| (i.code.as_str(), i.request))
+            .collect::<Vec<_>>(),
+        vec![
+            (scored[0].as_str(), RequestKind::BoSungTaiLieu),
+            (scored[2].as_str(), RequestKind::GiaiTrinh)
+        ]
     );
     let lost: Dec = n.changed.iter().map(|i| i.self_points - i.appraised).sum();
     assert_eq!(n.self_total - n.appraised_total, lost);

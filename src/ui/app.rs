@@ -142,7 +142,11 @@ pub fn App() -> impl IntoView {
                 return view! { <div class="wizard wide">{lazy_view(load_page!(studio_page(owner)))}</div> }
                     .into_any();
             }
-            Route::Desk | Route::DeskEntry(_) | Route::Ranking => {
+            Route::Desk
+            | Route::DeskEntry(_)
+            | Route::DeskNotice(_)
+            | Route::Ranking
+            | Route::RankingPrint(_) => {
                 let owner = app_owner.clone();
                 return view! { <div class="wizard wide">{lazy_view(load_page!(desk_pages(route, owner)))}</div> }
                     .into_any();

@@ -19,8 +19,12 @@ pub enum Route {
     Desk,
     /// One agency's submission on the desk, by its draft id.
     DeskEntry(String),
+    /// The result notice (thông báo kết quả thẩm định) of one submission.
+    DeskNotice(String),
     /// The ranking of every agency on the desk.
     Ranking,
+    /// One block of the ranking as printed (A4 landscape), by its set key.
+    RankingPrint(String),
     /// The criteria-set studio (Sở Nội vụ).
     Studio,
 }
@@ -40,10 +44,16 @@ impl Route {
             Some("tong-hop") => Route::Summary,
             Some("bo-tieu-chi") => Route::Library,
             Some("ban-tu-danh-gia") => Route::Drafts,
-            Some("xep-hang") => Route::Ranking,
+            Some("xep-hang") => match (parts.next(), parts.next()) {
+                (Some("in"), Some(key)) => Route::RankingPrint(key.to_string()),
+                _ => Route::Ranking,
+            },
             Some("soan-bo-tieu-chi") => Route::Studio,
             Some("tham-dinh") => match parts.next() {
-                Some(key) => Route::DeskEntry(key.to_string()),
+                Some(key) => match parts.next() {
+                    Some("thong-bao") => Route::DeskNotice(key.to_string()),
+                    _ => Route::DeskEntry(key.to_string()),
+                },
                 None => Route::Desk,
             },
             _ => Route::Start,
@@ -63,7 +73,9 @@ impl Route {
             Route::Drafts => "#/ban-tu-danh-gia".into(),
             Route::Desk => "#/tham-dinh".into(),
             Route::DeskEntry(key) => format!("#/tham-dinh/{key}"),
+            Route::DeskNotice(key) => format!("#/tham-dinh/{key}/thong-bao"),
             Route::Ranking => "#/xep-hang".into(),
+            Route::RankingPrint(key) => format!("#/xep-hang/in/{key}"),
             Route::Studio => "#/soan-bo-tieu-chi".into(),
         }
     }
@@ -91,6 +103,8 @@ mod tests {
             Route::Ranking,
             Route::Studio,
             Route::DeskEntry("mhq3k2-8f1x0a".into()),
+            Route::DeskNotice("mhq3k2-8f1x0a".into()),
+            Route::RankingPrint("minh-hoa-xa-2026@1.0.0".into()),
             Route::Field {
                 code: "2".into(),
                 item: None,

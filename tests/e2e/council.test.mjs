@@ -1,10 +1,12 @@
-// End-to-end: the appraisal council in three browsers. Two members appraise
-// the fields assigned to them (and both, differently, one item of field 2);
-// the secretary merges their parts, sees the disagreement side by side,
-// chooses, and exports one consolidated result with every member's items.
+// End-to-end: the appraisal council in three browsers, and the agency in a
+// fourth. The secretary lists the members and their fields and hands each a
+// package; two members appraise the fields assigned to them (and both,
+// differently, one item of field 2); the secretary merges their parts, sees
+// the disagreement side by side, chooses, locks, and exports one
+// consolidated result, which the agency imports with every member's word.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -41,15 +43,75 @@ async function downloadPart(page) {
   return path;
 }
 
-test('the council: two members appraise their fields, the secretary merges, decides the one disagreement, and exports one result', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-hoi-dong-'));
-  execFileSync('cargo', ['run', '--quiet', '--example', 'generate_submissions', '--', dir, '2'], { cwd: repo });
-  const files = readdirSync(dir).sort().map((f) => join(dir, f));
+async function download(page, button, pattern) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  assert.match(dl.suggestedFilename(), pattern);
+  const path = join(mkdtempSync(join(tmpdir(), 'cchc-tai-')), dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
 
-  // member 1, Sở Tư pháp: field 2 (thể chế)
-  const a = await deskWith(files);
-  await seat(a, 'Trần Thị B', 'Sở Tư pháp', [2]);
-  await a.locator('.desk-table tbody th a').first().click();
+/** A member's fresh desk, filled from the secretary's package alone. */
+async function memberWith(pkg) {
+  const page = await env.page({ acceptDownloads: true });
+  await page.goto(env.origin + '/#/tham-dinh');
+  await page.getByText('Chưa có hồ sơ nào.').waitFor();
+  await page.getByText('Hội đồng thẩm định: người thẩm định').click();
+  await page.locator('#nhan-goi-phan-cong').setInputFiles([pkg]);
+  await page.locator('.council .banner-ok', { hasText: 'Đã nhận gói phân công của Nguyễn Văn A (Sở Nội vụ)' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 2);
+  return page;
+}
+
+test('the council: the secretary assigns fields, two members appraise theirs, the secretary merges, decides the one disagreement, locks, and the agency sees every request', async () => {
+  // the agency's submission, and another agency's
+  const agency = await env.page({ acceptDownloads: true });
+  await agency.goto(env.origin + '/');
+  await agency.locator('.set-choice label').first().click();
+  await agency.getByLabel('Tên cơ quan, đơn vị').fill('Sở Nội vụ Minh Họa');
+  await agency.goto(env.origin + '/#/linh-vuc/1');
+  await byId(agency, 'muc-1.1.1-chon-0').check();
+  await agency.goto(env.origin + '/#/tong-hop');
+  const submission = await download(agency, 'Xuất tệp nộp (JSON)', /^CCHC-.+\.json$/);
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-hoi-dong-'));
+  execFileSync('cargo', ['run', '--quiet', '--example', 'generate_submissions', '--', dir, '1'], { cwd: repo });
+  const files = [submission, ...readdirSync(dir).map((f) => join(dir, f))];
+
+  // the secretary: the files, the council's members and their fields, a package each
+  const s = await deskWith(files);
+  await seat(s, 'Nguyễn Văn A', 'Sở Nội vụ', []);
+  const member = async (i, name, agencyName, role, fields) => {
+    await s.getByRole('button', { name: '+ Thêm thành viên' }).click();
+    await s.waitForFunction((id) => document.activeElement?.id === id, `thanh-vien-${i}-ten`);
+    await byId(s, `thanh-vien-${i}-ten`).fill(name);
+    await byId(s, `thanh-vien-${i}-co-quan`).fill(agencyName);
+    await byId(s, `thanh-vien-${i}-vai-tro`).selectOption(role);
+    for (const f of fields) await byId(s, `thanh-vien-${i}-lv-${f}`).check();
+  };
+  await member(0, 'Trần Thị B', 'Sở Tư pháp', 'Thành viên', [2]);
+  await member(1, 'Lê Văn C', 'Sở Tài chính', 'Thành viên', [2, 6]);
+  await member(2, 'Phạm Văn D', 'UBND tỉnh', 'Chủ tịch Hội đồng', []);
+  await s.locator('.council-roster .hint[role=status]', { hasText: 'Lĩnh vực giao cho hơn một người' }).waitFor();
+  const roster = s.locator('.council-member');
+  const pkgB = await (async () => {
+    const [dl] = await Promise.all([s.waitForEvent('download'), roster.nth(0).getByRole('button', { name: 'Tải gói phân công' }).click()]);
+    const path = join(mkdtempSync(join(tmpdir(), 'cchc-goi-')), dl.suggestedFilename()); await dl.saveAs(path); return path;
+  })();
+  const pkgC = await (async () => {
+    const [dl] = await Promise.all([s.waitForEvent('download'), roster.nth(1).getByRole('button', { name: 'Tải gói phân công' }).click()]);
+    const path = join(mkdtempSync(join(tmpdir(), 'cchc-goi-')), dl.suggestedFilename()); await dl.saveAs(path); return path;
+  })();
+  assert.match(pkgB, /GOI-PHAN-CONG-.+\.json$/);
+  await s.locator('.council-roster .banner-ok', { hasText: '2 hồ sơ và phân công của Lê Văn C (Sở Tài chính)' }).waitFor();
+  await s.locator('.council-roster').scrollIntoViewIfNeeded();
+  await shot(s, 'hoi-dong-phan-cong', { fullPage: false });
+  assert.deepEqual(await axe(s), [], 'axe on the council card with its members');
+
+  // member 1, Sở Tư pháp: field 2 (thể chế), from the package alone
+  const a = await memberWith(pkgB);
+  assert.equal(await byId(a, 'nguoi-tham-dinh').inputValue(), 'Trần Thị B');
+  assert.equal(await byId(a, 'phan-cong-2').isChecked(), true);
+  await a.getByRole('link', { name: 'Sở Nội vụ Minh Họa' }).click();
   assert.equal(await byId(a, 'loc-linh-vuc-cua-toi').isChecked(), true, 'a member sees the assigned fields first');
   assert.equal(await byId(a, 'td-1.1.1-y-kien').isVisible(), false);
   await byId(a, 'td-2.1.1-y-kien').fill('Kế hoạch ban hành muộn');
@@ -62,9 +124,8 @@ test('the council: two members appraise their fields, the secretary merges, deci
   await a.locator('.council-results .banner-ok', { hasText: '2 mục đã thẩm định của 1 hồ sơ' }).waitFor();
 
   // member 2, Sở Tài chính: field 6, and field 2 too (seen differently)
-  const b = await deskWith(files);
-  await seat(b, 'Lê Văn C', 'Sở Tài chính', [2, 6]);
-  await b.locator('.desk-table tbody th a').first().click();
+  const b = await memberWith(pkgC);
+  await b.getByRole('link', { name: 'Sở Nội vụ Minh Họa' }).click();
   await byId(b, 'td-6.1.1-y-kien').fill('Đạt');
   await byId(b, 'td-2.1.1-y-kien').fill('Không có kế hoạch');
   await b.waitForTimeout(500);
@@ -73,8 +134,6 @@ test('the council: two members appraise their fields, the secretary merges, deci
   const partB = await downloadPart(b);
 
   // the secretary merges both parts
-  const s = await deskWith(files);
-  await seat(s, 'Nguyễn Văn A', 'Sở Nội vụ', []);
   await s.locator('#gop-phan-tham-dinh').setInputFiles([partA, partB]);
   await s.locator('.council-results li').nth(1).waitFor();
   const merged = await s.locator('.council-results li').allInnerTexts();
@@ -82,7 +141,7 @@ test('the council: two members appraise their fields, the secretary merges, deci
   assert.match(merged[1], /Đã gộp phần của Lê Văn C \(Sở Tài chính\): nhận 1 mục, 0 mục trùng khớp, 1 mục chưa thống nhất \(.+: 2\.1\.1\)\./);
   await s.locator('.desk-table tbody tr', { hasText: '1 mục chưa thống nhất giữa các thành viên hội đồng.' }).waitFor();
 
-  await s.locator('.desk-table tbody th a').first().click();
+  await s.getByRole('link', { name: 'Sở Nội vụ Minh Họa' }).click();
   await s.locator('.conflict-note', { hasText: '1 mục chưa thống nhất giữa các thành viên hội đồng: 2.1.1.' }).waitFor();
   const exportButton = s.getByRole('button', { name: 'Xuất tệp kết quả thẩm định (gửi cơ quan)' });
   assert.equal(await exportButton.isDisabled(), true, 'no result leaves while members disagree');
@@ -114,5 +173,19 @@ test('the council: two members appraise their fields, the secretary merges, deci
   assert.equal(review.items['2.1.1'].comment, 'Không có kế hoạch');
   assert.equal(review.items['2.1.2'].request, 'giai_trinh');
   assert.equal(review.items['6.1.1'].comment, 'Đạt');
-  for (const p of [a, b, s]) assert.deepEqual(p.consoleErrors, []);
+  const reviewFile = join(mkdtempSync(join(tmpdir(), 'cchc-kq-')), 'ket-qua.json');
+  writeFileSync(reviewFile, readFileSync(await dl.path()));
+  s.once('dialog', (dlg) => dlg.accept());
+  await s.getByRole('button', { name: 'Chốt điểm' }).click();
+  await s.locator('.badge', { hasText: 'Đã chốt điểm' }).waitFor();
+
+  // the agency imports the consolidated result: both members' requests and comments
+  await agency.locator('#nhap-ket-qua').setInputFiles([reviewFile]);
+  await agency.locator('.banner-ok', { hasText: 'Đã nhập kết quả thẩm định lần 1: 1 mục có yêu cầu' }).waitFor();
+  await agency.goto(env.origin + '/#/linh-vuc/2');
+  assert.match(await byId(agency, 'muc-2.1.2').locator('.review-feedback').innerText(), /Yêu cầu giải trình\. Ý kiến: Đề nghị giải trình$/);
+  assert.match(await byId(agency, 'muc-2.1.1').locator('.review-feedback').innerText(), /Ý kiến: Không có kế hoạch$/);
+  await agency.goto(env.origin + '/#/linh-vuc/6');
+  assert.match(await byId(agency, 'muc-6.1.1').locator('.review-feedback').innerText(), /Ý kiến: Đạt$/);
+  for (const p of [a, b, s, agency]) assert.deepEqual(p.consoleErrors, []);
 });

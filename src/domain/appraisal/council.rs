@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::desk::{Desk, DeskEntry};
 pub use super::assignment::Assignment;
+use super::desk::{Desk, DeskEntry};
 pub use super::history::{AppraisalEvent, Member};
 use crate::domain::base::json::{read_format, Problem};
 

@@ -11,5 +11,5 @@ pub mod desk_storage;
 pub mod history;
 pub mod notice;
 pub mod ranking;
-pub mod survey;
 pub mod submission;
+pub mod survey;

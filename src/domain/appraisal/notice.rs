@@ -5,7 +5,7 @@
 //! council's comment, and every request made.
 
 use super::desk::{appraised_report, DeskEntry};
-use crate::domain::assessment::review_file::{ReviewStatus, RequestKind};
+use crate::domain::assessment::review_file::{RequestKind, ReviewStatus};
 use crate::domain::base::decimal::Dec;
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::scoring::engine::index_of;

@@ -270,11 +270,17 @@ pub fn ranking_by_csv(block: &RankBlock, by: RankBy) -> String {
             .unwrap_or_default();
         out.push_str(&format!(
             "{},{},{},{},{}\r\n",
-            if rank == 0 { String::new() } else { rank.to_string() },
+            if rank == 0 {
+                String::new()
+            } else {
+                rank.to_string()
+            },
             q(&r.agency),
             q(&v),
             r.rank,
-            q(&r.index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_default())
+            q(&r.index
+                .map(|i| format!("{}%", i.shown_fixed2()))
+                .unwrap_or_default())
         ));
     }
     out

@@ -95,9 +95,8 @@ pub fn match_survey_table<'s>(
             .iter()
             .position(|c| c.chars().any(char::is_alphabetic) && Dec::parse(c).is_err())
         else {
-            out.misses.push(miss(
-                t!("không có tên cơ quan", "no agency name").into(),
-            ));
+            out.misses
+                .push(miss(t!("không có tên cơ quan", "no agency name").into()));
             continue;
         };
         let name = cells[name_at].trim();
@@ -111,7 +110,11 @@ pub fn match_survey_table<'s>(
                 out.heading = Some(row);
             } else {
                 out.misses.push(miss(
-                    t!("không có điểm sau tên cơ quan", "no score after the agency's name").into(),
+                    t!(
+                        "không có điểm sau tên cơ quan",
+                        "no score after the agency's name"
+                    )
+                    .into(),
                 ));
             }
             continue;

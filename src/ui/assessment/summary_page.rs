@@ -17,6 +17,7 @@ use crate::ui::assessment::inputs::TextArea;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::assessment::use_assessment;
 use crate::ui::lazy::ChunkError;
+use crate::ui::paper::{signature_block, Signer};
 use crate::ui::route::Route;
 
 /// The field code of an item, for linking to it.
@@ -167,18 +168,12 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         .collect_view();
         // the heading of an official document (Nghị định 30/2020/NĐ-CP), on paper only
         let today = a.today.get_value();
-        let doc_head = view! {
-            <div class="doc-head" aria-hidden="true">
-                <p class="doc-agency">{profile.name.to_uppercase()}</p>
-                <p class="doc-nation">{t!("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")}<br/><span>{t!("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")}</span></p>
-                <p class="doc-date">{tf!("{}, ngày {} tháng {} năm {}", "{}, {}/{}/{}",
-                    profile.province.trim(),
-                    today.get(8..10).unwrap_or(""),
-                    today.get(5..7).unwrap_or(""),
-                    today.get(..4).unwrap_or("")
-                )}</p>
-            </div>
-        };
+        let doc_head = crate::ui::paper::doc_head(
+            vec![profile.name.to_uppercase()],
+            profile.province.clone(),
+            &today,
+            true,
+        );
         Some(view! {
             {doc_head}
             <dl class="meta summary-meta">
@@ -392,10 +387,10 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 let report = a.report.get()?;
                 Some(a.draft.with(|d| detail_table(&detail_set, d, &report)))
             })}
-            <div class="signatures" aria-hidden="true">
-                <p><strong>{t!("Người lập biểu", "Prepared by")}</strong><br/>{t!("(Ký, ghi rõ họ tên)", "(Signature and full name)")}</p>
-                <p><strong>{t!("Thủ trưởng cơ quan, đơn vị", "Head of the agency or unit")}</strong><br/>{t!("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)")}</p>
-            </div>
+            {signature_block(vec![
+                Signer { lines: vec![t!("Người lập biểu", "Prepared by").into()], note: t!("(Ký, ghi rõ họ tên)", "(Signature and full name)"), name: String::new() },
+                Signer { lines: vec![t!("Thủ trưởng cơ quan, đơn vị", "Head of the agency or unit").into()], note: t!("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)"), name: String::new() },
+            ], true)}
             <h3 class="no-print-heading">{t!("Khó khăn, kiến nghị", "Difficulties and proposals")}</h3>
             <TextArea
                 id="kho-khan".to_string()

@@ -12,6 +12,7 @@ use crate::browser::{files, page};
 use crate::domain::appraisal::council::read_part;
 use crate::domain::appraisal::submission::file_slug;
 use crate::ui::assessment::inputs::TextInput;
+use crate::ui::review::council_roster::{CouncilRoster, ReceivePackage};
 use crate::ui::review::use_review;
 
 #[component]
@@ -190,6 +191,8 @@ pub fn CouncilCard() -> impl IntoView {
             <ul class="council-results" aria-live="polite">
                 {move || message.get().into_iter().map(|(ok, m)| view! { <li>{crate::ui::banner::outcome_banner(ok, m)}</li> }).collect_view()}
             </ul>
+            <ReceivePackage/>
+            <CouncilRoster fields/>
         </details>
     }
 }

@@ -340,6 +340,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
             <div class="actions">
                 <button type="button" class="button" prop:disabled=move || undecided.get() on:click=export_review>{t!("Xuất tệp kết quả thẩm định (gửi cơ quan)", "Export the appraisal result (send to the agency)")}</button>
                 <button type="button" class="secondary" prop:disabled=move || locked.get() || undecided.get() on:click=lock>{t!("Chốt điểm", "Close the scores")}</button>
+                {crate::ui::assessment::sidebar::nav_link(crate::ui::route::Route::DeskNotice(key.clone()), "button secondary", t!("Thông báo kết quả (in)", "Result notice (print)"))}
                 {move || locked.get().then(|| view! { <span class="badge badge-official">{t!("Đã chốt điểm", "Scores closed")}</span> })}
             </div>
             <div class="review-tools">

@@ -5,9 +5,13 @@
 //! are computed once per import, so typing costs the same on any desk.
 
 pub mod council_card;
+pub mod council_roster;
 pub mod desk_page;
 pub mod entry_page;
+pub mod notice_page;
 pub mod ranking_page;
+pub mod ranking_print;
+pub mod survey_import;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -27,7 +31,9 @@ use crate::ui::lazy::ChunkError;
 use crate::ui::route::Route;
 use desk_page::DeskPage;
 use entry_page::EntryPage;
+use notice_page::NoticePage;
 use ranking_page::RankingPage;
+use ranking_print::RankingPrintPage;
 
 #[derive(Clone, Copy)]
 pub struct ReviewState {
@@ -344,7 +350,8 @@ impl ReviewState {
 }
 split_page!(
     tham_dinh,
-    /// The desk, one entry and the ranking: one chunk. The desk is restored
+    /// The desk, one entry, its result notice, the ranking and its print:
+    /// one chunk. The desk is restored
     /// (and its saving effect started) the first time any of them opens, under
     /// the app's owner so it outlives the page.
     pub fn desk_pages(route: Route, app: Owner) -> Result<AnyView, ChunkError> {
@@ -353,7 +360,9 @@ split_page!(
         }
         Ok(match route {
             Route::DeskEntry(key) => view! { <EntryPage key/> }.into_any(),
+            Route::DeskNotice(key) => view! { <NoticePage key/> }.into_any(),
             Route::Ranking => view! { <RankingPage/> }.into_any(),
+            Route::RankingPrint(set_key) => view! { <RankingPrintPage set_key/> }.into_any(),
             _ => view! { <DeskPage/> }.into_any(),
         })
     }

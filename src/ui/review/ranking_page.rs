@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::{files, page};
 use crate::domain::appraisal::ranking::{
-    held_apart, ranking_blocks, ranking_csv, RankBlock, RankRow,
+    held_apart, ranked_by, ranking_blocks, ranking_by_csv, ranking_csv, RankBlock, RankBy, RankRow,
 };
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
@@ -122,7 +122,7 @@ pub fn RankingPage() -> impl IntoView {
             </figure>
         }
     };
-    let block_view = move |block: RankBlock| {
+    let block_view = move |(n, block): (usize, RankBlock)| {
         let csv = ranking_csv(&block);
         let file = format!(
             "xep-hang-cchc-{}-{}.csv",
@@ -133,12 +133,15 @@ pub fn RankingPage() -> impl IntoView {
             let _ = files::download(&file, "text/csv;charset=utf-8", &csv);
         };
         let fields = block.fields.clone();
+        let print = Route::RankingPrint(block.set_key.clone());
         view! {
             <section class="rank-block">
                 <h3>{tf!("Khối: {}", "Block: {}", block.title)}</h3>
                 <div class="actions">
                     <button type="button" class="button" on:click=export>{tf!("Xuất bảng xếp hạng khối này (CSV)", "Export this block's ranking (CSV)")}</button>
+                    {nav_link(print, "button secondary", t!("In bảng xếp hạng (A4 ngang)", "Print the ranking (A4 landscape)"))}
                 </div>
+                {rank_by_view(n, block.clone())}
                 {chart(&block)}
                 <div class="table-wrap">
                     <table class="ranking-table">
@@ -195,13 +198,107 @@ pub fn RankingPage() -> impl IntoView {
             <div class="actions">
                 {nav_link(Route::Desk, "", t!("← Về bàn thẩm định", "← Back to the appraisal desk"))}
             </div>
+            <crate::ui::review::survey_import::SurveyImport/>
             {move || {
                 let list = blocks.get();
                 if list.is_empty() {
                     return view! { <p>{t!("Chưa có cơ quan nào để xếp hạng.", "No agency to rank yet.")}</p> }.into_any();
                 }
-                list.into_iter().map(block_view).collect_view().into_any()
+                list.into_iter().enumerate().map(block_view).collect_view().into_any()
             }}
         </div>
+    }
+}
+
+/// Ranking a block by one field or one criterion: a choice of measure, the
+/// agencies ranked by it (ties sharing a rank), and its CSV.
+fn rank_by_view(n: usize, block: RankBlock) -> impl IntoView {
+    let by = RwSignal::new(RankBy::Overall);
+    let id = format!("xep-hang-theo-{n}");
+    let parse = |v: &str| match v.split_at(v.len().min(1)) {
+        ("f", i) => i.parse().map(RankBy::Field).unwrap_or(RankBy::Overall),
+        ("c", i) => i.parse().map(RankBy::Criterion).unwrap_or(RankBy::Overall),
+        _ => RankBy::Overall,
+    };
+    let fields = block
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, (c, t))| view! { <option value=format!("f{i}")>{format!("{c}. {t}")}</option> })
+        .collect_view();
+    let criteria = block
+        .criteria
+        .iter()
+        .enumerate()
+        .map(
+            |(i, (c, t, _))| view! { <option value=format!("c{i}")>{format!("{c}. {t}")}</option> },
+        )
+        .collect_view();
+    let shown = move || {
+        let b = by.get();
+        if b == RankBy::Overall {
+            return None;
+        }
+        let label = b.label(&block);
+        let pct = matches!(b, RankBy::Field(_));
+        let csv = ranking_by_csv(&block, b);
+        let file = format!(
+            "xep-hang-cchc-{}-{}-{}.csv",
+            crate::domain::appraisal::submission::file_slug(&block.title, "khoi"),
+            match b {
+                RankBy::Field(i) => format!("lv-{}", block.fields[i].0),
+                RankBy::Criterion(i) => format!("tc-{}", block.criteria[i].0),
+                RankBy::Overall => String::new(),
+            },
+            page::today_iso()
+        );
+        let rows = ranked_by(&block, b)
+            .into_iter()
+            .map(|(rank, row, v)| {
+                let v = v
+                    .map(|v| if pct { format!("{}%", v.shown_fixed2()) } else { v.shown() })
+                    .unwrap_or_else(|| t!("không áp dụng", "not applicable").into());
+                view! {
+                    <tr>
+                        <td class="num">{if rank == 0 { "—".to_string() } else { rank.to_string() }}</td>
+                        <th scope="row"><a href=Route::DeskEntry(row.key.clone()).hash()>{row.agency.clone()}</a></th>
+                        <td class="num">{v}</td>
+                        <td class="num">{row.rank}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="rank-by">
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=move |_| { let _ = files::download(&file, "text/csv;charset=utf-8", &csv); }>{t!("Xuất xếp hạng này (CSV)", "Export this ranking (CSV)")}</button>
+                </div>
+                <div class="table-wrap">
+                    <table class="ranking-table">
+                        <caption>{tf!("Xếp hạng theo {label}", "Ranked by {label}")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!("Hạng", "Rank")}</th>
+                                <th scope="col">{t!("Cơ quan", "Agency")}</th>
+                                <th scope="col">{label.clone()}</th>
+                                <th scope="col">{t!("Hạng chung", "Overall rank")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </div>
+        })
+    };
+    view! {
+        <div class="text-input rank-by-choice">
+            <label for=id.clone()>{t!("Xếp hạng theo", "Rank by")}</label>
+            <select id=id on:change=move |ev| by.set(parse(&event_target_value(&ev)))>
+                <option value="">{t!("Chỉ số chung (bảng dưới)", "Overall index (table below)")}</option>
+                <optgroup label={t!("Chỉ số một lĩnh vực", "One field's index")}>{fields}</optgroup>
+                <optgroup label={t!("Điểm một tiêu chí", "One criterion's points")}>{criteria}</optgroup>
+            </select>
+        </div>
+        {shown}
     }
 }
