@@ -234,6 +234,36 @@ fn a_part_for_another_round_or_file_is_not_merged_and_says_why() {
 }
 
 #[test]
+fn history_is_kept_across_rounds() {
+    let set = set();
+    let m = member("Trần Thị B", "Sở Tư pháp");
+    let mut d = desk(1);
+    appraise(&mut d, "ban-0", "2.2.1", "0", "Thiếu kế hoạch", &m, "2026-11-24T09:00:00");
+    // the agency answers the request: round 2 of the same draft
+    let mut draft = Draft::new("ban-0", "2026-11-20T09:00:00");
+    draft.profile.name = "Sở số 0".into();
+    draft.profile.year = "2026".into();
+    let round2 = export(&draft, &set, "2026-11-28T10:00:00", 2);
+    let out = d
+        .import("f2.json", round2.to_json().as_bytes(), "2026-11-28T11:00:00")
+        .unwrap();
+    assert_eq!(out, ImportOutcome::NewRound { key: "ban-0".into(), round: 2 });
+    appraise(&mut d, "ban-0", "2.2.1", "1", "Đã bổ sung", &m, "2026-11-29T09:00:00");
+    let steps = &d.entries["ban-0"].history["2.2.1"];
+    assert_eq!(
+        steps
+            .iter()
+            .map(|s| (s.round, s.appraisal.comment.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(1, "Thiếu kế hoạch"), (2, "Đã bổ sung")],
+        "the same member's word in a new round is a new step, the old one kept"
+    );
+    // and it survives storage
+    let (back, _) = Desk::restore(&d.stored());
+    assert_eq!(back.entries["ban-0"].history["2.2.1"], *steps);
+}
+
+#[test]
 fn history_and_conflicts_survive_storage_and_the_backup() {
     let (m1, m2) = (member("B", "Sở Tư pháp"), member("C", "Sở Tài chính"));
     let mut a = desk(1);

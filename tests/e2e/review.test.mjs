@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, axe, shot, repo } from './harness.mjs';
+import { launch, axe, shot, shots, repo } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -375,5 +375,23 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   for (const table of await page.locator('.ranking-table').all()) {
     assert.equal(await table.locator('tbody tr td:first-child').first().innerText(), '1');
   }
+  // the communes' block as published: 170 rows on A4 landscape, the column
+  // headings on every page, the council's signatures at the end
+  await page.locator('.rank-block', { hasText: '170 cơ quan' }).getByRole('link', { name: 'In bảng xếp hạng (A4 ngang)' }).click();
+  await page.locator('.paper.landscape tbody tr').nth(169).waitFor({ timeout: 60000 });
+  const pdf = join(shots, 'in-xep-hang-170-xa.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+  assert.ok(pages >= 4, `170 communes span pages (${pages})`);
+  const pageText = (p) => execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' });
+  for (let p = 1; p <= pages; p++) {
+    const text = pageText(p);
+    if (p < pages || /UBND xã/.test(text)) assert.match(text, /Cơ quan\s+Điểm thẩm/, `the headings on page ${p}`);
+  }
+  assert.match(pageText(pages), /TM\. HỘI ĐỒNG THẨM ĐỊNH/);
+  const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.equal(new Set(all.match(/UBND xã thử nghiệm số \d{3}/g)).size, 170, 'every commune printed');
+  assert.doesNotMatch(all, /Cơ quan thử nghiệm số/, 'no department in the communes\' block');
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', String(pages), '-l', String(pages), pdf, join(shots, 'in-xep-hang-170-xa-trang-cuoi')]);
   assert.deepEqual(page.consoleErrors, []);
 });
