@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 # module into the first download and chunks loaded on demand. RUSTFLAGS
 # replaces .cargo/config.toml's flags, so erase_components is repeated here.
 target="${CARGO_TARGET_DIR:-target}"
+# The bundled criteria sets are checked here, with the full loader: the app
+# trusts them at start (see examples/check_sets.rs).
+cargo run --quiet --example check_sets -- public/criteria
 RUSTFLAGS="--cfg erase_components --cfg cchc_split -Clink-args=--emit-relocs" \
   cargo build --release --target wasm32-unknown-unknown --bin cchc-tu-danh-gia \
   --target-dir "$target/split"

@@ -238,17 +238,43 @@ fn history_is_kept_across_rounds() {
     let set = set();
     let m = member("Trần Thị B", "Sở Tư pháp");
     let mut d = desk(1);
-    appraise(&mut d, "ban-0", "2.2.1", "0", "Thiếu kế hoạch", &m, "2026-11-24T09:00:00");
+    appraise(
+        &mut d,
+        "ban-0",
+        "2.2.1",
+        "0",
+        "Thiếu kế hoạch",
+        &m,
+        "2026-11-24T09:00:00",
+    );
     // the agency answers the request: round 2 of the same draft
     let mut draft = Draft::new("ban-0", "2026-11-20T09:00:00");
     draft.profile.name = "Sở số 0".into();
     draft.profile.year = "2026".into();
     let round2 = export(&draft, &set, "2026-11-28T10:00:00", 2);
     let out = d
-        .import("f2.json", round2.to_json().as_bytes(), "2026-11-28T11:00:00")
+        .import(
+            "f2.json",
+            round2.to_json().as_bytes(),
+            "2026-11-28T11:00:00",
+        )
         .unwrap();
-    assert_eq!(out, ImportOutcome::NewRound { key: "ban-0".into(), round: 2 });
-    appraise(&mut d, "ban-0", "2.2.1", "1", "Đã bổ sung", &m, "2026-11-29T09:00:00");
+    assert_eq!(
+        out,
+        ImportOutcome::NewRound {
+            key: "ban-0".into(),
+            round: 2
+        }
+    );
+    appraise(
+        &mut d,
+        "ban-0",
+        "2.2.1",
+        "1",
+        "Đã bổ sung",
+        &m,
+        "2026-11-29T09:00:00",
+    );
     let steps = &d.entries["ban-0"].history["2.2.1"];
     assert_eq!(
         steps

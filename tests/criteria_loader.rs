@@ -272,8 +272,15 @@ proptest! {
         // what the start reads from storage (accepted by this loader before)
         // reads the same: a set kept in the library never turns unreadable
         let known = read_known_set(bytes.as_bytes());
-        prop_assert_eq!(full.as_ref().ok(), known.as_ref().ok());
-        prop_assert!(known.err().is_none_or(|ps| !ps.is_empty() && ps.iter().all(|p| !p.message.is_empty())));
+        if let Ok(set) = &full {
+            prop_assert_eq!(Some(set), known.as_ref().ok());
+        }
+        // a set the start reads without the arithmetic checks still scores
+        // without a panic, however little it adds up
+        match &known {
+            Ok(set) => { let _ = score(set, &Answers::new()); }
+            Err(ps) => prop_assert!(!ps.is_empty() && ps.iter().all(|p| !p.message.is_empty())),
+        }
         match full {
             Ok(set) => { let _ = score(&set, &Answers::new()); }
             Err(ps) => prop_assert!(!ps.is_empty() && ps.iter().all(|p| !p.message.is_empty())),

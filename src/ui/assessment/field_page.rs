@@ -11,6 +11,10 @@ use crate::ui::assessment::item_card::ItemCard;
 use crate::ui::assessment::use_assessment;
 use crate::ui::route::Route;
 
+/// Above this many items on one page, cards off the screen are not laid
+/// out or painted until they come near it.
+const LONG_FIELD: usize = 40;
+
 #[component]
 pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let a = use_assessment();
@@ -92,8 +96,16 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         field.title_shown()
     );
     let max = field.max;
+    // a long field: only the cards near the screen are laid out and painted
+    // (see style/app.css, `.long-field`)
+    let long = field
+        .criteria
+        .iter()
+        .map(|c| c.items.len().max(1))
+        .sum::<usize>()
+        > LONG_FIELD;
     view! {
-        <div class="page-card field-page">
+        <div class="page-card field-page" class:long-field=long>
             <header class="field-head">
                 <h2 id="trang-tieu-de" tabindex="-1">{title}</h2>
                 <p class="field-score" aria-live="polite">{score_line}{t!(" (tối đa ", " (max ")}{points_text(max)}")"</p>

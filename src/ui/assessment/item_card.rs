@@ -128,7 +128,8 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let evidence_hint = unit.evidence.map(str::to_string);
     let title = unit.title_shown().to_string();
 
-    let response = a.response(&code);
+    let item = a.item(&code);
+    let response = Memo::new(move |_| item.with(|i| i.response.clone()));
     let read = {
         let (set, code) = (set.clone(), code.clone());
         Memo::new(move |_| {
@@ -144,22 +145,10 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             })
         })
     };
-    let score = {
-        let code = code.clone();
-        Memo::new(move |_| {
-            a.report
-                .with(|r| r.as_ref().and_then(|r| r.items.get(&code).cloned()))
-        })
-    };
-    let lacking = {
-        let code = code.clone();
-        Memo::new(move |_| {
-            a.outstanding.with(|o| {
-                o.as_ref()
-                    .is_some_and(|o| o.lacking_evidence.contains(&code))
-            })
-        })
-    };
+    // plain closures over the item's own signal: they re-run when this
+    // item changes, never for another
+    let score = move || item.with(|i| i.score.clone());
+    let lacking = move || item.with(|i| i.lacking);
     let exempt = {
         let code = code.clone();
         Memo::new(move |_| a.exempted.with(|m| m.get(&code).cloned()))
@@ -332,7 +321,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     });
 
     let rule_for_result = rule.clone();
-    let code_for_review = code.clone();
+    let review = move || item.with(|i| i.review.clone());
     let show_evidence = !matches!(kind, InputKind::Survey);
     // Reopening the draft later brings the user back to the item last worked on.
     let position = crate::ui::route::Route::item(&unit.field.code, &code).hash();
@@ -344,7 +333,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         <article
             on:focusin=remember
             class="item-card"
-            class:flagged=move || lacking.get()
+            class:flagged=lacking
             id=dom_id.clone()
             aria-labelledby=heading_id.clone()
         >
@@ -363,8 +352,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             {guidance.map(|g| view! { <p class="guidance"><strong>{t!("Hướng dẫn chấm: ", "Scoring guidance: ")}</strong>{g}</p> })}
             {evidence_hint.clone().map(|e| view! { <p class="evidence-hint"><strong>{t!("Tài liệu kiểm chứng cần có: ", "Evidence required: ")}</strong>{e}</p> })}
             {move || {
-                let code = code_for_review.clone();
-                a.draft.with(|d| d.review.as_ref().and_then(|rv| rv.items.get(&code).cloned())).map(|ap| view! {
+                review().map(|ap| view! {
                     <div class="review-feedback" role="note">
                         <strong>{t!("Thẩm định: ", "Appraisal: ")}</strong>
                         {(!ap.score.trim().is_empty()).then(|| tf!("{} điểm. ", "{} points. ", ap.score.trim()))}
@@ -381,8 +369,8 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             })}
             <div class="item-input">{input}{na_box}</div>
             <div class="item-status" aria-live="polite">
-                {move || score.get().map(|s| result_view(&rule_for_result, s))}
-                {move || lacking.get().then(|| view! {
+                {move || score().map(|s| result_view(&rule_for_result, s))}
+                {move || lacking().then(|| view! {
                     <p class="flag">{t!("⚑ Thiếu tài liệu kiểm chứng: hãy dẫn văn bản hoặc ghi giải trình", "⚑ Evidence missing: cite a document or write an explanation")}</p>
                 })}
             </div>

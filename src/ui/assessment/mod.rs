@@ -3,9 +3,10 @@
 //!
 //! State is one plain [`Draft`] in a signal (the todomvc shape: a domain type
 //! with tested methods, restored before the saving effect starts; see
-//! [`draft_store`]). Each item reads its own [`Memo`] slice of it, so a
-//! keystroke re-renders only the item being typed in, and the score report
-//! is one memo over the whole draft.
+//! [`draft_store`]). The score report is one memo over the whole draft. Each
+//! item card reads its own signals ([`slices`]: its response, score,
+//! evidence flag and appraisal), which one effect per source updates only
+//! when they change, so a keystroke re-renders only the item typed in.
 
 pub mod detail_table;
 pub mod draft_store;
@@ -16,6 +17,7 @@ pub mod inputs;
 pub mod item_card;
 pub mod save_status;
 pub mod sidebar;
+pub mod slices;
 pub mod start;
 pub mod summary_page;
 
@@ -25,10 +27,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::page;
+use crate::domain::assessment::review_file::Appraisal;
 use crate::domain::assessment::summary::{outstanding, Outstanding};
-use crate::domain::{CriteriaSet, Draft, Library, Response, ScoreReport};
+use crate::domain::{CriteriaSet, Draft, ItemScore, Library, Response, ScoreReport};
 use crate::ui::route::Route;
 use draft_store::{DraftStore, StoredEntry};
+use slices::Slices;
 
 #[derive(Clone, Copy)]
 pub struct Assessment {
@@ -49,6 +53,18 @@ pub struct Assessment {
     /// The set the open draft was on before the user switched it (last
     /// year's, for a draft duplicated for the new year), for the comparison.
     pub switched_from: RwSignal<Option<String>>,
+    items: Slices<ItemView>,
+}
+
+/// What an item card shows of the draft and its report (see [`slices`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ItemView {
+    pub response: Response,
+    pub score: Option<ItemScore>,
+    /// Scores above 0 with neither evidence nor explanation.
+    pub lacking: bool,
+    /// The appraisal in the review file the agency imported.
+    pub review: Option<Appraisal>,
 }
 
 impl Assessment {
@@ -57,8 +73,11 @@ impl Assessment {
     pub fn provide(library: RwSignal<Library>) -> Assessment {
         let store = DraftStore::restore();
         let draft = store.draft;
+        // a keystroke changes the draft, not its set: the set is looked up
+        // (and copied) only when the key or the library changes
+        let set_key = Memo::new(move |_| draft.with(|d| d.set_key.clone()));
         let set = Memo::new(move |_| {
-            let key = draft.with(|d| d.set_key.clone());
+            let key = set_key.get();
             library.with(|l| l.get(&key).map(|e| Arc::new(e.set.clone())))
         });
         let report = Memo::new(move |_| {
@@ -103,8 +122,34 @@ impl Assessment {
             today: StoredValue::new(page::today_iso()),
             exempted,
             switched_from: RwSignal::new(None),
+            items: Slices::new(),
         };
         store.start();
+        // every item card's signal, brought up to date after each change
+        // (of the draft, then its report): only the cards that changed wake
+        let items = state.items;
+        Effect::new(move |_| {
+            let (report, open) = (report.get(), outstanding.get());
+            let empty = Response::default();
+            draft.with(|d| {
+                items.sync(|code, cur| {
+                    let response = d.responses.get(code);
+                    let review = d.review.as_ref().and_then(|r| r.items.get(code));
+                    let score = report.as_ref().and_then(|r| r.items.get(code));
+                    let lacking = lacking(&open, code);
+                    let same = response.unwrap_or(&empty) == &cur.response
+                        && review == cur.review.as_ref()
+                        && score == cur.score.as_ref()
+                        && lacking == cur.lacking;
+                    (!same).then(|| ItemView {
+                        response: d.response(code),
+                        score: score.cloned(),
+                        lacking,
+                        review: review.cloned(),
+                    })
+                })
+            })
+        });
 
         // Remember where in the form each draft was left.
         Effect::new(move |_| {
@@ -134,11 +179,18 @@ impl Assessment {
         self.go(position.map(|h| Route::parse(&h)).unwrap_or(Route::Start));
     }
 
-    /// The response of one item, as its own reactive slice.
-    pub fn response(self, code: &str) -> Memo<Response> {
-        let code = code.to_string();
-        let draft = self.draft;
-        Memo::new(move |_| draft.with(|d| d.response(&code)))
+    /// What one item's card shows, as its own signal.
+    pub fn item(self, code: &str) -> Signal<ItemView> {
+        self.items.get(code, || ItemView {
+            response: self.draft.with_untracked(|d| d.response(code)),
+            score: self
+                .report
+                .with_untracked(|r| r.as_ref().and_then(|r| r.items.get(code).cloned())),
+            lacking: self.outstanding.with_untracked(|o| lacking(o, code)),
+            review: self
+                .draft
+                .with_untracked(|d| d.review.as_ref().and_then(|r| r.items.get(code).cloned())),
+        })
     }
 
     pub fn edit(self, code: &str, f: impl FnOnce(&mut Response)) {
@@ -150,6 +202,11 @@ impl Assessment {
         page::set_hash(&route.hash());
         self.route.set(route);
     }
+}
+
+fn lacking(o: &Option<Arc<Outstanding>>, code: &str) -> bool {
+    o.as_ref()
+        .is_some_and(|o| o.lacking_evidence.iter().any(|c| c == code))
 }
 
 pub fn use_assessment() -> Assessment {
