@@ -22,8 +22,15 @@ test('the summary prints on A4 as a document to sign, with the detail table', as
     page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu (trình diễn)' }).click(),
   ]);
   await page.locator('.tour').getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+  await page.goto(env.origin + '/#/');
+  const focal = await page.locator('#ho-so-dau-moi').inputValue();
+  assert.ok(focal.trim().length > 0, 'the sample draft names its focal point');
   await page.goto(env.origin + '/#/tong-hop');
   await page.getByRole('heading', { name: 'Bảng tổng hợp kết quả tự đánh giá' }).waitFor();
+  await page.locator('#kho-khan').fill('Thiếu công chức chuyên trách cải cách hành chính.');
+  await page.locator('#kien-nghi').fill('Đề nghị tỉnh tổ chức tập huấn phần mềm một cửa.');
+  const complete = await page.locator('.ok-note', { hasText: 'Mọi mục đã được trả lời.' }).count() > 0;
+  assert.equal(await page.locator('.draft-mark').isVisible(), false, 'the draft mark is for paper only');
 
   // summary only
   await page.emulateMedia({ media: 'print' });
@@ -39,6 +46,13 @@ test('the summary prints on A4 as a document to sign, with the detail table', as
   assert.match(first, /Sở Tư pháp tỉnh Minh Họa/);
   assert.doesNotMatch(first, /Xuất tệp nộp|Chế độ trình diễn|Hướng dẫn nhanh/, 'no buttons or demo strip on paper');
   assert.match(pdfText(summaryPdf, n), /Thủ trưởng cơ quan, đơn vị/, 'signature lines at the end');
+  // what the head of the agency signs: difficulties and proposals, the focal
+  // point under "Người lập biểu", and a draft mark while items are unanswered
+  const all = Array.from({ length: n }, (_, i) => pdfText(summaryPdf, i + 1)).join('\n').replace(/\s+/g, ' ');
+  assert.match(all, /Khó khăn, vướng mắc Thiếu công chức chuyên trách cải cách hành chính\./);
+  assert.match(all, /Kiến nghị, đề xuất Đề nghị tỉnh tổ chức tập huấn phần mềm một cửa\./);
+  assert.ok(pdfText(summaryPdf, n).includes(focal.trim()), `the focal point «${focal}» under Người lập biểu`);
+  assert.equal(/DỰ THẢO/.test(first), !complete, 'DỰ THẢO exactly while items are unanswered');
 
   // with the detail table: its header repeats on every page it spans
   await page.getByRole('checkbox', { name: /Kèm bảng chi tiết từng tiêu chí/ }).check();

@@ -174,7 +174,10 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             &today,
             true,
         );
+        // an unfinished self-assessment prints marked as a draft
+        let unfinished = report.answered < report.answerable;
         Some(view! {
+            {unfinished.then(|| view! { <p class="draft-mark print-only" aria-hidden="true">{t!("DỰ THẢO", "DRAFT")}</p> })}
             {doc_head}
             <dl class="meta summary-meta">
                 <dt>{t!("Cơ quan, đơn vị", "Agency or unit")}</dt><dd>{if profile.name.trim().is_empty() { t!("(chưa nhập)", "(not entered)").to_string() } else { profile.name.clone() }}</dd>
@@ -387,8 +390,21 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 let report = a.report.get()?;
                 Some(a.draft.with(|d| detail_table(&detail_set, d, &report)))
             })}
-            {signature_block(vec![
-                Signer { lines: vec![t!("Người lập biểu", "Prepared by").into()], note: t!("(Ký, ghi rõ họ tên)", "(Signature and full name)"), name: String::new() },
+            // what the head of the agency signs: the difficulties and proposals
+            // typed below, on paper too
+            {move || a.draft.with(|d| {
+                let said = |t: &str| if t.trim().is_empty() { t!("Không có.", "None.").to_string() } else { t.trim().to_string() };
+                view! {
+                    <section class="print-only print-remarks" aria-hidden="true">
+                        <h3>{t!("Khó khăn, vướng mắc", "Difficulties and obstacles")}</h3>
+                        <p>{said(&d.difficulties)}</p>
+                        <h3>{t!("Kiến nghị, đề xuất", "Proposals and recommendations")}</h3>
+                        <p>{said(&d.proposals)}</p>
+                    </section>
+                }
+            })}
+            {move || signature_block(vec![
+                Signer { lines: vec![t!("Người lập biểu", "Prepared by").into()], note: t!("(Ký, ghi rõ họ tên)", "(Signature and full name)"), name: profile.with(|p| p.focal_name.trim().to_string()) },
                 Signer { lines: vec![t!("Thủ trưởng cơ quan, đơn vị", "Head of the agency or unit").into()], note: t!("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)"), name: String::new() },
             ], true)}
             <h3 class="no-print-heading">{t!("Khó khăn, kiến nghị", "Difficulties and proposals")}</h3>
