@@ -65,7 +65,7 @@ pub async fn read(file: &web_sys::File, limit: usize) -> Result<PickedFile, Stri
 }
 
 /// The files selected in an `<input type=file>`.
-pub fn selected(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+fn selected(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     let Some(list) = input.files() else {
         return Vec::new();
     };
@@ -113,4 +113,18 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// The files picked in a file input's change event. The input is cleared,
+/// so picking the same file again is seen again.
+pub fn take_picked(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let picked = selected(&input);
+    input.set_value("");
+    picked
 }

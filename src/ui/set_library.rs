@@ -136,9 +136,7 @@ pub fn LoadSetForm() -> impl IntoView {
     let state = expect_context::<LibraryState>();
     let outcome = RwSignal::new(None::<LoadOutcome>);
     let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         spawn_local(async move {
             for file in picked {
                 let result = match files::read(&file, MAX_SET_BYTES).await {

@@ -22,6 +22,16 @@ pub struct Assignment {
     pub fields: Vec<String>,
 }
 
+/// Adds or removes a field code from a list of assigned fields, keeping it
+/// in field order ("2" before "10").
+pub fn set_field(fields: &mut Vec<String>, code: &str, on: bool) {
+    fields.retain(|f| f != code);
+    if on {
+        fields.push(code.to_string());
+        fields.sort_by_key(|f| f.parse::<u32>().unwrap_or(u32::MAX));
+    }
+}
+
 /// The roles a council has, for the secretary to pick.
 pub const ROLES: [&str; 4] = [
     "Chủ tịch Hội đồng",

@@ -81,9 +81,7 @@ pub fn DraftsPage() -> impl IntoView {
     });
 
     let on_import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         spawn_local(async move {
             for file in picked {
                 let result = match files::read(&file, MAX_DRAFT_BYTES).await {

@@ -290,9 +290,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     };
     let export_message = RwSignal::new(None::<(bool, String)>);
     let import_review = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         leptos::task::spawn_local(async move {
             for file in picked {
                 let result = match files::read(&file, 2 * 1024 * 1024).await {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page};
+use crate::domain::appraisal::assignment::set_field;
 use crate::domain::appraisal::council::read_part;
 use crate::domain::appraisal::submission::file_slug;
 use crate::ui::assessment::inputs::TextInput;
@@ -61,9 +62,7 @@ pub fn CouncilCard() -> impl IntoView {
     };
 
     let merge_parts = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         spawn_local(async move {
             let mut out = Vec::new();
             for f in files::read_all(&picked, 20 * 1024 * 1024).await {
@@ -169,13 +168,7 @@ pub fn CouncilCard() -> impl IntoView {
                                 <input type="checkbox" id=id.clone() prop:checked=checked on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     let c = c.clone();
-                                    r.seat.update(|s| {
-                                        s.fields.retain(|f| *f != c);
-                                        if on {
-                                            s.fields.push(c);
-                                            s.fields.sort_by_key(|f| f.parse::<u32>().unwrap_or(u32::MAX));
-                                        }
-                                    });
+                                    r.seat.update(|s| set_field(&mut s.fields, &c, on));
                                 }/>
                                 <label for=id>{format!("{code}. {title}")}</label>
                             </span>

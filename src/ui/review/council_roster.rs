@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page};
-use crate::domain::appraisal::assignment::{coverage, read_package, Assignment, ROLES};
+use crate::domain::appraisal::assignment::{coverage, read_package, set_field, Assignment, ROLES};
 use crate::domain::appraisal::submission::file_slug;
 use crate::ui::review::use_review;
 
@@ -123,11 +123,7 @@ pub fn CouncilRoster(fields: Memo<Vec<(String, String)>>) -> impl IntoView {
                                     let on = event_target_checked(&ev);
                                     let c = c.clone();
                                     r.seat.update(|s| if let Some(a) = s.members.get_mut(i) {
-                                        a.fields.retain(|f| *f != c);
-                                        if on {
-                                            a.fields.push(c);
-                                            a.fields.sort_by_key(|f| f.parse::<u32>().unwrap_or(u32::MAX));
-                                        }
+                                        set_field(&mut a.fields, &c, on)
                                     });
                                 }/>
                                 <label for=id>{format!("{code}. {title}")}</label>
@@ -168,9 +164,7 @@ pub fn ReceivePackage() -> impl IntoView {
     let r = use_review();
     let message = RwSignal::new(None::<(bool, String)>);
     let open = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         let Some(file) = picked.into_iter().next() else {
             return;
         };

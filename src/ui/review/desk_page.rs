@@ -84,9 +84,7 @@ pub fn DeskPage() -> impl IntoView {
         }));
     };
     let restore_backup = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         let Some(file) = picked.into_iter().next() else {
             return;
         };
@@ -203,9 +201,7 @@ pub fn DeskPage() -> impl IntoView {
     };
 
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         import(picked);
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {

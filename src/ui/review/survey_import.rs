@@ -30,9 +30,7 @@ pub fn SurveyImport() -> impl IntoView {
         preview.set(Some(m));
     };
     let pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let picked = files::selected(&input);
-        input.set_value("");
+        let picked = files::take_picked(&ev);
         let Some(file) = picked.into_iter().next() else {
             return;
         };

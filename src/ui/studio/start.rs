@@ -167,8 +167,7 @@ pub fn StartStudio() -> impl IntoView {
     };
     let read_pasted = move |_| take_table(pasted.get_untracked());
     let upload = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = files::selected(&input).into_iter().next() else {
+        let Some(file) = files::take_picked(&ev).into_iter().next() else {
             return;
         };
         spawn_local(async move {
