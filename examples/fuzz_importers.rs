@@ -1,8 +1,10 @@
 //! Feeds every importer generated and mutated inputs and counts panics.
 //! Importers: criteria set, submission, review file, stored draft, demo
 //! data, the reviewer's desk import (its fast reader and, for anything
-//! unusual, the careful one) and a council member's part. Each input goes
-//! to all of them.
+//! unusual, the careful one), a council member's part, the secretary's
+//! assignment package, the start's reader of known sets (scored after), and
+//! a pasted table of survey scores matched to a desk. Each input goes to
+//! all of them.
 //!
 //!     cargo run --release --example fuzz_importers [-- <inputs> [<seed>]]
 //!
@@ -15,15 +17,19 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use cchc_tu_danh_gia::domain::appraisal::council::read_part;
+use cchc_tu_danh_gia::domain::appraisal::assignment::{read_package, Assignment};
+use cchc_tu_danh_gia::domain::appraisal::council::{read_part, Member};
 use cchc_tu_danh_gia::domain::appraisal::desk::{Desk, DeskEntry};
 use cchc_tu_danh_gia::domain::appraisal::submission::{
     export, read_submission, MAX_SUBMISSION_BYTES,
 };
+use cchc_tu_danh_gia::domain::appraisal::survey::match_survey_table;
 use cchc_tu_danh_gia::domain::assessment::review_file::read_review_file;
 use cchc_tu_danh_gia::domain::assessment::stored::read_stored;
+use cchc_tu_danh_gia::domain::criteria::loader::read_known_set;
 use cchc_tu_danh_gia::domain::demo::read_demo;
-use cchc_tu_danh_gia::domain::{load_criteria_set, Draft, InputKind, MAX_SET_BYTES};
+use cchc_tu_danh_gia::domain::scoring::engine::score;
+use cchc_tu_danh_gia::domain::{load_criteria_set, Answers, Draft, InputKind, MAX_SET_BYTES};
 
 #[path = "common/rng.rs"]
 mod rng;
@@ -95,6 +101,22 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         serde_json::to_string(&entry.review_file(&set, "2026-11-22T08:00:00")).expect("json");
     let draft = serde_json::to_string(&d).expect("json");
     let demo = read("public/demo/du-lieu-mau.json");
+    let member = Member {
+        name: "Trần Thị B".into(),
+        agency: "Sở Tư pháp".into(),
+    };
+    let package = serde_json::to_string(&desk.assignment_package(
+        &member,
+        &Assignment {
+            member: member.clone(),
+            role: "Thành viên".into(),
+            fields: vec!["2".into()],
+        },
+        "2026-11-22T08:00:00",
+    ))
+    .expect("json");
+    let part = serde_json::to_string(&desk.export_part(&member, &[], "t")).expect("json");
+    let survey = "STT\tCơ quan\tĐiểm\n1\tCơ quan thử\t8,5\n2\t\"UBND; xã\"\t1e400\n";
     vec![
         ("bộ tiêu chí sở".into(), so),
         ("bộ tiêu chí xã".into(), xa),
@@ -105,6 +127,9 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
             "bản nháp v1".into(),
             br#"{"set_key":"x@1","answers":{"1.1":{"choice":"yes"}}}"#.to_vec(),
         ),
+        ("gói phân công".into(), package.into_bytes()),
+        ("phần thẩm định".into(), part.into_bytes()),
+        ("bảng điểm ĐTXHH".into(), survey.as_bytes().to_vec()),
         // the demo file is large; a cut of it keeps the run fast
         (
             "dữ liệu mẫu".into(),
@@ -223,6 +248,34 @@ fn feed(bytes: &[u8]) {
     let mut desk = Desk::default();
     let _ = desk.import("f.json", bytes, "2026-11-22T08:00:00");
     let _ = read_part(bytes);
+    let _ = read_package(bytes);
+    if let Ok(set) = read_known_set(bytes) {
+        let _ = score(&set, &Answers::new());
+    }
+    // the text as a survey table, on a desk holding a real submission
+    let seeded = SEEDED_DESK.get_or_init(seeded_desk);
+    let _ = match_survey_table(seeded, &text, |_| None);
+}
+
+static SEEDED_DESK: std::sync::OnceLock<Desk> = std::sync::OnceLock::new();
+
+fn seeded_desk() -> Desk {
+    let set = load_criteria_set(
+        &std::fs::read("public/criteria/minh-hoa-ubnd-xa-phuong-2026.json").expect("set"),
+    )
+    .expect("bundled set loads");
+    let mut d = Draft::new("fuzz", "2026-11-20T09:00:00");
+    d.profile.name = "Cơ quan thử".into();
+    let mut desk = Desk::default();
+    desk.import(
+        "a.json",
+        export(&d, &set, "2026-11-21T10:00:00", 1)
+            .to_json()
+            .as_bytes(),
+        "t",
+    )
+    .expect("imports");
+    desk
 }
 
 fn main() {
@@ -293,7 +346,7 @@ fn main() {
         "byte ngẫu nhiên",
         "chèn token",
     ];
-    println!("== Thử nghiệm mờ (fuzz) các bộ đọc: {total} đầu vào, mỗi đầu vào qua 6 bộ đọc, {threads} luồng");
+    println!("== Thử nghiệm mờ (fuzz) các bộ đọc: {total} đầu vào, mỗi đầu vào qua 10 bộ đọc, {threads} luồng");
     for (name, k) in names.iter().zip(&kinds) {
         println!("{name:<30} {:>9}", k.load(Ordering::Relaxed));
     }

@@ -249,6 +249,14 @@ fn survey_scores_from_a_pasted_table_match_by_name_and_list_the_rest() {
         "{m:#?}"
     );
     assert!(twins.take_survey_scores(&m.hits).is_empty());
+    // a paste far larger than any province's table is refused whole, at once
+    let huge = "UBND xã Tân Lập\t5\n".repeat(600_000);
+    let m = match_survey_table(&desk, &huge, official);
+    assert!(
+        m.hits.is_empty() && m.misses.len() == 1 && m.misses[0].why.starts_with("bảng quá lớn"),
+        "{:?}",
+        m.misses.first()
+    );
 }
 
 #[test]

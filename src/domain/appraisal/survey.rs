@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use super::desk::Desk;
 use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::base::decimal::Dec;
-use crate::domain::base::table::read_table;
+use crate::domain::base::table::{read_table, MAX_TABLE_BYTES};
 use crate::domain::base::text::fold_vi;
 use crate::domain::criteria::set::CriteriaSet;
 
@@ -76,6 +76,19 @@ pub fn match_survey_table<'s>(
             .push(k);
     }
     let mut out = SurveyMatch::default();
+    if text.len() > MAX_TABLE_BYTES {
+        out.misses.push(SurveyMiss {
+            line: 0,
+            row: String::new(),
+            why: tf!(
+                "bảng quá lớn ({} KB; giới hạn {} KB): bảng điểm của một tỉnh chỉ vài chục KB, hãy kiểm tra lại nội dung đã dán",
+                "the table is too large ({} KB; the limit is {} KB): a province's score table is a few tens of KB, check what was pasted",
+                text.len().div_ceil(1024),
+                MAX_TABLE_BYTES / 1024
+            ),
+        });
+        return out;
+    }
     // the line that took each agency
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
     for (i, cells) in read_table(text).into_iter().enumerate() {
