@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, axe, shot, repo } from './harness.mjs';
+import { launch, axe, shot, repo, agencyDraft } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -65,12 +65,7 @@ async function memberWith(pkg) {
 
 test('the council: the secretary assigns fields, two members appraise theirs, the secretary merges, decides the one disagreement, locks, and the agency sees every request', async () => {
   // the agency's submission, and another agency's
-  const agency = await env.page({ acceptDownloads: true });
-  await agency.goto(env.origin + '/');
-  await agency.locator('.set-choice label').first().click();
-  await agency.getByLabel('Tên cơ quan, đơn vị').fill('Sở Nội vụ Minh Họa');
-  await agency.goto(env.origin + '/#/linh-vuc/1');
-  await byId(agency, 'muc-1.1.1-chon-0').check();
+  const agency = await agencyDraft(env, 'Sở Nội vụ Minh Họa');
   await agency.goto(env.origin + '/#/tong-hop');
   const submission = await download(agency, 'Xuất tệp nộp (JSON)', /^CCHC-.+\.json$/);
   const dir = mkdtempSync(join(tmpdir(), 'cchc-hoi-dong-'));
@@ -93,14 +88,14 @@ test('the council: the secretary assigns fields, two members appraise theirs, th
   await member(2, 'Phạm Văn D', 'UBND tỉnh', 'Chủ tịch Hội đồng', []);
   await s.locator('.council-roster .hint[role=status]', { hasText: 'Lĩnh vực giao cho hơn một người' }).waitFor();
   const roster = s.locator('.council-member');
-  const pkgB = await (async () => {
-    const [dl] = await Promise.all([s.waitForEvent('download'), roster.nth(0).getByRole('button', { name: 'Tải gói phân công' }).click()]);
-    const path = join(mkdtempSync(join(tmpdir(), 'cchc-goi-')), dl.suggestedFilename()); await dl.saveAs(path); return path;
-  })();
-  const pkgC = await (async () => {
-    const [dl] = await Promise.all([s.waitForEvent('download'), roster.nth(1).getByRole('button', { name: 'Tải gói phân công' }).click()]);
-    const path = join(mkdtempSync(join(tmpdir(), 'cchc-goi-')), dl.suggestedFilename()); await dl.saveAs(path); return path;
-  })();
+  const packageOf = async (i) => {
+    const [dl] = await Promise.all([s.waitForEvent('download'), roster.nth(i).getByRole('button', { name: 'Tải gói phân công' }).click()]);
+    const path = join(mkdtempSync(join(tmpdir(), 'cchc-goi-')), dl.suggestedFilename());
+    await dl.saveAs(path);
+    return path;
+  };
+  const pkgB = await packageOf(0);
+  const pkgC = await packageOf(1);
   assert.match(pkgB, /GOI-PHAN-CONG-.+\.json$/);
   await s.locator('.council-roster .banner-ok', { hasText: '2 hồ sơ và phân công của Lê Văn C (Sở Tài chính)' }).waitFor();
   await s.locator('.council-roster').scrollIntoViewIfNeeded();

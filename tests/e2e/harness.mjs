@@ -66,3 +66,15 @@ export function assertClean(page) {
   assert.deepEqual(page.consoleErrors, [], 'no console errors');
   assert.deepEqual(page.foreignRequests, [], 'no request leaves the origin');
 }
+
+/** An agency in a browser context of its own: the first bundled set, its
+ * name, and 1.1.1 answered; left on field 1. */
+export async function agencyDraft(env, name) {
+  const page = await env.page({ acceptDownloads: true });
+  await page.goto(env.origin + '/');
+  await page.locator('.set-choice label').first().click();
+  await page.getByLabel('Tên cơ quan, đơn vị').fill(name);
+  await page.goto(env.origin + '/#/linh-vuc/1');
+  await page.locator('[id="muc-1.1.1-chon-0"]').check();
+  return page;
+}

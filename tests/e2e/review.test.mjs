@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, axe, shot, shots, repo } from './harness.mjs';
+import { launch, axe, shot, shots, repo, agencyDraft } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -136,12 +136,7 @@ test('agency → reviewer: sealed export, checked import, tampering flagged, hos
 
 test('the whole loop: agency → reviewer → agency → reviewer, then locked and ranked', async () => {
   // agency, in its own browser context
-  const agency = await env.page({ acceptDownloads: true });
-  await agency.goto(env.origin + '/');
-  await agency.locator('.set-choice label').first().click();
-  await agency.getByLabel('Tên cơ quan, đơn vị').fill('Sở Nội vụ Minh Họa');
-  await agency.goto(env.origin + '/#/linh-vuc/1');
-  await byId(agency, 'muc-1.1.1-chon-0').check();
+  const agency = await agencyDraft(env, 'Sở Nội vụ Minh Họa');
   await byId(agency, 'muc-1.1.4-ty-le').fill('95');
   await agency.goto(env.origin + '/#/tong-hop');
   const [d1] = await Promise.all([agency.waitForEvent('download'), agency.getByRole('button', { name: 'Xuất tệp nộp (JSON)' }).click()]);
