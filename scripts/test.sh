@@ -6,6 +6,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test || { echo "Summary: 0 passed, 1 failed"; exit 1; }
+# A one-shot run gains nothing from incremental caches (gigabytes on disk).
+export CARGO_INCREMENTAL=0
 
 # Headless Chromium leaves large temp folders: keep them in one throw-away place.
 scratch=$(mktemp -d)
@@ -67,6 +69,7 @@ else
 fi
 
 echo
+echo "Dung lượng thư mục target: $(du -sh target 2>/dev/null | cut -f1) (đĩa còn trống: $(df -h . | awk 'NR==2{print $4}'))"
 if [ ${#failures[@]} -eq 0 ]; then
   echo "KẾT QUẢ: TẤT CẢ ĐẠT"
 else
