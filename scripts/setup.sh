@@ -36,11 +36,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
 fi
 
 if [ "$what" = test ]; then
-  # poppler-utils reads back the printed PDF (pdftotext, pdftoppm)
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then
-    say "Cài Chromium, ChromeDriver và poppler-utils của Debian"
+  # poppler-utils reads back the printed PDF (pdftotext, pdftoppm);
+  # LibreOffice Writer (no GUI) turns the Word report into a PDF to read back
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/soffice ]; then
+    say "Cài Chromium, ChromeDriver, poppler-utils và LibreOffice Writer của Debian"
     sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
   fi
 fi

@@ -214,7 +214,7 @@ fn profile_checks_unit_type_year_phone_email() {
         focal_position: "Chuyên viên".into(),
         focal_phone: "0238 3844 123".into(),
         focal_email: "a.nv@tuphap.nghean.gov.vn".into(),
-        exemptions: Vec::new(),
+        ..AgencyProfile::default()
     };
     assert_eq!(p.problems(&set, true), vec![]);
     p.unit_type = Some(UnitType::UbndXaPhuong);
@@ -439,4 +439,75 @@ proptest! {
         let _ = points_lost(&set, &report);
         let _ = next_class_gap(&set, &report);
     }
+}
+
+#[test]
+fn the_library_lists_each_document_once_finds_it_and_corrects_it_everywhere() {
+    use cchc_tu_danh_gia::domain::assessment::evidence_library::{
+        cited_documents, find_documents, update_document,
+    };
+    let plan = EvidenceRef {
+        number: "125/KH-UBND".into(),
+        date: "2026-01-15".into(),
+        issuer: "UBND tỉnh".into(),
+        subject: "Kế hoạch cải cách hành chính năm 2026".into(),
+        location: "Mục II".into(),
+        ..EvidenceRef::default()
+    };
+    let old = EvidenceRef {
+        number: "88/QĐ-UBND".into(),
+        date: "2025-03-02".into(),
+        subject: "Quy chế làm việc".into(),
+        ..EvidenceRef::default()
+    };
+    let mut draft = Draft::default();
+    draft.profile.year = "2026".into();
+    draft.edit("1.1", |r| r.evidence = vec![plan.clone(), old.clone()]);
+    // the same plan typed again with other spacing and case, another page
+    draft.edit("2.3", |r| {
+        r.evidence = vec![EvidenceRef {
+            number: " 125/kh-ubnd ".into(),
+            issuer: "UBND  TỈNH".into(),
+            location: "trang 4".into(),
+            ..plan.clone()
+        }]
+    });
+    draft.edit("3.1", |r| r.evidence = vec![EvidenceRef::default()]);
+    let docs = cited_documents(&draft);
+    assert_eq!(docs.len(), 2, "one entry per document, blanks left out");
+    assert_eq!(
+        docs[0].uses,
+        vec![
+            ("1.1".to_string(), "Mục II".to_string()),
+            ("2.3".to_string(), "trang 4".to_string())
+        ]
+    );
+    assert_eq!(docs[0].doc.location, "", "the section is each item's own");
+    assert!(docs[1].from_earlier_year("2026") && !docs[0].from_earlier_year("2026"));
+    assert_eq!(
+        find_documents(&docs, "ke hoach 125").len(),
+        1,
+        "accents optional, every word"
+    );
+    assert_eq!(find_documents(&docs, "quy che")[0].doc.number, "88/QĐ-UBND");
+    assert_eq!(find_documents(&docs, "").len(), 2);
+    assert!(find_documents(&docs, "nghị quyết").is_empty());
+
+    let corrected = EvidenceRef {
+        number: "126/KH-UBND".into(),
+        ..docs[0].doc.clone()
+    };
+    assert_eq!(update_document(&mut draft, &docs[0].doc, &corrected), 2);
+    assert_eq!(draft.response("1.1").evidence[0].number, "126/KH-UBND");
+    assert_eq!(draft.response("2.3").evidence[0].number, "126/KH-UBND");
+    assert_eq!(
+        draft.response("2.3").evidence[0].location,
+        "trang 4",
+        "each item keeps its page"
+    );
+    assert_eq!(
+        draft.response("1.1").evidence[1],
+        old,
+        "another document is untouched"
+    );
 }

@@ -82,6 +82,11 @@ pub fn dropped(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
 
 /// Offers text for download as a file (UTF-8).
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    download_bytes(file_name, mime, text.as_bytes())
+}
+
+/// Offers bytes for download as a file.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail = |_| {
         t!(
             "Trình duyệt không cho tải tệp xuống",
@@ -89,10 +94,11 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
         )
         .to_string()
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())

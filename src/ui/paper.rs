@@ -4,11 +4,18 @@
 
 use leptos::prelude::*;
 
-/// The heading: the issuer's lines on the left (the last one bold), the
+/// The heading: the issuer's lines on the left (the parent agency plain,
+/// the issuer itself bold) and the document's number when it has one, the
 /// national motto on the right, then "Place, ngày … tháng … năm …".
 /// `hidden` keeps it for paper only (a page whose screen shows the same
 /// facts another way).
-pub fn doc_head(issuer: Vec<String>, place: String, date_iso: &str, hidden: bool) -> impl IntoView {
+pub fn doc_head(
+    issuer: Vec<String>,
+    number: Option<String>,
+    place: String,
+    date_iso: &str,
+    hidden: bool,
+) -> impl IntoView {
     let date = tf!(
         "{}, ngày {} tháng {} năm {}",
         "{}, {}/{}/{}",
@@ -17,31 +24,16 @@ pub fn doc_head(issuer: Vec<String>, place: String, date_iso: &str, hidden: bool
         date_iso.get(5..7).unwrap_or(""),
         date_iso.get(..4).unwrap_or("")
     );
+    let last = issuer.len();
     view! {
         <div class="doc-head" aria-hidden=hidden.then_some("true")>
-            <p class="doc-agency">{issuer.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</p>
+            <p class="doc-agency">
+                {issuer.into_iter().enumerate().map(|(i, l)| if i + 1 == last { view! { <strong>{l}</strong><br/> }.into_any() } else { view! { <span>{l}</span><br/> }.into_any() }).collect_view()}
+                {number.map(|n| view! { <span class="doc-number">{n}</span> })}
+            </p>
             <p class="doc-nation">{t!("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")}<br/><span>{t!("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")}</span></p>
             <p class="doc-date">{date}</p>
         </div>
-    }
-}
-
-/// The provincial People's Committee as a document's issuer:
-/// "Minh Họa" → "UBND TỈNH MINH HỌA"; "Thành phố Huế" → "UBND THÀNH PHỐ HUẾ".
-pub fn province_issuer(province: &str) -> String {
-    let p = province.trim();
-    if p.is_empty() {
-        return t!("UBND TỈNH", "PROVINCIAL PEOPLE'S COMMITTEE").into();
-    }
-    let folded = crate::domain::base::text::fold_vi(p);
-    if folded.starts_with("tinh ") || folded.starts_with("thanh pho ") {
-        tf!("UBND {}", "PEOPLE'S COMMITTEE OF {}", p.to_uppercase())
-    } else {
-        tf!(
-            "UBND TỈNH {}",
-            "PEOPLE'S COMMITTEE OF {} PROVINCE",
-            p.to_uppercase()
-        )
     }
 }
 

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { launch, assertClean, axe, shot, repo } from './harness.mjs';
+import { launch, assertClean, axe, shot, shots, repo, agencyDraft } from './harness.mjs';
 
 const SET_FILE = 'public/criteria/minh-hoa-so-ban-nganh-2026.json';
 const set = JSON.parse(readFileSync(join(repo, SET_FILE), 'utf8'));
@@ -325,5 +325,57 @@ test('keyboard only: search an item by words, jump to it, answer it, step a dire
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   assert.equal(await byId(page, `muc-${directCode.code}-diem`).inputValue(), vi(2 * hundredths(directCode.step)));
+  assertClean(page);
+});
+
+test('a document typed once is picked on other items, a removal can be undone, and a correction reaches every item', async () => {
+  const page = await agencyDraft(env, 'Sở Xây dựng tỉnh Minh Họa');
+  const first = byId(page, 'muc-1.1.1');
+  await first.locator('details.evidence-box summary').click();
+  await first.getByRole('button', { name: '+ Thêm tài liệu kiểm chứng' }).click();
+  await byId(page, 'muc-1.1.1-tl-0-so').fill('125/KH-SXD');
+  await byId(page, 'muc-1.1.1-tl-0-ngay').fill('2026-01-15');
+  await byId(page, 'muc-1.1.1-tl-0-co-quan').fill('Sở Xây dựng');
+  await byId(page, 'muc-1.1.1-tl-0-trich-yeu').fill('Kế hoạch cải cách hành chính năm 2026');
+  await byId(page, 'muc-1.1.1-tl-0-muc-trang').fill('Mục II');
+
+  // on another item: pick it, by a word of its title without accents
+  const other = byId(page, 'muc-1.1.2');
+  await other.locator('details.evidence-box summary').click();
+  await other.getByRole('button', { name: 'Chọn tài liệu đã dùng' }).click();
+  const search = byId(page, 'muc-1.1.2-tl-tim');
+  await search.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'muc-1.1.2-tl-tim', 'focus goes to the search');
+  await search.fill('ke hoach');
+  await other.screenshot({ path: join(shots, 'chon-tai-lieu.png') });
+  assert.deepEqual(await axe(page), [], 'axe with the picker open');
+  await other.locator('.picker-list').getByRole('button', { name: /125\/KH-SXD/ }).click();
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-so').inputValue(), '125/KH-SXD');
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-trich-yeu').inputValue(), 'Kế hoạch cải cách hành chính năm 2026');
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-muc-trang').inputValue(), '', 'the page is this item\'s own');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'muc-1.1.2-tl-0-muc-trang', 'focus on its section, page');
+  await page.keyboard.type('trang 3');
+
+  // removing a filled document can be undone
+  await other.getByRole('button', { name: 'Xóa tài liệu 1' }).click();
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-so').count(), 0);
+  await other.getByRole('button', { name: 'Hoàn tác' }).click();
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-so').inputValue(), '125/KH-SXD');
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-muc-trang').inputValue(), 'trang 3');
+
+  // the summary lists it once, with both items; a correction there reaches both
+  await page.goto(env.origin + '/#/tong-hop');
+  const library = page.locator('.library-table');
+  await library.waitFor();
+  assert.equal(await library.locator('tbody tr').count(), 1, 'one document');
+  assert.deepEqual(await library.locator('.item-links a').allInnerTexts(), ['1.1.1 (Mục II)', '1.1.2 (trang 3)']);
+  await library.locator('summary', { hasText: 'Sửa ở mọi mục' }).click();
+  await byId(page, 'thu-vien-0-so').fill('126/KH-SXD');
+  await library.getByRole('button', { name: 'Lưu cho mọi mục dẫn tài liệu này' }).click();
+  await page.getByText('Đã sửa tài liệu ở 2 mục.').waitFor();
+  await page.goto(env.origin + '/#/linh-vuc/1');
+  assert.equal(await byId(page, 'muc-1.1.1-tl-0-so').inputValue(), '126/KH-SXD');
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-so').inputValue(), '126/KH-SXD');
+  assert.equal(await byId(page, 'muc-1.1.2-tl-0-muc-trang').inputValue(), 'trang 3');
   assertClean(page);
 });

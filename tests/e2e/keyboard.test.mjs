@@ -52,6 +52,8 @@ test('a whole field is filled with the keyboard alone', async () => {
     else if (/-so-luong$/.test(el.id)) { await page.keyboard.type('2'); typed.push(el.id); }
     else if (el.tag === 'SUMMARY' && el.item === 'muc-1.1.1' && !cited) {
       await page.keyboard.press('Enter'); // opens the evidence box
+      // its inside is a chunk loaded on first opening
+      await page.locator('[id="muc-1.1.1"] .evidence-list').waitFor({ state: 'attached' });
       await page.keyboard.press('Tab');
       assert.match((await focused(page)).text, /Thêm tài liệu kiểm chứng/);
       await page.keyboard.press('Enter');

@@ -71,3 +71,53 @@ test('the summary prints on A4 as a document to sign, with the detail table', as
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', detailPdf, join(shots, 'in-trang')]);
   assertClean(page);
 });
+
+test('the Word report downloads and opens in LibreOffice with its heading, scores, explanations and remarks', async () => {
+  const page = await env.page();
+  await page.goto(env.origin + '/');
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu (trình diễn)' }).click(),
+  ]);
+  await page.locator('.tour').getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+  await page.goto(env.origin + '/#/tong-hop');
+  await page.getByRole('heading', { name: 'Bảng tổng hợp kết quả tự đánh giá' }).waitFor();
+  await page.getByLabel('Cơ quan chủ quản (dòng đầu tiêu đề)').fill('UBND tỉnh Minh Họa');
+  await page.getByLabel('Số, ký hiệu báo cáo').fill('125/BC-STP');
+  await page.locator('#kho-khan').fill('Phần mềm một cửa chưa liên thông với cổng dịch vụ công.');
+  await page.locator('#kien-nghi').fill('Đề nghị tỉnh bố trí kinh phí số hóa hồ sơ.');
+  const total = (await page.locator('.result-box strong.big').first().textContent()).trim();
+
+  // the printed heading carries the parent agency and the number too
+  const printed = join(shots, 'in-tieu-de.pdf');
+  await page.pdf({ path: printed, format: 'A4', preferCSSPageSize: true });
+  const head = pdfText(printed, 1);
+  assert.match(head, /UBND TỈNH MINH HỌA/);
+  assert.match(head, /Số: 125\/BC-STP/);
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (Word .docx)' }).click()]);
+  assert.match(dl.suggestedFilename(), /^bao-cao-tu-danh-gia-.+\.docx$/);
+  await page.locator('.banner', { hasText: 'Đã tải báo cáo' }).waitFor();
+  const docx = join(shots, 'bao-cao.docx');
+  await dl.saveAs(docx);
+  // LibreOffice, as a reader that is not ours, turns it into a PDF
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(shots, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', shots, docx], { stdio: 'ignore', timeout: 120000 });
+  const pdf = join(shots, 'bao-cao.pdf');
+  const pages = pdfPages(pdf);
+  // compared without spaces: lines wrap, and the substituted font's spacing
+  // splits words in the extracted text
+  const squeeze = (s) => s.replace(/\s+/g, '');
+  const text = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+  for (const expected of [
+    'UBND TỈNH MINH HỌA', 'SỞ TƯ PHÁP TỈNH MINH HỌA', 'Số: 125/BC-STP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'BÁO CÁO', 'I. KẾT QUẢ TỰ ĐÁNH GIÁ', 'II. BẢNG ĐIỂM CHI TIẾT VÀ TÀI LIỆU KIỂM CHỨNG', 'III. GIẢI TRÌNH',
+    'Phần mềm một cửa chưa liên thông với cổng dịch vụ công.', 'Đề nghị tỉnh bố trí kinh phí số hóa hồ sơ.',
+    'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ', `Tổng điểm tự đánh giá: ${total}`,
+  ]) {
+    assert.ok(text.includes(squeeze(expected)), `the Word report shows «${expected}»`);
+  }
+  assert.ok(pages >= 3, `the item table spans pages (${pages})`);
+  // the first pages as pictures, to look at
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(shots, 'bao-cao-word')]);
+  assertClean(page);
+});

@@ -19,7 +19,7 @@ use crate::domain::assessment::draft::{Draft, Response};
 use crate::domain::assessment::profile::AgencyProfile;
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::json::{piece, read_json, Problem};
-use crate::domain::base::text::csv_cell;
+use crate::domain::base::text::{csv_cell, file_slug};
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::criteria::validation::validate;
 use crate::domain::scoring::engine::ScoreReport;
@@ -207,25 +207,6 @@ impl Submission {
             "CCHC-{year}-{}-{date}.json",
             file_slug(&self.agency.name, "co-quan")
         )
-    }
-}
-
-/// A file-name-safe form: "Sở Tư pháp" → "so-tu-phap".
-pub fn file_slug(text: &str, empty: &str) -> String {
-    let folded = crate::domain::base::text::fold_vi(text);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let t: String = out.trim_end_matches('-').chars().take(60).collect();
-    if t.is_empty() {
-        empty.to_string()
-    } else {
-        t
     }
 }
 

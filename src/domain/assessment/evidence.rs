@@ -154,3 +154,38 @@ pub fn link_problem(text: &str) -> Option<String> {
     }
     None
 }
+
+impl EvidenceRef {
+    /// What tells one document from another: its number, date and issuer,
+    /// or its title when it has no number, compared ignoring case, accents
+    /// and spacing. The section, page and note are the citing item's own.
+    pub fn identity(&self) -> String {
+        use crate::domain::base::text::fold_vi;
+        let f = |s: &str| fold_vi(s).split_whitespace().collect::<Vec<_>>().join(" ");
+        if self.number.trim().is_empty() {
+            format!(
+                "|{}|{}|{}",
+                f(&self.subject),
+                f(&self.issuer),
+                self.date.trim()
+            )
+        } else {
+            format!(
+                "{}|{}|{}",
+                f(&self.number),
+                self.date.trim(),
+                f(&self.issuer)
+            )
+        }
+    }
+
+    /// The same document, to cite on another item: what identifies it, with
+    /// no section or page yet.
+    pub fn for_another_item(&self) -> EvidenceRef {
+        EvidenceRef {
+            location: String::new(),
+            note: String::new(),
+            ..self.clone()
+        }
+    }
+}

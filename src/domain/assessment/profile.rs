@@ -20,6 +20,13 @@ pub struct AgencyProfile {
     pub focal_position: String,
     pub focal_phone: String,
     pub focal_email: String,
+    /// Cơ quan chủ quản, the first line of the report's heading, e.g.
+    /// "UBND TỈNH NGHỆ AN"; empty prints no such line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub parent_agency: String,
+    /// Số, ký hiệu of the report, e.g. "125/BC-SNV".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub doc_number: String,
     /// Ids of the set's exemptions (miễn chấm) that apply to this agency.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exemptions: Vec<String>,
@@ -38,7 +45,37 @@ pub enum ProfileInput {
     FocalEmail,
 }
 
+/// The provincial People's Committee as a document's issuer:
+/// "Minh Họa" → "UBND TỈNH MINH HỌA"; "Thành phố Huế" → "UBND THÀNH PHỐ HUẾ".
+pub fn province_issuer(province: &str) -> String {
+    let p = province.trim();
+    if p.is_empty() {
+        return t!("UBND TỈNH", "PROVINCIAL PEOPLE'S COMMITTEE").into();
+    }
+    let folded = crate::domain::base::text::fold_vi(p);
+    if folded.starts_with("tinh ") || folded.starts_with("thanh pho ") {
+        tf!("UBND {}", "PEOPLE'S COMMITTEE OF {}", p.to_uppercase())
+    } else {
+        tf!(
+            "UBND TỈNH {}",
+            "PEOPLE'S COMMITTEE OF {} PROVINCE",
+            p.to_uppercase()
+        )
+    }
+}
+
 impl AgencyProfile {
+    /// The issuer's lines of the report's heading: the parent agency when
+    /// given, then the agency's name in capitals.
+    pub fn heading_lines(&self) -> Vec<String> {
+        let parent = self.parent_agency.trim();
+        (!parent.is_empty())
+            .then(|| parent.to_uppercase())
+            .into_iter()
+            .chain([self.name.trim().to_uppercase()])
+            .collect()
+    }
+
     /// Every problem of the profile against the chosen set. `strict` also
     /// reports empty required inputs (after the user asks to go on).
     pub fn problems(&self, set: &CriteriaSet, strict: bool) -> Vec<(ProfileInput, String)> {

@@ -40,3 +40,22 @@ pub fn csv_cell(text: &str) -> String {
     };
     format!("\"{}\"", text.replace('"', "\"\""))
 }
+
+/// A file-name-safe form: "Sở Tư pháp" → "so-tu-phap".
+pub fn file_slug(text: &str, empty: &str) -> String {
+    let folded = fold_vi(text);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let t: String = out.trim_end_matches('-').chars().take(60).collect();
+    if t.is_empty() {
+        empty.to_string()
+    } else {
+        t
+    }
+}

@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::browser::{files, page, storage};
-use crate::domain::appraisal::submission::file_slug;
 use crate::domain::assessment::stored::{
     draft_key, read_stored_quickly, DRAFT_KEY_PREFIX, LEGACY_DRAFT_KEY,
 };
+use crate::domain::base::text::file_slug;
 use crate::domain::Draft;
 
 /// Debounce of the autosave, in milliseconds (the issue allows ≤ 300).

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page, storage};
-use crate::domain::appraisal::submission::file_slug;
 use crate::domain::assessment::stored::{
     datetime_text, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES,
 };
+use crate::domain::base::text::file_slug;
 use crate::domain::Draft;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::draft_store::StoredEntry;

@@ -1,20 +1,21 @@
 //! The evidence of one item: any number of cited documents (số/ký hiệu,
 //! ngày, cơ quan ban hành, trích yếu, mục/trang, đường dẫn, ghi chú) and a
-//! giải trình for when there is none.
+//! giải trình for when there is none. The box's heading is on the first
+//! page; what is inside loads (one small chunk) when a box is first opened.
 
 use leptos::prelude::*;
 
 use crate::domain::EvidencePart;
 use crate::domain::{EvidenceRef, Response};
+use crate::ui::assessment::document_library::DocumentPicker;
 use crate::ui::assessment::inputs::{TextArea, TextInput};
 use crate::ui::assessment::use_assessment;
+use crate::ui::lazy::ChunkError;
 
 type Part = fn(&mut EvidenceRef) -> &mut String;
 
 #[component]
 pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
-    let a = use_assessment();
-    let count = Memo::new(move |_| response.with(|r| r.evidence.len()));
     let summary = move || {
         response.with(|r| {
             let n = r.evidence.iter().filter(|e| !e.is_blank()).count();
@@ -25,8 +26,44 @@ pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
             s
         })
     };
-    let base = format!("muc-{code}-tl");
     let start_open = response.with_untracked(|r| r.has_evidence() || r.has_explanation());
+    // drawn once the box is first opened, kept after
+    let opened = RwSignal::new(start_open);
+    let body = move || {
+        opened.get().then(|| {
+            let code = code.clone();
+            crate::ui::lazy::lazy_view(load_page!(evidence_body(code, response)))
+        })
+    };
+    view! {
+        <details
+            class="evidence-box"
+            open=start_open
+            on:toggle=move |ev| {
+                if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+                    opened.set(true);
+                }
+            }
+        >
+            <summary>{summary}</summary>
+            {body}
+        </details>
+    }
+}
+
+split_page!(
+    tai_lieu,
+    /// The inside of an evidence box: a chunk loaded when one is first opened.
+    pub fn evidence_body(code: String, response: Memo<Response>) -> Result<AnyView, ChunkError> {
+        Ok(view! { <EvidenceBody code response/> }.into_any())
+    }
+);
+
+#[component]
+fn EvidenceBody(code: String, response: Memo<Response>) -> impl IntoView {
+    let a = use_assessment();
+    let count = Memo::new(move |_| response.with(|r| r.evidence.len()));
+    let base = format!("muc-{code}-tl");
 
     let add = {
         let code = code.clone();
@@ -42,22 +79,51 @@ pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
         }
     };
 
+    // the last document removed, to put back
+    let removed = RwSignal::new(None::<(usize, EvidenceRef)>);
     let references = {
         let code = code.clone();
         let base = base.clone();
         move || {
             (0..count.get())
-                .map(|i| reference(&code, &base, i, response))
+                .map(|i| reference(&code, &base, i, response, removed))
                 .collect_view()
+        }
+    };
+    let undo = {
+        let code = code.clone();
+        move |_| {
+            if let Some((i, e)) = removed.get_untracked() {
+                a.edit(&code, |r| r.evidence.insert(i.min(r.evidence.len()), e));
+                removed.set(None);
+            }
+        }
+    };
+    let picking = RwSignal::new(false);
+    let picker = {
+        let (code, base) = (code.clone(), base.clone());
+        move || {
+            picking.get().then(|| {
+                let close = Callback::new(move |_| picking.set(false));
+                view! { <DocumentPicker code=code.clone() base=base.clone() close/> }
+            })
         }
     };
 
     let explanation_code = code.clone();
     view! {
-        <details class="evidence-box" open=start_open>
-            <summary>{summary}</summary>
             <ol class="evidence-list">{references}</ol>
-            <button type="button" class="secondary" on:click=add>{t!("+ Thêm tài liệu kiểm chứng", "+ Add evidence")}</button>
+            {move || removed.get().map(|(_, e)| view! {
+                <p class="undo-note" role="status">
+                    {tf!("Đã xóa tài liệu «{}». ", "Removed document «{}». ", e.citation())}
+                    <button type="button" class="link-button" on:click=undo.clone()>{t!("Hoàn tác", "Undo")}</button>
+                </p>
+            })}
+            <div class="actions">
+                <button type="button" class="secondary" on:click=add>{t!("+ Thêm tài liệu kiểm chứng", "+ Add evidence")}</button>
+                <button type="button" class="secondary" aria-expanded=move || picking.get().to_string() on:click=move |_| picking.update(|p| *p = !*p)>{t!("Chọn tài liệu đã dùng", "Pick a cited document")}</button>
+            </div>
+            {picker}
             <TextArea
                 id=format!("{base}-giai-trinh")
                 label={t!("Giải trình (khi không có tài liệu kiểm chứng)", "Explanation (when there is no evidence)").to_string()}
@@ -65,12 +131,17 @@ pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
                 on_input=Callback::new(move |v: String| a.edit(&explanation_code, |r| r.explanation = v))
                 hint={t!("Nêu lý do không có tài liệu, hoặc nơi lưu trữ tài liệu.", "Say why there is no document, or where the documents are kept.").to_string()}
             />
-        </details>
     }
 }
 
 /// One cited document at position `i`.
-fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl IntoView {
+fn reference(
+    code: &str,
+    base: &str,
+    i: usize,
+    response: Memo<Response>,
+    removed: RwSignal<Option<(usize, EvidenceRef)>>,
+) -> impl IntoView {
     let a = use_assessment();
     let today = a.today.get_value();
     let problems = Memo::new(move |_| {
@@ -171,7 +242,9 @@ fn reference(code: &str, base: &str, i: usize, response: Memo<Response>) -> impl
                     class="link-button"
                     on:click=move |_| a.edit(&remove_code, |r| {
                         if i < r.evidence.len() {
-                            r.evidence.remove(i);
+                            let e = r.evidence.remove(i);
+                            // a blank one is gone for good; a filled one can come back
+                            removed.set((!e.is_blank()).then_some((i, e)));
                         }
                     })
                 >{tf!("Xóa tài liệu {}", "Remove document {}", i + 1)}</button>

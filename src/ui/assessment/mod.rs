@@ -9,6 +9,7 @@
 //! when they change, so a keystroke re-renders only the item typed in.
 
 pub mod detail_table;
+pub mod document_library;
 pub mod draft_store;
 pub mod drafts_page;
 pub mod evidence;

@@ -7,13 +7,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::domain::appraisal::submission::{export, file_slug, score_csv};
+use crate::domain::appraisal::submission::{export, score_csv};
+use crate::domain::assessment::report::{report_file_name, self_assessment_report};
 use crate::domain::assessment::review_file::{appraised_scores, read_review_file, RequestKind};
 use crate::domain::assessment::summary::{next_class_gap, points_lost};
+use crate::domain::base::text::file_slug;
 use crate::domain::criteria::rule_text::points_text;
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::detail_table::detail_table;
-use crate::ui::assessment::inputs::TextArea;
+use crate::ui::assessment::inputs::{TextArea, TextInput};
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::assessment::use_assessment;
 use crate::ui::lazy::ChunkError;
@@ -57,7 +59,13 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     let a = use_assessment();
     let profile = Memo::new(move |_| a.draft.with(|d| d.profile.clone()));
     let review = Memo::new(move |_| a.draft.with(|d| d.review.clone()));
-    let (export_set, csv_set, detail_set) = (set.clone(), set.clone(), set.clone());
+    let (export_set, csv_set, detail_set, word_set, library_set) = (
+        set.clone(),
+        set.clone(),
+        set.clone(),
+        set.clone(),
+        set.clone(),
+    );
     let with_details = RwSignal::new(false);
     let body = move || {
         let report = a.report.get()?;
@@ -168,8 +176,14 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         .collect_view();
         // the heading of an official document (Nghị định 30/2020/NĐ-CP), on paper only
         let today = a.today.get_value();
+        let number = profile.doc_number.trim();
         let doc_head = crate::ui::paper::doc_head(
-            vec![profile.name.to_uppercase()],
+            profile.heading_lines(),
+            Some(if number.is_empty() {
+                t!("Số:       /BC-", "No.:       /BC-").to_string()
+            } else {
+                tf!("Số: {}", "No.: {}", number)
+            }),
             profile.province.clone(),
             &today,
             true,
@@ -366,6 +380,30 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             export_message.set(Some((false, e)));
         }
     };
+    let export_word = move |_| {
+        let Some(report) = a.report.get_untracked() else {
+            return;
+        };
+        let today = page::today_iso();
+        let (name, bytes) = a.draft.with_untracked(|d| {
+            (
+                report_file_name(d, &today),
+                self_assessment_report(&word_set, d, &report, &today).to_docx(),
+            )
+        });
+        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        export_message.set(Some(match files::download_bytes(&name, mime, &bytes) {
+            Ok(()) => (
+                true,
+                tf!(
+                    "Đã tải báo cáo «{}». Mở bằng Word, kiểm tra rồi trình ký.",
+                    "Downloaded the report «{}». Open it in Word, check it, then have it signed.",
+                    name
+                ),
+            ),
+            Err(e) => (false, e),
+        }));
+    };
     view! {
         <div class="page-card summary-page">
             <h2 id="trang-tieu-de" tabindex="-1">{t!("Bảng tổng hợp kết quả tự đánh giá", "Self-assessment summary")}</h2>
@@ -376,6 +414,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 <input id="nhap-ket-qua" class="file-input" type="file" accept=".json,application/json" on:change=import_review/>
                 <label for="nhap-ket-qua" class="file-button secondary-file">{t!("Nhập kết quả thẩm định (JSON)", "Import appraisal result (JSON)")}</label>
                 <button type="button" class="secondary" on:click=export_csv>{t!("Xuất bảng điểm (CSV, mở bằng Excel)", "Export score sheet (CSV, opens in Excel)")}</button>
+                <button type="button" class="secondary" on:click=export_word>{t!("Tải báo cáo (Word .docx)", "Download the report (Word .docx)")}</button>
                 <button type="button" class="secondary" on:click=move |_| page::print()>{t!("In bảng tổng hợp", "Print the summary")}</button>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || with_details.get() on:change=move |ev| with_details.set(event_target_checked(&ev))/>
@@ -405,6 +444,25 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 Signer { lines: vec![t!("Người lập biểu", "Prepared by").into()], note: t!("(Ký, ghi rõ họ tên)", "(Signature and full name)"), name: profile.with(|p| p.focal_name.trim().to_string()) },
                 Signer { lines: vec![t!("Thủ trưởng cơ quan, đơn vị", "Head of the agency or unit").into()], note: t!("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)"), name: String::new() },
             ], true)}
+            {crate::ui::assessment::document_library::library_section(library_set)}
+            <h3 class="no-print-heading">{t!("Văn bản báo cáo", "The report document")}</h3>
+            <p class="hint no-print-heading">{t!("In trên tiêu đề của bản in và của báo cáo Word.", "Printed in the heading of the printout and of the Word report.")}</p>
+            <div class="form-grid">
+                <TextInput
+                    id="co-quan-chu-quan".to_string()
+                    label={t!("Cơ quan chủ quản (dòng đầu tiêu đề)", "Parent agency (first heading line)").to_string()}
+                    value=Signal::derive(move || profile.with(|p| p.parent_agency.clone()))
+                    on_input=Callback::new(move |v: String| a.draft.update(|d| d.profile.parent_agency = v))
+                    hint={tf!("VD: {}. Để trống nếu cơ quan không có cơ quan chủ quản.", "E.g. {}. Leave empty when the agency has no parent.", profile.with_untracked(|p| crate::domain::assessment::profile::province_issuer(&p.province)))}
+                />
+                <TextInput
+                    id="so-ky-hieu".to_string()
+                    label={t!("Số, ký hiệu báo cáo", "Report number").to_string()}
+                    value=Signal::derive(move || profile.with(|p| p.doc_number.clone()))
+                    on_input=Callback::new(move |v: String| a.draft.update(|d| d.profile.doc_number = v))
+                    hint={t!("VD: 125/BC-SNV", "E.g. 125/BC-SNV").to_string()}
+                />
+            </div>
             <h3 class="no-print-heading">{t!("Khó khăn, kiến nghị", "Difficulties and proposals")}</h3>
             <TextArea
                 id="kho-khan".to_string()

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use crate::browser::{files, page};
 use crate::domain::appraisal::assignment::set_field;
 use crate::domain::appraisal::council::read_part;
-use crate::domain::appraisal::submission::file_slug;
+use crate::domain::base::text::file_slug;
 use crate::ui::assessment::inputs::TextInput;
 use crate::ui::review::council_roster::{CouncilRoster, ReceivePackage};
 use crate::ui::review::use_review;

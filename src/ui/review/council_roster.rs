@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::{files, page};
 use crate::domain::appraisal::assignment::{coverage, read_package, set_field, Assignment, ROLES};
-use crate::domain::appraisal::submission::file_slug;
+use crate::domain::base::text::file_slug;
 use crate::ui::review::use_review;
 
 /// The members and their packages. `fields`: (code, title) of the fields of

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use crate::browser::{files, page};
 use crate::domain::appraisal::council::{in_fields, AppraisalEvent};
 use crate::domain::appraisal::desk::{appraised_report, changed_items};
-use crate::domain::appraisal::submission::file_slug;
 use crate::domain::assessment::review_file::{
     check_appraised, Appraisal, RequestKind, ReviewStatus,
 };
+use crate::domain::base::text::file_slug;
 use crate::domain::{CriteriaSet, Dec};
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::inputs::TextInput;

@@ -8,11 +8,12 @@ use leptos::prelude::*;
 
 use crate::browser::page;
 use crate::domain::appraisal::notice::{result_notice, NoticeItem, ResultNotice};
+use crate::domain::assessment::profile::province_issuer;
 use crate::domain::assessment::review_file::{RequestKind, ReviewStatus};
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
-use crate::ui::paper::{doc_head, province_issuer, signature_block, Signer};
+use crate::ui::paper::{doc_head, signature_block, Signer};
 use crate::ui::review::use_review;
 use crate::ui::route::Route;
 
@@ -201,7 +202,7 @@ fn notice_paper(key: String) -> AnyView {
         </div>
         <article class="paper" aria-label={t!("Bản in thông báo kết quả thẩm định", "The printed result notice")}>
             {draft.then(|| view! { <p class="draft-mark">{t!("DỰ THẢO", "DRAFT")}</p> })}
-            {doc_head(vec![province_issuer(&province), t!("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL").into()], province.clone(), &today, false)}
+            {doc_head(vec![province_issuer(&province), t!("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL").into()], None, province.clone(), &today, false)}
             <h3 class="doc-title">{t!("Thông báo kết quả thẩm định", "Appraisal result notice")}<br/><span>{tf!("Chỉ số cải cách hành chính năm {year}", "PAR INDEX {year}")}</span></h3>
             <p class="doc-to">{tf!("Kính gửi: {agency}", "To: {agency}")}</p>
             <p>{tf!(

@@ -126,7 +126,7 @@ pub fn RankingPage() -> impl IntoView {
         let csv = ranking_csv(&block);
         let file = format!(
             "xep-hang-cchc-{}-{}.csv",
-            crate::domain::appraisal::submission::file_slug(&block.title, "khoi"),
+            crate::domain::base::text::file_slug(&block.title, "khoi"),
             page::today_iso()
         );
         let export = move |_| {
@@ -244,7 +244,7 @@ fn rank_by_view(n: usize, block: RankBlock) -> impl IntoView {
         let csv = ranking_by_csv(&block, b);
         let file = format!(
             "xep-hang-cchc-{}-{}-{}.csv",
-            crate::domain::appraisal::submission::file_slug(&block.title, "khoi"),
+            crate::domain::base::text::file_slug(&block.title, "khoi"),
             match b {
                 RankBy::Field(i) => format!("lv-{}", block.fields[i].0),
                 RankBy::Criterion(i) => format!("tc-{}", block.criteria[i].0),

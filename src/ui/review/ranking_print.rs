@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use crate::browser::page;
 use crate::domain::appraisal::ranking::ranking_blocks;
+use crate::domain::assessment::profile::province_issuer;
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::inputs::TextInput;
 use crate::ui::assessment::sidebar::nav_link;
-use crate::ui::paper::{doc_head, province_issuer, signature_block, Signer};
+use crate::ui::paper::{doc_head, signature_block, Signer};
 use crate::ui::review::use_review;
 use crate::ui::route::Route;
 
@@ -113,6 +114,7 @@ fn ranking_paper(set_key: String) -> AnyView {
     let head = move || {
         doc_head(
             vec![issuer.get(), council_line.get()],
+            None,
             province.clone(),
             &today,
             false,

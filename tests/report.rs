@@ -1,0 +1,201 @@
+//! The Word report (báo cáo tự đánh giá): a .docx that real readers open,
+//! with the heading, every field and item, the documents cited, the
+//! explanations, the difficulties and proposals and the signatures.
+
+mod support;
+
+use std::io::Read;
+
+use cchc_tu_danh_gia::domain::assessment::report::{report_file_name, self_assessment_report};
+use cchc_tu_danh_gia::domain::assessment::stored::{read_stored, DRAFT_KEY_PREFIX};
+use cchc_tu_danh_gia::domain::criteria::library::set_key;
+use cchc_tu_danh_gia::domain::demo::read_demo;
+use cchc_tu_danh_gia::domain::Draft;
+use support::*;
+
+fn department_draft() -> (cchc_tu_danh_gia::domain::CriteriaSet, Draft) {
+    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let demo = read_demo(&repo_file("public/demo/du-lieu-mau.json")).unwrap();
+    let draft = demo
+        .entries
+        .iter()
+        .filter(|(k, _)| k.starts_with(DRAFT_KEY_PREFIX))
+        .map(|(k, t)| read_stored(t, &k[DRAFT_KEY_PREFIX.len()..]).unwrap().draft)
+        .find(|d| d.set_key == set_key(&set))
+        .expect("a sample department draft");
+    (set, draft)
+}
+
+/// Every entry of the archive by name, read with the `zip` crate.
+fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid ZIP");
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut s = String::new();
+            f.read_to_string(&mut s).expect("UTF-8 XML");
+            (f.name().unwrap().to_string(), s)
+        })
+        .collect()
+}
+
+/// The text of the document (every w:t), after checking the XML is well
+/// formed; paragraphs end with a newline.
+fn text_of(xml: &str) -> String {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut depth = 0i32;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => {
+                depth += 1;
+                let _ = e;
+            }
+            Event::End(e) => {
+                depth -= 1;
+                if e.name().as_ref() == "w:p" {
+                    out.push('\n');
+                }
+            }
+            Event::Text(t) => out.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                let name = r.into_inner().to_string();
+                out.push(match name.as_str() {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    other => panic!("unexpected entity {other}"),
+                });
+            }
+            Event::Empty(e) if e.name().as_ref() == "w:br" => out.push('\n'),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "every element closed");
+    out
+}
+
+#[test]
+fn the_word_report_holds_the_heading_scores_evidence_explanations_and_remarks() {
+    let (set, mut draft) = department_draft();
+    draft.profile.parent_agency = "UBND tỉnh Minh Họa".into();
+    draft.profile.doc_number = "125/BC-SNV".into();
+    draft.difficulties = "Thiếu nhân lực <CNTT> & kinh phí\u{1}.\nPhần mềm chưa liên thông.".into();
+    draft.proposals = "Đề nghị tập huấn \"chuyển đổi số\".".into();
+    // a scored item with an explanation and no document
+    let unit = set
+        .scored_units()
+        .find(|u| draft.response(u.code).has_evidence())
+        .expect("an item with evidence")
+        .code
+        .to_string();
+    let cited = draft.response(&unit).evidence[0].number.clone();
+    let explained = set
+        .scored_units()
+        .find(|u| {
+            u.code != unit
+                && draft
+                    .score(&set)
+                    .items
+                    .get(u.code)
+                    .is_some_and(|s| !s.points.is_zero())
+        })
+        .unwrap()
+        .code
+        .to_string();
+    draft.edit(&explained, |r| {
+        r.evidence.clear();
+        r.explanation = "Văn bản đang trình ký, sẽ bổ sung.".into();
+    });
+    let report = draft.score(&set);
+    let bytes = self_assessment_report(&set, &draft, &report, "2026-12-05").to_docx();
+
+    let files = unzip(&bytes);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/document.xml"
+        ]
+    );
+    for (name, xml) in &files {
+        text_of(xml);
+        assert!(xml.starts_with("<?xml"), "{name}");
+    }
+    let text = text_of(&files[4].1);
+    let name_upper = draft.profile.name.to_uppercase();
+    for expected in [
+        "UBND TỈNH MINH HỌA",
+        name_upper.as_str(),
+        "Số: 125/BC-SNV",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Minh Họa, ngày 05 tháng 12 năm 2026",
+        "BÁO CÁO",
+        "I. KẾT QUẢ TỰ ĐÁNH GIÁ",
+        "II. BẢNG ĐIỂM CHI TIẾT VÀ TÀI LIỆU KIỂM CHỨNG",
+        "III. GIẢI TRÌNH",
+        "Văn bản đang trình ký, sẽ bổ sung.",
+        "IV. KHÓ KHĂN, VƯỚNG MẮC",
+        "Thiếu nhân lực <CNTT> & kinh phí.",
+        "Phần mềm chưa liên thông.",
+        "Đề nghị tập huấn \"chuyển đổi số\".",
+        "NGƯỜI LẬP BIỂU",
+        draft.profile.focal_name.as_str(),
+        "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+        cited.as_str(),
+        &report.total.shown(),
+    ] {
+        assert!(
+            text.contains(expected),
+            "the report lacks «{expected}»:\n{text}"
+        );
+    }
+    for f in &set.fields {
+        assert!(
+            text.contains(&format!("{}. {}", f.code, f.title)),
+            "field {}",
+            f.code
+        );
+    }
+    for u in set.scored_units() {
+        assert!(
+            text.lines().any(|l| l == u.code),
+            "item {} has its row",
+            u.code
+        );
+    }
+    // the explanation is in part III with the item's code
+    let part3 = &text[text.find("III. GIẢI TRÌNH").unwrap()..text.find("IV. KHÓ KHĂN").unwrap()];
+    assert!(part3.contains(&explained), "{part3}");
+    assert_eq!(
+        report_file_name(&draft, "2026-12-05").ends_with("-2026-12-05.docx"),
+        true
+    );
+}
+
+#[test]
+fn an_unfinished_draft_is_marked_and_an_empty_one_still_makes_a_valid_file() {
+    let (set, _) = department_draft();
+    let draft = Draft::default();
+    let report = draft.score(&set);
+    let text = text_of(
+        &unzip(&self_assessment_report(&set, &draft, &report, "2026-12-05").to_docx())[4].1,
+    );
+    assert!(text.contains("DỰ THẢO"), "{text}");
+    assert!(text.contains("(chưa nhập tên cơ quan)"));
+    assert!(
+        text.contains("Số:       /BC-"),
+        "room to write the number by hand"
+    );
+    assert!(
+        !text.contains("UBND TỈNH"),
+        "no parent line when none is given"
+    );
+}
