@@ -233,8 +233,20 @@ async fn item_card_scores_live_with_the_reason() {
     assert!(num.is_connected(), "the input is not redrawn while typing");
     assert_eq!(num.value(), "60", "what was typed stays");
 
-    // an explanation clears the flag
+    // an explanation clears the flag; the evidence box's inside is drawn
+    // (a chunk in the split build) once the box is first opened
     type_into(&num, "43");
+    let details: web_sys::HtmlDetailsElement = find(&el, "details.evidence-box");
+    details.set_open(true);
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
+        .unwrap();
+    for _ in 0..20 {
+        if el.query_selector("[id='muc-1.2-tl-giai-trinh']").unwrap().is_some() {
+            break;
+        }
+        settle().await;
+    }
     let explanation: web_sys::HtmlTextAreaElement = find(&el, "[id='muc-1.2-tl-giai-trinh']");
     explanation.set_value("Hồ sơ lưu tại bộ phận một cửa");
     let init = web_sys::EventInit::new();
