@@ -242,7 +242,11 @@ async fn item_card_scores_live_with_the_reason() {
         .dispatch_event(&web_sys::Event::new("toggle").unwrap())
         .unwrap();
     for _ in 0..20 {
-        if el.query_selector("[id='muc-1.2-tl-giai-trinh']").unwrap().is_some() {
+        if el
+            .query_selector("[id='muc-1.2-tl-giai-trinh']")
+            .unwrap()
+            .is_some()
+        {
             break;
         }
         settle().await;

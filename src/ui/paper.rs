@@ -16,14 +16,7 @@ pub fn doc_head(
     date_iso: &str,
     hidden: bool,
 ) -> impl IntoView {
-    let date = tf!(
-        "{}, ngày {} tháng {} năm {}",
-        "{}, {}/{}/{}",
-        place.trim(),
-        date_iso.get(8..10).unwrap_or(""),
-        date_iso.get(5..7).unwrap_or(""),
-        date_iso.get(..4).unwrap_or("")
-    );
+    let date = crate::domain::assessment::report::place_and_date(&place, date_iso);
     let last = issuer.len();
     view! {
         <div class="doc-head" aria-hidden=hidden.then_some("true")>

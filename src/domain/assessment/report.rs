@@ -26,8 +26,8 @@ fn percent(i: Option<crate::domain::Dec>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-/// "Hà Nội, ngày 05 tháng 12 năm 2026".
-fn place_and_date(place: &str, today_iso: &str) -> String {
+/// "Hà Nội, ngày 05 tháng 12 năm 2026": the line under a document's heading.
+pub fn place_and_date(place: &str, today_iso: &str) -> String {
     tf!(
         "{}, ngày {} tháng {} năm {}",
         "{}, {}/{}/{}",
