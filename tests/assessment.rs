@@ -60,6 +60,56 @@ fn typed_text_is_kept_and_read_per_rule() {
 }
 
 #[test]
+fn a_percentage_may_be_typed_with_its_sign() {
+    let set = fixture();
+    for typed in ["92,5%", " 92,5 % ", "92.5%"] {
+        let r = Response {
+            value: typed.into(),
+            ..Response::default()
+        };
+        let read = r.read(&unit(&set, "1.1.3"));
+        assert!(read.problems.is_empty(), "{typed}: {:?}", read.problems);
+        assert_eq!(read.answer, Some(percent("92.5")), "{typed}");
+    }
+    let r = Response {
+        value: "%".into(),
+        ..Response::default()
+    };
+    assert_eq!(r.read(&unit(&set, "1.1.3")).answer, None);
+}
+
+#[test]
+fn dates_are_typed_day_first_and_stored_as_iso() {
+    use cchc_tu_danh_gia::domain::assessment::evidence::{date_for_typing, date_from_typed};
+    for (typed, stored) in [
+        ("25/10/2026", "2026-10-25"),
+        ("5/3/2026", "2026-03-05"),
+        (" 25-10-2026 ", "2026-10-25"),
+        ("25.10.2026", "2026-10-25"),
+        ("2026-10-25", "2026-10-25"),
+        // not (yet) a whole valid date: kept as typed
+        ("25/10", "25/10"),
+        ("31/02/2026", "31/02/2026"),
+        ("10/25/2026", "10/25/2026"),
+        ("25/10/26", "25/10/26"),
+        ("", ""),
+    ] {
+        assert_eq!(date_from_typed(typed), stored, "{typed}");
+    }
+    assert_eq!(date_for_typing("2026-03-05"), "05/03/2026");
+    assert_eq!(date_for_typing("25/10"), "25/10");
+    // a date kept as typed is pointed out, in the order to type it
+    let e = EvidenceRef {
+        number: "1/KH".into(),
+        date: date_from_typed("31/02/2026"),
+        ..EvidenceRef::default()
+    };
+    let problems = e.problems("2026-11-25");
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].1.contains("ngày/tháng/năm"), "{problems:?}");
+}
+
+#[test]
 fn every_input_error_has_its_message_on_its_input() {
     let set = fixture();
     let check = |code: &str, r: Response, input: AnswerInput, msg: &str| {
@@ -297,7 +347,7 @@ fn evidence_dates_in_the_future_and_bad_links_are_caught() {
         }
         .problems("2026-11-22")[0]
             .1,
-        "Ngày «2026-02-30» không phải là ngày hợp lệ."
+        "Ngày «2026-02-30» chưa đúng: gõ ngày/tháng/năm, ví dụ 25/10/2026."
     );
 }
 
@@ -510,4 +560,26 @@ fn the_library_lists_each_document_once_finds_it_and_corrects_it_everywhere() {
         old,
         "another document is untouched"
     );
+}
+
+#[test]
+fn not_applicable_without_a_reason_is_listed_until_one_is_given() {
+    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let u = set
+        .scored_units()
+        .find(|u| u.allow_na)
+        .expect("an item that may not apply");
+    let code = u.code.to_string();
+    let mut draft = Draft::new("x", "2026-11-25T08:00:00");
+    draft.set_key = format!("{}@{}", set.id, set.version);
+    draft.edit(&code, |r| r.not_applicable = true);
+    let open = outstanding(&set, &draft, &draft.score(&set));
+    assert_eq!(open.na_unexplained, vec![code.clone()]);
+    draft.edit(&code, |r| {
+        r.explanation = "Đơn vị không có đơn vị trực thuộc.".into()
+    });
+    let open = outstanding(&set, &draft, &draft.score(&set));
+    assert!(open.na_unexplained.is_empty());
+    // an item left unanswered is not "not applicable"
+    assert!(!open.unanswered.contains(&code));
 }

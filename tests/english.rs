@@ -143,3 +143,90 @@ fn set_titles_use_english_when_given_and_fall_back() {
     assert_eq!(set.title_shown(), set.title);
     assert_eq!(set.class_shown("Tốt"), "Tốt");
 }
+
+/// Every `t!("vi", "en")` pair written in the source.
+fn interface_pairs() -> Vec<(String, String)> {
+    fn literal(s: &str) -> Option<(String, &str)> {
+        let s = s.trim_start().strip_prefix('"')?;
+        let mut out = String::new();
+        let mut chars = s.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next().map(|(_, c)| out.push(c));
+                }
+                '"' => return Some((out, &s[i + 1..])),
+                c => out.push(c),
+            }
+        }
+        None
+    }
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                for (i, _) in text.match_indices("t!(") {
+                    let Some((vi, rest)) = literal(&text[i + 3..]) else {
+                        continue;
+                    };
+                    let Some(rest) = rest.trim_start().strip_prefix(',') else {
+                        continue;
+                    };
+                    if let Some((en, _)) = literal(rest) {
+                        out.push((vi, en));
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn one_english_word_never_stands_for_two_different_things() {
+    let pairs = interface_pairs();
+    assert!(
+        pairs.len() > 500,
+        "the source's pairs are read ({})",
+        pairs.len()
+    );
+    // Vietnamese synonyms (a short and a long form of one term) may share
+    // their English; anything else sharing it would confuse an English reader
+    let synonyms: &[&[&str]] = &[
+        &["Tổng", "Tổng cộng"],
+        &["Điểm tối đa áp dụng", "Tối đa áp dụng"],
+        &["Tự đánh giá", "Tự chấm"],
+        &["Điểm mất", "Điểm bị mất"],
+        &["Người lập", "Người lập biểu"],
+        &[
+            "Tải bản tự đánh giá về máy (JSON)",
+            "Tải bản đang soạn (JSON)",
+        ],
+        &["Tự chấm", "Điểm"],
+        &["Xếp hạng", "Hạng"],
+        &["Điểm ĐTXHH", "Điểm điều tra xã hội học"],
+        &["Tên bộ tiêu chí", "Tên"],
+    ];
+    let mut by_english =
+        std::collections::BTreeMap::<&str, std::collections::BTreeSet<&str>>::new();
+    for (vi, en) in &pairs {
+        by_english.entry(en).or_default().insert(vi);
+    }
+    for (en, vis) in by_english {
+        if vis.len() < 2 {
+            continue;
+        }
+        let allowed = synonyms
+            .iter()
+            .any(|group| vis.iter().all(|v| group.contains(v)));
+        assert!(allowed, "«{en}» translates different terms: {vis:?}");
+    }
+}

@@ -197,14 +197,39 @@ fn malformed_and_hostile_files_are_refused_with_reasons() {
 #[test]
 fn the_score_csv_opens_in_excel_with_vietnamese() {
     let s = set();
-    let csv = score_csv(&s, &draft().score(&s));
-    assert!(csv.starts_with("\u{feff}Mã,Nội dung,Điểm tối đa,Điểm tự chấm,Lý do\r\n"));
+    let mut d = draft();
+    d.profile.name = "=HYPERLINK(\"http://x\")".into();
+    d.profile.year = "2026".into();
+    d.edit("1.1.3", |r| {
+        r.evidence = vec![EvidenceRef {
+            number: "125/KH-UBND".into(),
+            date: "2026-01-15".into(),
+            subject: "Kế hoạch CCHC".into(),
+            ..EvidenceRef::default()
+        }];
+        r.explanation = "Đã thực hiện 86% kế hoạch.".into();
+    });
+    let csv = score_csv(&s, &d, &d.score(&s));
+    // the agency on top, with a formula neutralised
+    assert!(
+        csv.starts_with("\u{feff}\"Cơ quan, đơn vị\",\"'=HYPERLINK("),
+        "{csv}"
+    );
+    assert!(csv.contains("\"Năm đánh giá\",\"2026\"\r\n"), "{csv}");
+    assert!(csv
+        .contains("Mã,Nội dung,Điểm tối đa,Điểm tự chấm,Lý do,Tài liệu kiểm chứng,Giải trình\r\n"));
     assert!(
         csv.contains("\"1.1.3\",\"Mức độ thực hiện\",\"2\",\"1\","),
         "{csv}"
     );
+    assert!(
+        csv.contains(
+            "\"125/KH-UBND · ngày 15/01/2026 · Kế hoạch CCHC\",\"Đã thực hiện 86% kế hoạch.\"\r\n"
+        ),
+        "{csv}"
+    );
     assert!(csv.contains("\"86% → 1 điểm (mức từ 70% đến 90%)\""));
-    assert!(csv.trim_end().ends_with("xếp loại Yếu\""), "{csv}");
+    assert!(csv.trim_end().ends_with("xếp loại Yếu\",,"), "{csv}");
 }
 
 proptest! {

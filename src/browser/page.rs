@@ -17,6 +17,15 @@ pub fn set_hash(hash: &str) {
     }
 }
 
+/// Sets the hash in place, without a history entry or a hashchange event:
+/// the address follows where the user works (so a reload returns there)
+/// without moving anything on the page.
+pub fn replace_hash(hash: &str) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
 /// Moves keyboard focus to an element (made focusable by tabindex=-1) and
 /// scrolls it into view. Returns false when the element is not in the page.
 pub fn focus(id: &str) -> bool {

@@ -114,10 +114,11 @@ pub fn App() -> impl IntoView {
 
     // After a page change, move focus to the new page's heading, or to the
     // item asked for, so keyboard and screen-reader users land in the right
-    // place. Not on the first render: the page just opened.
+    // place. Not on the first render (the page just opened), unless the
+    // address names an item: a reload or a reopened app returns to it.
     Effect::new(move |first: Option<()>| {
         let route = assessment.route.get();
-        if first.is_some() {
+        if first.is_some() || matches!(route, Route::Field { item: Some(_), .. }) {
             let target = match &route {
                 Route::Field { item: Some(i), .. } => format!("muc-{i}-tieu-de"),
                 _ => "trang-tieu-de".to_string(),

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::browser::{bundled, page, storage};
 use crate::domain::demo::read_demo;
 use crate::ui::assessment::use_assessment;
+use crate::ui::lazy::ChunkError;
 use crate::ui::route::Route;
 
 /// The sample data, shipped with the app and cached for offline use.
@@ -43,15 +44,36 @@ async fn seed() -> Result<(), String> {
     })
 }
 
+split_page!(
+    du_lieu_mau,
+    /// Fills the demo space and reloads into it: a chunk of its own, since
+    /// only trainers and first-time visitors ask for the sample data. It
+    /// draws nothing; the message says how it went.
+    fn seed_and_reload(message: RwSignal<Option<String>>) -> Result<AnyView, ChunkError> {
+        spawn_local(async move {
+            match seed().await {
+                Ok(()) => page::reload_at(&Route::Drafts.hash()),
+                Err(e) => message.set(Some(e)),
+            }
+        });
+        Ok(().into_any())
+    }
+);
+
 /// Enters (or resets) the demo space and reloads into it.
 fn start_demo(message: RwSignal<Option<String>>) {
     message.set(Some(
         t!("Đang nạp dữ liệu mẫu…", "Loading sample data…").into(),
     ));
     spawn_local(async move {
-        match seed().await {
-            Ok(()) => page::reload_at(&Route::Drafts.hash()),
-            Err(e) => message.set(Some(e)),
+        if load_page!(seed_and_reload(message)).await.is_err() {
+            message.set(Some(
+                t!(
+                    "Không tải được phần dữ liệu mẫu của ứng dụng (có thể do mất mạng). Hãy thử lại khi có mạng.",
+                    "The sample data's part of the app could not be loaded (the network may be down). Try again when online."
+                )
+                .into(),
+            ));
         }
     });
 }
@@ -264,15 +286,30 @@ pub fn use_tour() -> Tour {
 #[component]
 pub fn TourPanel() -> impl IntoView {
     let tour = use_tour();
+    let a = use_assessment();
+    let message = RwSignal::new(None::<String>);
     move || {
         tour.stop.get().map(|i| {
             let stop = &STOPS[i];
             let last = i + 1 == STOPS.len();
+            // a first-time user has no draft yet: the form and the summary
+            // are empty, so offer the sample data (the tour resumes there)
+            let empty = matches!(stop.route, None | Some(Route::Summary))
+                && a.set.with(Option::is_none)
+                && !storage::in_demo();
+            let empty_note = empty.then(|| view! {
+                <p class="tour-empty">
+                    {t!("Trang này còn trống vì chưa có bản tự đánh giá nào. ", "This page is empty because there is no draft yet. ")}
+                    <button type="button" class="link-button" on:click=move |_| start_demo(message)>{t!("Xem với dữ liệu mẫu", "See it with sample data")}</button>
+                </p>
+                {move || message.get().map(|m| view! { <p class="banner banner-warn" role="status">{m}</p> })}
+            });
             view! {
                 <section class="tour" role="dialog" aria-modal="false" aria-labelledby="huong-dan-tieu-de">
                     <p class="tour-step">{tf!("Hướng dẫn nhanh · bước {} / {}", "Quick tour · step {} / {}", i + 1, STOPS.len())}</p>
                     <h2 id="huong-dan-tieu-de" tabindex="-1">{pick(stop.title.0, stop.title.1)}</h2>
                     <p>{pick(stop.text.0, stop.text.1)}</p>
+                    {empty_note}
                     <div class="tour-actions">
                         <button type="button" class="secondary" disabled=i == 0 on:click=move |_| tour.open(i - 1)>{t!("Quay lại", "Back")}</button>
                         {if last {

@@ -84,7 +84,7 @@ pub fn SetList() -> impl IntoView {
                             >
                                 <span class="set-title">{title}</span>
                                 <span class="set-meta">
-                                    {tf!("Năm {year} · {unit} · {} lĩnh vực, {} tiêu chí, {} TCTP", "Year {year} · {unit} · {} fields, {} criteria, {} sub-criteria", counts.fields, counts.criteria, counts.items)}
+                                    {tf!("Năm {year} · {unit} · {} lĩnh vực, {} tiêu chí, {} tiêu chí thành phần · {} mục tự chấm", "Year {year} · {unit} · {} fields, {} criteria, {} sub-criteria · {} items to answer", counts.fields, counts.criteria, counts.items, counts.answerable)}
                                 </span>
                                 <span class="set-meta">
                                     {match provenance {

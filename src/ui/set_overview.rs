@@ -78,7 +78,7 @@ pub fn SetOverview(set: CriteriaSet) -> impl IntoView {
                 <dt>{t!("Loại đơn vị", "Unit type")}</dt><dd>{set.unit_type.label()}</dd>
                 <dt>{t!("Nguồn", "Source")}</dt><dd>{match set.provenance { Provenance::Official => t!("Chính thức", "Official"), Provenance::Illustrative => t!("Minh họa", "Illustrative") }}</dd>
                 <dt>{t!("Mã, phiên bản", "Id, version")}</dt><dd><code>{set.id.clone()}</code>{tf!(" · phiên bản {}", " · version {}", set.version)}</dd>
-                <dt>{t!("Cơ cấu", "Structure")}</dt><dd>{tf!("{} lĩnh vực, {} tiêu chí, {} tiêu chí thành phần", "{} fields, {} criteria, {} sub-criteria", counts.fields, counts.criteria, counts.items)}</dd>
+                <dt>{t!("Cơ cấu", "Structure")}</dt><dd>{tf!("{} lĩnh vực, {} tiêu chí, {} tiêu chí thành phần; {} mục tự chấm (các tiêu chí thành phần và các tiêu chí chấm trực tiếp, không kể mục điều tra xã hội học)", "{} fields, {} criteria, {} sub-criteria; {} items to answer (the sub-criteria and the criteria scored directly, survey items aside)", counts.fields, counts.criteria, counts.items, counts.answerable)}</dd>
                 <dt>{t!("Tổng điểm", "Total score")}</dt>
                 <dd>
                     {tf!("{} điểm", "{} points", set.total_max.shown())}

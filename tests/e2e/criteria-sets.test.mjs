@@ -17,7 +17,7 @@ test('opens the app and views both bundled sets as trees', async () => {
   const sets = page.locator('.set-list .set-pick');
   assert.equal(await sets.count(), 2);
   assert.match(await sets.nth(0).innerText(), /Bộ tiêu chí xác định Chỉ số CCHC các sở, ban, ngành cấp tỉnh năm 2026 \(minh họa\)/);
-  assert.match(await sets.nth(0).innerText(), /7 lĩnh vực, 48 tiêu chí, 89 TCTP/);
+  assert.match(await sets.nth(0).innerText(), /7 lĩnh vực, 48 tiêu chí, 89 tiêu chí thành phần · 97 mục tự chấm/);
   assert.match(await sets.nth(1).innerText(), /UBND xã, phường/);
 
   // the first set is shown: provenance is visible, per-field totals add up

@@ -1,7 +1,7 @@
 //! Stage 4, the appraisal (thẩm định): the sealed submission an agency sends,
 //! the reviewer's desk, how the desk is stored, the council (assignments,
-//! merging its members' parts), the survey scores, the ranking and the
-//! result notice to each agency.
+//! merging its members' parts), the survey scores, the ranking, the
+//! result notice to each agency, and last year's result read back.
 //! Uses every stage below it.
 
 pub mod assignment;
@@ -9,6 +9,7 @@ pub mod council;
 pub mod desk;
 pub mod desk_storage;
 pub mod history;
+pub mod last_year_file;
 pub mod notice;
 pub mod ranking;
 pub mod submission;

@@ -133,8 +133,13 @@ impl Response {
                 "no" => Some(AnswerValue::YesNo { yes: false }),
                 _ => None,
             }),
+            // "92,5%" as a percentage reads as it would be said: the sign
+            // after the number is allowed
             InputKind::Percent => number(
-                &self.value,
+                {
+                    let v = self.value.trim();
+                    v.strip_suffix('%').unwrap_or(v).trim_end()
+                },
                 t!("Tỷ lệ", "Ratio"),
                 AnswerInput::Value,
                 &mut out.problems,
@@ -345,6 +350,12 @@ pub struct Draft {
     /// taken only for the last round sent, with that round's seal.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub sent: BTreeMap<u32, String>,
+    /// Last year's result, for the comparison on the summary and in the
+    /// report: a [`super::last_year::LastYear`] as JSON text, so that only
+    /// the summary's chunk carries the code reading and writing it (the
+    /// first page stays light).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<String>,
 }
 
 impl Default for Draft {
@@ -365,6 +376,7 @@ impl Default for Draft {
             proposals: String::new(),
             review: None,
             sent: BTreeMap::new(),
+            last_year: None,
         }
     }
 }
@@ -400,6 +412,7 @@ impl Draft {
             && self.proposals == other.proposals
             && self.review == other.review
             && self.sent == other.sent
+            && self.last_year == other.last_year
     }
 
     /// Takes the reviewer's result file for this draft: it must answer this
@@ -455,6 +468,8 @@ impl Draft {
             last_exported: None,
             revision: 0,
             sent: BTreeMap::new(),
+            // the copy's last year is this draft, picked on its summary
+            last_year: None,
             ..self.clone()
         }
     }

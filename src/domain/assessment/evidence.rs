@@ -81,8 +81,8 @@ impl EvidenceRef {
                 out.push((
                     EvidencePart::Date,
                     tf!(
-                        "Ngày «{date}» không phải là ngày hợp lệ.",
-                        "Date «{date}» is not a valid date."
+                        "Ngày «{date}» chưa đúng: gõ ngày/tháng/năm, ví dụ 25/10/2026.",
+                        "Date «{date}» is not right: type day/month/year, e.g. 25/10/2026."
                     ),
                 ));
             } else if is_iso_date(today) && date > today {
@@ -101,6 +101,41 @@ impl EvidenceRef {
             out.push((EvidencePart::Link, m));
         }
         out
+    }
+}
+
+/// A date as typed, in the Vietnamese order day/month/year ("25/10/2026",
+/// "5/3/2026", "25-10-2026", "25.10.2026"; an ISO "2026-10-25" too): as
+/// stored, YYYY-MM-DD. What is not (yet) a whole valid date is kept as typed,
+/// for [`EvidenceRef::problems`] to point out; nothing typed is lost.
+pub fn date_from_typed(text: &str) -> String {
+    let t = text.trim();
+    if is_iso_date(t) {
+        return t.to_string();
+    }
+    let parts: Vec<&str> = t.split(['/', '-', '.']).map(str::trim).collect();
+    if let [d, m, y] = parts[..] {
+        let num = |s: &str, max_len: usize| {
+            (!s.is_empty() && s.len() <= max_len && s.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse::<u32>().ok())
+                .flatten()
+        };
+        if let (Some(d), Some(m), Some(y)) = (num(d, 2), num(m, 2), num(y, 4)) {
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            if y >= 1900 && is_iso_date(&iso) {
+                return iso;
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// A stored date as the user reads and types it: "25/10/2026".
+pub fn date_for_typing(stored: &str) -> String {
+    if is_iso_date(stored) {
+        crate::domain::criteria::rule_text::date_text(stored)
+    } else {
+        stored.to_string()
     }
 }
 

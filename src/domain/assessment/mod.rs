@@ -1,12 +1,13 @@
 //! Stage 3, the agency's self-assessment: the draft and its typed responses,
 //! the agency profile, cited evidence, the summary's lists, stored drafts and
 //! their migrations, the review file the agency receives back, and the
-//! report in Word.
+//! report in Word, and last year's result beside this year's.
 //! Uses `base`, `criteria` and `scoring`.
 
 pub mod draft;
 pub mod evidence;
 pub mod evidence_library;
+pub mod last_year;
 pub mod profile;
 pub mod report;
 pub mod review_file;

@@ -1,10 +1,12 @@
 //! The self-assessment report (báo cáo tự đánh giá) as agencies file it, in
 //! Word: the heading of an official document, the result, the score table
 //! per field and item with the documents cited, the explanations (giải
-//! trình) of items scored without evidence, the difficulties and proposals,
-//! and the signatures.
+//! trình) of items scored without evidence, last year beside this year (when
+//! the draft has last year's result), the difficulties and proposals, and
+//! the signatures.
 
 use super::draft::Draft;
+use super::last_year::{change_text, compare, LastYear, Match};
 use super::summary::lacks_evidence;
 use crate::domain::base::docx::{Align, Block, Cell, Document, Para, Run, Table};
 use crate::domain::criteria::rule_text::points_text;
@@ -200,6 +202,9 @@ pub fn self_assessment_report(
         header_rows: 1,
         borders: true,
     });
+    if let Some(last) = draft.last_year_result() {
+        last_year_part(&mut doc, set, report, &last);
+    }
 
     // II. every item
     doc.para(Para::new(vec![Run::bold(t!(
@@ -410,4 +415,122 @@ pub fn self_assessment_report(
         borders: false,
     }));
     doc
+}
+
+/// Last year beside this year, under the result: the totals, a table per
+/// field, and the items to read with care (rule changed, new, dropped) and
+/// those that lost the most.
+fn last_year_part(doc: &mut Document, set: &CriteriaSet, report: &ScoreReport, last: &LastYear) {
+    let c = compare(set, report, last);
+    let y = last.year.as_str();
+    let opt = |d: Option<crate::domain::Dec>| d.map_or_else(|| "—".to_string(), |d| d.shown());
+    doc.para(Para::new(vec![Run::bold(tf!(
+        "So sánh với năm {y}",
+        "Compared with {y}"
+    ))]));
+    doc.para(
+        Para::text(tf!(
+            "Năm {y}: tự chấm {} điểm{}; năm nay tự chấm {} điểm, chỉ số {}, thay đổi {} điểm so với {}.",
+            "{y}: self-score {}{}; this year's self-score {}, index {}, a change of {} from {}.",
+            last.self_total.shown(),
+            match last.appraised_total {
+                Some(t) => tf!(
+                    ", điểm thẩm định {} (chỉ số {}, xếp loại {})",
+                    ", appraised {} (index {}, class {})",
+                    t.shown(),
+                    percent(last.appraised_index),
+                    last.appraised_class.as_deref().unwrap_or("—")
+                ),
+                None => tf!(
+                    " (chỉ số {}, xếp loại {})",
+                    " (index {}, class {})",
+                    percent(last.self_index),
+                    last.self_class.as_deref().unwrap_or("—")
+                ),
+            },
+            c.now_total.shown(),
+            percent(c.now_index),
+            change_text(c.total_change),
+            last.basis()
+        ))
+        .align(Align::Justify)
+        .indent(567),
+    );
+    let mut rows = vec![vec![
+        Cell::bold(t!("Lĩnh vực", "Field")).shaded(),
+        Cell::bold(tf!("Tự chấm {y}", "Self {y}")).shaded(),
+        Cell::bold(tf!("Thẩm định {y}", "Appraised {y}")).shaded(),
+        Cell::bold(t!("Năm nay", "This year")).shaded(),
+        Cell::bold(t!("Thay đổi", "Change")).shaded(),
+    ]];
+    for f in &c.fields {
+        rows.push(vec![
+            Cell::text(format!("{}. {}", f.code, f.title)),
+            Cell::right(opt(f.last_self)),
+            Cell::right(opt(f.last_appraised)),
+            Cell::right(f.now.shown()),
+            Cell::right(f.change.map_or_else(|| "—".into(), change_text)),
+        ]);
+    }
+    doc.table(Table {
+        widths: vec![4554, 1200, 1200, 1200, 1200],
+        rows,
+        header_rows: 1,
+        borders: true,
+    });
+    let codes = |m: fn(&Match) -> bool| {
+        c.items
+            .iter()
+            .filter(|r| m(&r.matched))
+            .map(|r| r.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let changed = codes(|m| matches!(m, Match::RuleChanged(_)));
+    let new = codes(|m| *m == Match::New);
+    let dropped = c
+        .dropped
+        .iter()
+        .map(|(code, _)| code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let drops = c
+        .biggest_drops(5)
+        .iter()
+        .map(|r| format!("{} ({})", r.code, change_text(r.change.unwrap_or_default())))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for (label, list) in [
+        (
+            tf!(
+                "Cách chấm đã thay đổi so với năm {y} (so sánh điểm cần lưu ý): ",
+                "Scoring rule changed since {y} (compare with care): "
+            ),
+            changed,
+        ),
+        (t!("Mục mới năm nay: ", "New this year: ").to_string(), new),
+        (
+            tf!(
+                "Không còn trong bộ tiêu chí năm nay: ",
+                "No longer in this year's set: "
+            ),
+            dropped,
+        ),
+        (
+            t!(
+                "Các mục giảm điểm nhiều nhất: ",
+                "Items that lost the most: "
+            )
+            .to_string(),
+            drops,
+        ),
+    ] {
+        if !list.is_empty() {
+            doc.para(
+                Para::new(vec![Run::italic(label), Run::plain(list)])
+                    .align(Align::Justify)
+                    .indent(567),
+            );
+        }
+    }
 }

@@ -25,6 +25,13 @@ pub fn lacks_evidence(unit: &ScoredUnit, score: &ItemScore, draft: &Draft) -> bo
         .is_none_or(|r| !r.has_evidence() && !r.has_explanation())
 }
 
+/// An item the agency itself declared not applicable (an exemption in its
+/// profile needs no reason) with neither an explanation nor a document: the
+/// item leaves the maximum, so appraisers ask why.
+pub fn na_without_reason(r: &crate::domain::Response) -> bool {
+    r.not_applicable && !r.has_explanation() && !r.has_evidence()
+}
+
 /// What is still open, in the set's order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outstanding {
@@ -34,6 +41,8 @@ pub struct Outstanding {
     pub input_errors: Vec<String>,
     /// Per field, in the set's order: how many items lack evidence.
     pub lacking_by_field: Vec<usize>,
+    /// Items the agency declared not applicable without saying why.
+    pub na_unexplained: Vec<String>,
 }
 
 pub fn outstanding(set: &CriteriaSet, draft: &Draft, report: &ScoreReport) -> Outstanding {
@@ -56,6 +65,14 @@ pub fn outstanding(set: &CriteriaSet, draft: &Draft, report: &ScoreReport) -> Ou
             if lacks_evidence(&unit, score, draft) {
                 out.lacking_evidence.push(unit.code.to_string());
                 out.lacking_by_field[fi] += 1;
+            }
+            if score.status == ItemStatus::NotApplicable
+                && draft
+                    .responses
+                    .get(unit.code)
+                    .is_some_and(na_without_reason)
+            {
+                out.na_unexplained.push(unit.code.to_string());
             }
         }
     }

@@ -192,6 +192,9 @@ pub struct Counts {
     pub fields: usize,
     pub criteria: usize,
     pub items: usize,
+    /// What the agency answers: the sub-criteria, and the criteria scored
+    /// directly; survey items excluded. The form's "x/y mục" counts these.
+    pub answerable: usize,
 }
 
 impl CriteriaSet {
@@ -205,6 +208,7 @@ impl CriteriaSet {
                 .flat_map(|f| &f.criteria)
                 .map(|c| c.items.len())
                 .sum(),
+            answerable: self.scored_units().filter(|u| !u.rule.is_survey()).count(),
         }
     }
 }

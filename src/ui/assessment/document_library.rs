@@ -198,7 +198,7 @@ fn edit_form(i: usize, doc: EvidenceRef, message: RwSignal<Option<String>>) -> i
                 {input("so", t!("Số, ký hiệu", "Document number"), |e| e.number.clone(), |e, v| e.number = v, "text")}
                 {input("ngay", t!("Ngày ban hành", "Issue date"), |e| e.date.clone(), |e, v| e.date = v, "date")}
                 {input("co-quan", t!("Cơ quan ban hành", "Issuing body"), |e| e.issuer.clone(), |e, v| e.issuer = v, "text")}
-                {input("trich-yeu", t!("Trích yếu", "Summary"), |e| e.subject.clone(), |e, v| e.subject = v, "text")}
+                {input("trich-yeu", t!("Trích yếu", "Subject"), |e| e.subject.clone(), |e, v| e.subject = v, "text")}
                 {input("duong-dan", t!("Đường dẫn", "Link"), |e| e.link.clone(), |e, v| e.link = v, "text")}
             </div>
             <button type="button" class="secondary" on:click=save>{t!("Lưu cho mọi mục dẫn tài liệu này", "Save on every item citing it")}</button>

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::assessment::evidence::{date_for_typing, date_from_typed};
 use crate::domain::EvidencePart;
 use crate::domain::{EvidenceRef, Response};
 use crate::ui::assessment::document_library::DocumentPicker;
@@ -201,7 +202,7 @@ fn reference(
     );
     let (id_ty, l_ty, v_ty, s_ty) = field(
         "trich-yeu",
-        t!("Trích yếu", "Summary"),
+        t!("Trích yếu", "Subject"),
         |e| &e.subject,
         |e| &mut e.subject,
     );
@@ -230,7 +231,7 @@ fn reference(
                 <legend>{tf!("Tài liệu {}", "Document {}", i + 1)}</legend>
                 <div class="evidence-grid">
                     <TextInput id=id_so label=l_so value=v_so on_input=s_so hint={t!("Ví dụ 125/KH-UBND", "E.g. 125/KH-UBND").to_string()}/>
-                    <TextInput id=id_ng label=l_ng value=v_ng on_input=s_ng kind="date" error=problem(EvidencePart::Date)/>
+                    <TextInput id=id_ng label=l_ng value=Signal::derive(move || date_for_typing(&v_ng.get())) on_input=Callback::new(move |t: String| s_ng.run(date_from_typed(&t))) hint={t!("Ngày/tháng/năm, ví dụ 25/10/2026", "Day/month/year, e.g. 25/10/2026").to_string()} error=problem(EvidencePart::Date)/>
                     <TextInput id=id_cq label=l_cq value=v_cq on_input=s_cq/>
                     <TextInput id=id_ty label=l_ty value=v_ty on_input=s_ty/>
                     <TextInput id=id_mt label=l_mt value=v_mt on_input=s_mt hint={t!("Ví dụ: Mục II.3, trang 4", "E.g. Section II.3, page 4").to_string()}/>

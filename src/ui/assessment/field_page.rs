@@ -26,6 +26,15 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         }
         .into_any();
     };
+    // the item the address names takes the focus once its card is drawn
+    // (the page may appear after the set has loaded)
+    if let Some(pending) = use_context::<crate::ui::lazy::PendingFocus>() {
+        request_animation_frame(move || {
+            if !crate::browser::page::focus_in_dialog() {
+                pending.try_focus();
+            }
+        });
+    }
     let field = &set.fields[index];
     let prev = index.checked_sub(1).map(|i| set.fields[i].clone());
     let next = set.fields.get(index + 1).cloned();

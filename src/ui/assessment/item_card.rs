@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::assessment::summary::na_without_reason;
 use crate::domain::criteria::rule_text::{deduction_text, points_text, rule_line};
 use crate::domain::{AnswerInput, InputKind};
 use crate::domain::{CriteriaSet, Dec, ItemScore, ItemStatus, Rule, ScoredUnit};
@@ -316,6 +317,12 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                     }
                 />
                 <label for=na_id>{t!("Không áp dụng đối với cơ quan, đơn vị", "Not applicable to the agency or unit")}</label>
+                {move || item.with(|i| na_without_reason(&i.response)).then(|| view! {
+                    <p class="field-warning" role="status">{t!(
+                        "Nêu lý do không áp dụng ở phần «Tài liệu kiểm chứng» bên dưới (ô Giải trình): mục này được bỏ khỏi điểm tối đa, nên Hội đồng sẽ hỏi vì sao.",
+                        "Give the reason under «Evidence» below (the Explanation box): the item leaves the maximum, so the council will ask why."
+                    )}</p>
+                })}
             </div>
         }
     });
@@ -325,9 +332,13 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let show_evidence = !matches!(kind, InputKind::Survey);
     // Reopening the draft later brings the user back to the item last worked on.
     let position = crate::ui::route::Route::item(&unit.field.code, &code).hash();
+    // The address follows too, so a reload returns to this item.
     let remember = move |_| {
         let id = a.draft.with_untracked(|d| d.id.clone());
         crate::ui::assessment::draft_store::remember_position(&id, &position);
+        if crate::browser::page::hash() != position {
+            crate::browser::page::replace_hash(&position);
+        }
     };
     view! {
         <article

@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod field_page;
 pub mod inputs;
 pub mod item_card;
+pub mod last_year_section;
 pub mod save_status;
 pub mod sidebar;
 pub mod slices;
@@ -106,10 +107,26 @@ impl Assessment {
                 .any(|e| matches!(e, StoredEntry::Unreadable { .. }))
         });
         // (unless the address asks for a page of the form)
-        let asked = Route::parse(&page::hash());
+        let hash = page::hash();
+        let asked = Route::parse(&hash);
         let route = if has_unreadable && asked == Route::Start {
             page::set_hash(&Route::Drafts.hash());
             Route::Drafts
+        } else if hash.is_empty() {
+            // the app reopened without an address: back where the open
+            // draft was left (its profile page only for a new draft)
+            let left = draft.with_untracked(|d| {
+                (!d.set_key.is_empty())
+                    .then(|| draft_store::positions().get(&d.id).cloned())
+                    .flatten()
+            });
+            match left {
+                Some(h) => {
+                    page::replace_hash(&h);
+                    Route::parse(&h)
+                }
+                None => asked,
+            }
         } else {
             asked
         };

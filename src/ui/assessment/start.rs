@@ -118,9 +118,13 @@ pub fn StartPage() -> impl IntoView {
                 return;
             }
         }
-        let year = lib
+        let (year, unit_type) = lib
             .library
-            .with_untracked(|l| l.get(&key).map(|e| e.set.year));
+            .with_untracked(|l| l.get(&key).map(|e| (e.set.year, e.set.unit_type)))
+            .unzip();
+        let old_unit_type = lib
+            .library
+            .with_untracked(|l| l.get(&current).map(|e| e.set.unit_type));
         if !current.is_empty()
             && current != key
             && answered > 0
@@ -134,6 +138,11 @@ pub fn StartPage() -> impl IntoView {
                 if let Some(y) = year {
                     d.profile.year = y.to_string();
                 }
+            }
+            // the set is for one kind of unit: that is the agency's kind
+            // until the user says otherwise
+            if d.profile.unit_type.is_none() || d.profile.unit_type == old_unit_type {
+                d.profile.unit_type = unit_type;
             }
         });
     };

@@ -59,7 +59,8 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     let a = use_assessment();
     let profile = Memo::new(move |_| a.draft.with(|d| d.profile.clone()));
     let review = Memo::new(move |_| a.draft.with(|d| d.review.clone()));
-    let (export_set, csv_set, detail_set, word_set, library_set) = (
+    let (export_set, csv_set, detail_set, word_set, library_set, last_year_set) = (
+        set.clone(),
         set.clone(),
         set.clone(),
         set.clone(),
@@ -149,6 +150,18 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 t!(
                     "Mọi mục có điểm đều có tài liệu kiểm chứng hoặc giải trình.",
                     "Every scored item has evidence or an explanation."
+                ),
+            ),
+            (
+                "khong-ap-dung-chua-ly-do",
+                t!(
+                    "Không áp dụng, chưa nêu lý do",
+                    "Not applicable, no reason given"
+                ),
+                &open.na_unexplained,
+                t!(
+                    "Mọi mục không áp dụng đều đã nêu lý do.",
+                    "Every item marked not applicable gives a reason."
                 ),
             ),
             (
@@ -372,11 +385,8 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 page::today_iso()
             )
         });
-        if let Err(e) = files::download(
-            &name,
-            "text/csv;charset=utf-8",
-            &score_csv(&csv_set, &report),
-        ) {
+        let csv = a.draft.with_untracked(|d| score_csv(&csv_set, d, &report));
+        if let Err(e) = files::download(&name, "text/csv;charset=utf-8", &csv) {
             export_message.set(Some((false, e)));
         }
     };
@@ -423,6 +433,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             </div>
             {move || export_message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
             {body}
+            {crate::ui::assessment::last_year_section::last_year_section(last_year_set)}
             {move || with_details.get().then(|| {
                 let report = a.report.get()?;
                 Some(a.draft.with(|d| detail_table(&detail_set, d, &report)))
