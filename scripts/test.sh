@@ -48,8 +48,11 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # (examples/check_sets.rs) took the arithmetic checks out: 286 KB, 287.
   # The inside of the evidence boxes loads when a box is first opened (with
   # the library picker and undo): 277 KB, 278.
+  # Last year's comparison and the frictions of issue 18 added ~2 KB; the
+  # sample data's seeding became a chunk, and rules are read through
+  # serde_json's Value instead of serde's Content buffer: 276 KB, 276.
   # The aim is 270 KB (0.85 × SurveyJS's library).
-  ceiling_kb=278; target_kb=270
+  ceiling_kb=276; target_kb=270
   echo "Phần tải khi cần (các trang tách riêng): brotli $((lazy / 1024)) KB, không tính vào trang đầu"
   if [ "$total" -le $((ceiling_kb * 1024)) ]; then
     echo "Dung lượng trang đầu: brotli $((total / 1024)) KB ≤ trần ${ceiling_kb} KB — đạt (mục tiêu ${target_kb} KB)"; passed=$((passed + 1))

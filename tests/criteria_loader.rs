@@ -293,3 +293,34 @@ proptest! {
         let _ = read_known_set(&bytes);
     }
 }
+
+/// The rule's own reader (`criteria::rule_de`) reads back what the rule
+/// writes, for every kind, and refuses a field of another kind by name.
+#[test]
+fn every_rule_kind_reads_back_and_a_foreign_field_is_named() {
+    let set = load_criteria_set(fixture().to_string().as_bytes()).unwrap();
+    let mut kinds = std::collections::BTreeSet::new();
+    for u in set.scored_units() {
+        let written = serde_json::to_value(u.rule).unwrap();
+        let read: Rule = serde_json::from_value(written.clone()).unwrap();
+        assert_eq!(&read, u.rule, "{written}");
+        // and from text, as storage reads it
+        let read: Rule = serde_json::from_str(&written.to_string()).unwrap();
+        assert_eq!(&read, u.rule);
+        kinds.insert(u.rule.kind());
+    }
+    assert_eq!(kinds.len(), Rule::KINDS.len(), "the fixture has every kind");
+    let mut v = fixture();
+    v["fields"][0]["criteria"][0]["items"][0]["rule"]["step"] = json!(0.5);
+    v["fields"][1]["criteria"][0]["rule"] = json!("levels");
+    let ps = problems(&v);
+    assert!(
+        ps.iter().any(|p| p == "[1.1.1] fields[0].criteria[0].items[0].rule: trường «step» không có trong định dạng (gõ sai tên?); các trường hợp lệ: options"),
+        "{ps:#?}"
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("[2.1] fields[1].criteria[0].rule")),
+        "{ps:#?}"
+    );
+}

@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod exemption;
 pub mod library;
 pub mod loader;
+pub mod rule_de;
 pub mod rule_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

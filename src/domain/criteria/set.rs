@@ -322,8 +322,9 @@ pub struct Item {
 }
 
 /// How an item is scored. The `kind` key selects the rule.
+// Read by `super::rule_de` (the derived reader of a tagged enum is heavy).
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
     /// Named options with points: "Ban hành kịp thời: 1; không kịp thời: 0,5; …".
