@@ -36,8 +36,8 @@ test('typed, reloaded at once: intact (saved on pagehide, not only after the del
   await byId(page, PCT).waitFor();
   assert.equal(await byId(page, PCT).inputValue(), '86');
   assert.match(await page.locator('#trang-thai-luu').innerText(), /^Đã lưu lúc \d\d:\d\d:\d\d$/);
-  // and it reopens where it was left
-  assert.match(page.url(), /#\/linh-vuc\/1$/);
+  // and it reopens at the item where it was left
+  assert.match(page.url(), /#\/linh-vuc\/1\/1\.1\.4$/);
   assertClean(page);
 });
 

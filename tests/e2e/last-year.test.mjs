@@ -5,6 +5,7 @@
 // and can take last year from the 2025 draft in the browser instead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launch, shots, axe, assertClean } from './harness.mjs';
 
@@ -81,6 +82,19 @@ test('last year\'s submission is imported on this year\'s summary and compared p
   );
   assert.deepEqual(await axe(page), []);
   await section.screenshot({ path: join(shots, 'so-sanh-nam-truoc.png') });
+
+  // the Word report carries the comparison: converted by LibreOffice, read back
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (Word .docx)' }).click()]);
+  const docx = join(shots, 'bao-cao-so-sanh.docx');
+  await dl.saveAs(docx);
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(shots, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', shots, docx], { stdio: 'ignore', timeout: 120000 });
+  const pdf = join(shots, 'bao-cao-so-sanh.pdf');
+  const squeeze = (t) => t.replace(/\s+/g, '');
+  const text = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+  for (const expected of ['So sánh với năm 2025', 'Tự chấm 2025', 'Thẩm định 2025', 'thay đổi +1 điểm so với điểm tự chấm năm trước']) {
+    assert.ok(text.includes(squeeze(expected)), `the Word report shows «${expected}»`);
+  }
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(shots, 'bao-cao-so-sanh')]);
 
   // kept in the draft across a reload
   await page.reload();
