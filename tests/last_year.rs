@@ -13,24 +13,9 @@ use cchc_tu_danh_gia::domain::assessment::report::self_assessment_report;
 use cchc_tu_danh_gia::domain::assessment::review_file::{
     Appraisal, RequestKind, ReviewFile, ReviewStatus, REVIEW_FORMAT,
 };
-use cchc_tu_danh_gia::domain::assessment::stored::{read_stored, DRAFT_KEY_PREFIX};
-use cchc_tu_danh_gia::domain::criteria::library::set_key;
-use cchc_tu_danh_gia::domain::demo::read_demo;
+use cchc_tu_danh_gia::domain::assessment::stored::read_stored;
 use cchc_tu_danh_gia::domain::{CriteriaSet, Draft};
 use support::*;
-
-fn this_year() -> (CriteriaSet, Draft) {
-    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
-    let demo = read_demo(&repo_file("public/demo/du-lieu-mau.json")).unwrap();
-    let draft = demo
-        .entries
-        .iter()
-        .filter(|(k, _)| k.starts_with(DRAFT_KEY_PREFIX))
-        .map(|(k, t)| read_stored(t, &k[DRAFT_KEY_PREFIX.len()..]).unwrap().draft)
-        .find(|d| d.set_key == set_key(&set))
-        .expect("a sample department draft");
-    (set, draft)
-}
 
 /// Last year's set: the same items, another year, and item 1.1.2 judged
 /// by other words (its rule changed); item 1.1.3 did not exist.
@@ -93,7 +78,7 @@ fn last_years_files(
 
 #[test]
 fn last_years_submission_and_result_are_compared_item_by_item() {
-    let (set, mut draft) = this_year();
+    let (set, mut draft) = sample_department_draft();
     let (files, _) = last_years_files(&set, &draft, &[("1.1.1", "0")]);
     let last = read_last_year(&files, "2026").expect("last year is read");
     assert_eq!(last.year, "2025");
@@ -145,7 +130,7 @@ fn last_years_submission_and_result_are_compared_item_by_item() {
 
 #[test]
 fn a_result_alone_a_wrong_result_this_years_file_and_an_edited_file_are_refused() {
-    let (set, draft) = this_year();
+    let (set, draft) = sample_department_draft();
     let (files, _) = last_years_files(&set, &draft, &[]);
     let only_result = read_last_year(&files[1..], "2026").unwrap_err();
     assert!(only_result.contains("chọn cùng lúc"), "{only_result}");
@@ -179,8 +164,8 @@ fn a_result_alone_a_wrong_result_this_years_file_and_an_edited_file_are_refused(
 }
 
 #[test]
-fn the_word_report_has_last_year_beside_this_year() {
-    let (set, mut draft) = this_year();
+fn the_word_report_has_last_year_beside_sample_department_draft() {
+    let (set, mut draft) = sample_department_draft();
     let mut last_draft = draft.clone();
     last_draft.profile.year = "2025".into();
     last_draft.edit("1.2.1", |r| r.choice = Some("no".into()));

@@ -7,24 +7,8 @@ mod support;
 use std::io::Read;
 
 use cchc_tu_danh_gia::domain::assessment::report::{report_file_name, self_assessment_report};
-use cchc_tu_danh_gia::domain::assessment::stored::{read_stored, DRAFT_KEY_PREFIX};
-use cchc_tu_danh_gia::domain::criteria::library::set_key;
-use cchc_tu_danh_gia::domain::demo::read_demo;
 use cchc_tu_danh_gia::domain::Draft;
 use support::*;
-
-fn department_draft() -> (cchc_tu_danh_gia::domain::CriteriaSet, Draft) {
-    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
-    let demo = read_demo(&repo_file("public/demo/du-lieu-mau.json")).unwrap();
-    let draft = demo
-        .entries
-        .iter()
-        .filter(|(k, _)| k.starts_with(DRAFT_KEY_PREFIX))
-        .map(|(k, t)| read_stored(t, &k[DRAFT_KEY_PREFIX.len()..]).unwrap().draft)
-        .find(|d| d.set_key == set_key(&set))
-        .expect("a sample department draft");
-    (set, draft)
-}
 
 /// Every entry of the archive by name, read with the `zip` crate.
 fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
@@ -80,7 +64,7 @@ fn text_of(xml: &str) -> String {
 
 #[test]
 fn the_word_report_holds_the_heading_scores_evidence_explanations_and_remarks() {
-    let (set, mut draft) = department_draft();
+    let (set, mut draft) = sample_department_draft();
     draft.profile.parent_agency = "UBND tỉnh Minh Họa".into();
     draft.profile.doc_number = "125/BC-SNV".into();
     draft.difficulties = "Thiếu nhân lực <CNTT> & kinh phí\u{1}.\nPhần mềm chưa liên thông.".into();
@@ -182,7 +166,7 @@ fn the_word_report_holds_the_heading_scores_evidence_explanations_and_remarks() 
 
 #[test]
 fn an_unfinished_draft_is_marked_and_an_empty_one_still_makes_a_valid_file() {
-    let (set, _) = department_draft();
+    let (set, _) = sample_department_draft();
     let draft = Draft::default();
     let report = draft.score(&set);
     let text = text_of(

@@ -88,3 +88,21 @@ pub fn without_ids(rule: &Rule) -> Rule {
     }
     r
 }
+
+/// The bundled department set and the sample data's draft on it (Sở Tư
+/// pháp: every item answered, documents cited).
+pub fn sample_department_draft() -> (CriteriaSet, Draft) {
+    use cchc_tu_danh_gia::domain::assessment::stored::{read_stored, DRAFT_KEY_PREFIX};
+    use cchc_tu_danh_gia::domain::criteria::library::set_key;
+    use cchc_tu_danh_gia::domain::demo::read_demo;
+    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let demo = read_demo(&repo_file("public/demo/du-lieu-mau.json")).unwrap();
+    let draft = demo
+        .entries
+        .iter()
+        .filter(|(k, _)| k.starts_with(DRAFT_KEY_PREFIX))
+        .map(|(k, t)| read_stored(t, &k[DRAFT_KEY_PREFIX.len()..]).unwrap().draft)
+        .find(|d| d.set_key == set_key(&set))
+        .expect("a sample department draft");
+    (set, draft)
+}

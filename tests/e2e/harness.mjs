@@ -67,6 +67,16 @@ export function assertClean(page) {
   assert.deepEqual(page.foreignRequests, [], 'no request leaves the origin');
 }
 
+/** Opens the app, enters the demo (the sample agencies) and closes the tour. */
+export async function enterDemo(page, origin) {
+  await page.goto(origin + '/');
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu (trình diễn)' }).click(),
+  ]);
+  await page.locator('.tour').getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+}
+
 /** An agency in a browser context of its own: the first bundled set, its
  * name, and 1.1.1 answered; left on field 1. */
 export async function agencyDraft(env, name) {

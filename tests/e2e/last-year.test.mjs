@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launch, shots, axe, assertClean } from './harness.mjs';
+import { launch, enterDemo, shots, axe, assertClean } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -32,12 +32,7 @@ function draftCard(page, copy) {
 
 test('last year\'s submission is imported on this year\'s summary and compared per field and per item', async () => {
   const page = await env.page();
-  await page.goto(env.origin + '/');
-  await Promise.all([
-    page.waitForEvent('load'),
-    page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu (trình diễn)' }).click(),
-  ]);
-  await page.locator('.tour').getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+  await enterDemo(page, env.origin);
 
   // this year's own file: not "last year"
   const sameYear = join(shots, 'nam-nay.json');

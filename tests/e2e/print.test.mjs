@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launch, shots, assertClean } from './harness.mjs';
+import { launch, enterDemo, shots, assertClean } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -16,12 +16,7 @@ const pdfPages = (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', 
 
 test('the summary prints on A4 as a document to sign, with the detail table', async () => {
   const page = await env.page();
-  await page.goto(env.origin + '/');
-  await Promise.all([
-    page.waitForEvent('load'),
-    page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu (trình diễn)' }).click(),
-  ]);
-  await page.locator('.tour').getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+  await enterDemo(page, env.origin);
   await page.goto(env.origin + '/#/');
   const focal = await page.locator('#ho-so-dau-moi').inputValue();
   assert.ok(focal.trim().length > 0, 'the sample draft names its focal point');
@@ -74,12 +69,7 @@ test('the summary prints on A4 as a document to sign, with the detail table', as
 
 test('the Word report downloads and opens in LibreOffice with its heading, scores, explanations and remarks', async () => {
   const page = await env.page();
-  await page.goto(env.origin + '/');
-  await Promise.all([
-    page.waitForEvent('load'),
-    page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu (trình diễn)' }).click(),
-  ]);
-  await page.locator('.tour').getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+  await enterDemo(page, env.origin);
   await page.goto(env.origin + '/#/tong-hop');
   await page.getByRole('heading', { name: 'Bảng tổng hợp kết quả tự đánh giá' }).waitFor();
   await page.getByLabel('Cơ quan chủ quản (dòng đầu tiêu đề)').fill('UBND tỉnh Minh Họa');
