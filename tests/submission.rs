@@ -5,6 +5,7 @@
 mod support;
 
 use cchc_tu_danh_gia::domain::appraisal::submission::*;
+use cchc_tu_danh_gia::domain::assessment::score_sheet::score_csv;
 use cchc_tu_danh_gia::domain::*;
 use proptest::prelude::*;
 use support::*;

@@ -72,6 +72,16 @@ impl EvidenceRef {
         .join(" · ")
     }
 
+    /// [`Self::citation`] followed by the link as text, when there is one:
+    /// how a document is listed on paper, in the report and in the CSV.
+    pub fn citation_with_link(&self) -> String {
+        let mut line = self.citation();
+        if !self.link.trim().is_empty() {
+            line.push_str(&format!(" · {}", self.link.trim()));
+        }
+        line
+    }
+
     /// Problems with this reference; `today` is YYYY-MM-DD.
     pub fn problems(&self, today: &str) -> Vec<(EvidencePart, String)> {
         let mut out = Vec::new();

@@ -243,13 +243,7 @@ pub fn self_assessment_report(
                     r.evidence
                         .iter()
                         .filter(|e| !e.is_blank())
-                        .map(|e| {
-                            let mut line = format!("– {}", e.citation());
-                            if !e.link.trim().is_empty() {
-                                line.push_str(&format!(" · {}", e.link.trim()));
-                            }
-                            Para::text(line).after(0)
-                        })
+                        .map(|e| Para::text(format!("– {}", e.citation_with_link())).after(0))
                         .collect()
                 })
                 .unwrap_or_default();

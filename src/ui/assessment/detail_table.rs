@@ -41,13 +41,7 @@ pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>)
                         .evidence
                         .iter()
                         .filter(|e| !e.is_blank())
-                        .map(|e| {
-                            let mut line = e.citation();
-                            if !e.link.trim().is_empty() {
-                                line.push_str(&format!(" · {}", e.link.trim()));
-                            }
-                            view! { <li>{line}</li> }
-                        })
+                        .map(|e| view! { <li>{e.citation_with_link()}</li> })
                         .collect_view();
                     let explanation = (!r.explanation.trim().is_empty()).then(|| {
                         view! { <p class="explanation"><strong>{t!("Giải trình: ", "Explanation: ")}</strong>{r.explanation.clone()}</p> }

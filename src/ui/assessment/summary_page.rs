@@ -7,9 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::domain::appraisal::submission::{export, score_csv};
+use crate::domain::appraisal::submission::export;
 use crate::domain::assessment::report::{report_file_name, self_assessment_report};
 use crate::domain::assessment::review_file::{appraised_scores, read_review_file, RequestKind};
+use crate::domain::assessment::score_sheet::score_csv;
 use crate::domain::assessment::summary::{next_class_gap, points_lost};
 use crate::domain::base::text::file_slug;
 use crate::domain::criteria::rule_text::points_text;
