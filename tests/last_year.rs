@@ -189,3 +189,24 @@ fn the_word_report_has_last_year_beside_sample_department_draft() {
     let text = self_assessment_report(&set, &draft, &report, "2026-11-25").document_xml();
     assert!(!text.contains("So sánh với năm"));
 }
+
+#[test]
+fn a_rule_is_compared_as_the_set_writes_it_not_in_the_interface_language() {
+    use cchc_tu_danh_gia::domain::base::i18n::{set_lang, Lang};
+    let (set, draft) = sample_department_draft();
+    let mut last_draft = draft.clone();
+    last_draft.profile.year = "2025".into();
+    // taken in Vietnamese, compared after switching to English
+    let last = LastYear::of(&last_years_set(&set), &last_draft, None, "2025");
+    set_lang(Lang::En);
+    let c = compare(&set, &draft.score(&set), &last);
+    set_lang(Lang::Vi);
+    assert_eq!(c.rule_changes(), 1, "only 1.1.2 changed its rule");
+    let changed: Vec<_> = c
+        .items
+        .iter()
+        .filter(|r| matches!(r.matched, Match::RuleChanged(_)))
+        .map(|r| r.code.as_str())
+        .collect();
+    assert_eq!(changed, ["1.1.2"]);
+}

@@ -60,8 +60,17 @@ pub struct LastItem {
     pub self_points: Option<Dec>,
     pub not_applicable: bool,
     pub appraised: Option<Dec>,
-    /// The rule in words ("Có: 1 điểm; Không: 0 điểm").
+    /// The rule in words ("Có: 1 điểm; Không: 0 điểm"), in the language of
+    /// the day it was taken, for people.
     pub rule: String,
+    /// The rule as the set writes it, for comparing: the same whatever the
+    /// interface language.
+    pub rule_json: String,
+}
+
+/// A rule as the set writes it (its JSON), to compare two years' rules.
+fn rule_json(rule: &crate::domain::criteria::set::Rule) -> String {
+    serde_json::to_string(rule).unwrap_or_default()
 }
 
 fn scored(s: Option<&ItemScore>) -> Option<Dec> {
@@ -125,6 +134,7 @@ impl LastYear {
                         not_applicable: s.is_some_and(|s| s.status == ItemStatus::NotApplicable),
                         appraised: theirs.as_ref().and_then(|t| scored(t.items.get(u.code))),
                         rule: rule_line(u.rule, u.max),
+                        rule_json: rule_json(u.rule),
                     };
                     (u.code.to_string(), item)
                 })
@@ -259,7 +269,7 @@ pub fn compare(set: &CriteriaSet, report: &ScoreReport, last: &LastYear) -> Comp
             let l = last.items.get(u.code);
             let matched = match l {
                 None => Match::New,
-                Some(l) if l.max != u.max || l.rule != rule_line(u.rule, u.max) => {
+                Some(l) if l.max != u.max || l.rule_json != rule_json(u.rule) => {
                     Match::RuleChanged(l.rule.clone())
                 }
                 Some(_) => Match::Same,
