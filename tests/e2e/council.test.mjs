@@ -112,7 +112,7 @@ test('the council: the secretary assigns fields, two members appraise theirs, th
   await byId(a, 'td-2.1.1-y-kien').fill('Kế hoạch ban hành muộn');
   await byId(a, 'td-2.1.2-yeu-cau').selectOption('giai_trinh');
   await byId(a, 'td-2.1.2-y-kien').fill('Đề nghị giải trình');
-  await a.waitForTimeout(500);
+  await a.locator('#trang-thai-luu-ban', { hasText: /^Đã lưu lúc/ }).waitFor();
   await a.goto(env.origin + '/#/tham-dinh');
   await a.getByText('Hội đồng thẩm định: người thẩm định').click();
   const partA = await downloadPart(a);
@@ -123,7 +123,7 @@ test('the council: the secretary assigns fields, two members appraise theirs, th
   await b.getByRole('link', { name: 'Sở Nội vụ Minh Họa' }).click();
   await byId(b, 'td-6.1.1-y-kien').fill('Đạt');
   await byId(b, 'td-2.1.1-y-kien').fill('Không có kế hoạch');
-  await b.waitForTimeout(500);
+  await b.locator('#trang-thai-luu-ban', { hasText: /^Đã lưu lúc/ }).waitFor();
   await b.goto(env.origin + '/#/tham-dinh');
   await b.getByText('Hội đồng thẩm định: người thẩm định').click();
   const partB = await downloadPart(b);
@@ -159,7 +159,7 @@ test('the council: the secretary assigns fields, two members appraise theirs, th
   assert.match(steps[steps.length - 1], /^Nguyễn Văn A \(Sở Nội vụ\) · .* · lần nộp 1; điểm —; «Không có kế hoạch»$/);
 
   // one consolidated result, every member's items in it; kept after a reload
-  await s.waitForTimeout(500);
+  await s.locator('#trang-thai-luu-ban', { hasText: /^Đã lưu lúc/ }).waitFor();
   await s.reload();
   await byId(s, 'td-2.1.1-y-kien').waitFor();
   assert.equal(await byId(s, 'td-2.1.1-y-kien').inputValue(), 'Không có kế hoạch');

@@ -253,6 +253,8 @@ test('a full storage on the desk: the agencies not saved are named, the work sta
   await banner.waitFor();
   assert.match(await banner.innerText(), /chưa lưu được 2 hồ sơ \(.+, .+\)\. Công việc vẫn còn trong trang này/);
   assert.equal(await reviewer.locator('.desk-table tbody tr').count(), 2, 'both agencies are on the desk');
+  assert.equal(await reviewer.locator('#trang-thai-luu-ban').innerText(), 'Chưa lưu được');
+  assert.equal(await reviewer.locator('#trang-thai-luu').isVisible(), false, "the draft's status is not shown on the desk");
 
   // room again: the next change saves both (delete one, then undo)
   await reviewer.evaluate(() => { window.__dayBoNho = false; });
@@ -260,6 +262,8 @@ test('a full storage on the desk: the agencies not saved are named, the work sta
   assert.equal(await reviewer.locator('.desk-table tbody tr').count(), 1);
   await reviewer.getByRole('button', { name: 'Hoàn tác' }).click();
   await banner.waitFor({ state: 'detached' });
+  // the status line says when the undo itself is written, not just the delete before it
+  await reviewer.locator('#trang-thai-luu-ban', { hasText: /^Đã lưu lúc \d\d:\d\d:\d\d$/ }).waitFor();
   await reviewer.reload();
   await reviewer.locator('.desk-table tbody tr').nth(1).waitFor();
   assert.equal(await reviewer.locator('.desk-table tbody tr').count(), 2, 'both saved');
@@ -280,6 +284,7 @@ test('a full storage on the desk: the agencies not saved are named, the work sta
   await other.getByText('Đã khôi phục 2 hồ sơ từ bản sao lưu.').waitFor();
   await other.reload();
   await other.locator('.desk-table tbody tr').nth(1).waitFor();
+  assert.equal(await other.locator('#trang-thai-luu-ban').innerText(), 'Chưa có thay đổi', 'a desk just opened has nothing waiting to be saved');
   assert.deepEqual(await other.locator('.desk-table tbody th').allInnerTexts(), await reviewer.locator('.desk-table tbody th').allInnerTexts());
   await other.locator('.desk-backup summary').click();
   await shot(other, 'tham-dinh-sao-luu', { fullPage: false });
@@ -353,7 +358,7 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   const heading = await page.getByRole('heading', { level: 2, name: /^Hồ sơ: / }).innerText();
   await page.locator('[id="td-1.1.1-y-kien"]').fill('Kế hoạch ban hành muộn 5 ngày');
   await page.locator('#diem-dtxhh').fill('6,5');
-  await page.waitForTimeout(800);
+  await page.locator('#trang-thai-luu-ban', { hasText: /^Đã lưu lúc/ }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 2, name: heading }).waitFor({ timeout: 60000 });
   assert.equal(await page.locator('[id="td-1.1.1-y-kien"]').inputValue(), 'Kế hoạch ban hành muộn 5 ngày');

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::ui::assessment::draft_store::SaveStatus;
 use crate::ui::assessment::use_assessment;
+use crate::ui::route::Route;
 
 /// The small indicator in the header.
 #[component]
@@ -37,8 +38,10 @@ pub fn SaveIndicator() -> impl IntoView {
             .to_string(),
         ),
     };
+    // the desk says where its own work stands; the draft's status would mislead there
+    let shown = move || !a.route.with(Route::is_desk);
     view! {
-        <p class=move || format!("save-indicator save-{}", text().0) role="status" id="trang-thai-luu">
+        <p class=move || format!("save-indicator save-{}", text().0) role="status" id="trang-thai-luu" hidden=move || !shown()>
             {move || text().1}
         </p>
     }

@@ -11,7 +11,7 @@ use crate::domain::appraisal::desk_storage::read_backup;
 use crate::domain::appraisal::submission::{seal_preimage, MAX_SUBMISSION_BYTES};
 use crate::domain::Problem;
 use crate::ui::assessment::sidebar::nav_link;
-use crate::ui::review::use_review;
+use crate::ui::review::{use_review, DeskSaveStatus};
 use crate::ui::route::Route;
 
 /// The outcome of one file of an import.
@@ -266,6 +266,7 @@ pub fn DeskPage() -> impl IntoView {
     view! {
         <div class="page-card desk-page">
             <h2 id="trang-tieu-de" tabindex="-1">{t!("Thẩm định hồ sơ tự đánh giá", "Appraisal of self-assessments")}</h2>
+            <DeskSaveStatus/>
             <p class="desk-links">{nav_link(Route::Ranking, "button secondary", t!("Bảng xếp hạng →", "Ranking →"))}</p>
             <p class="lead">{t!("Nhập các tệp nộp (JSON) của cơ quan. Mỗi tệp được kiểm tra riêng: mã niêm phong, bộ tiêu chí, và mọi điểm được tính lại từ câu trả lời theo bộ tiêu chí trong thư viện của bạn.", "Import the agencies' submission files (JSON). Each file is checked on its own: the seal, the criteria set, and every score recomputed from the answers by the criteria set in your library.")}</p>
             <div

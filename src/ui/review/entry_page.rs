@@ -15,7 +15,7 @@ use crate::domain::base::text::file_slug;
 use crate::domain::{CriteriaSet, Dec};
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::inputs::TextInput;
-use crate::ui::review::use_review;
+use crate::ui::review::{use_review, DeskSaveStatus};
 
 fn status_code(s: ReviewStatus) -> &'static str {
     match s {
@@ -277,6 +277,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
             .collect_view();
         view! {
             <h2 id="trang-tieu-de" tabindex="-1">{tf!("Hồ sơ: {}", "Submission: {}", p.name)}</h2>
+            <DeskSaveStatus/>
             <dl class="meta">
                 <dt>{t!("Tỉnh, thành phố", "Province or city")}</dt><dd>{if p.province.trim().is_empty() { t!("(chưa ghi)", "(not given)").to_string() } else { p.province.clone() }}</dd>
                 <dt>{t!("Năm đánh giá", "Assessment year")}</dt><dd>{p.year.clone()}</dd>

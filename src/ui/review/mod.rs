@@ -54,6 +54,10 @@ pub struct ReviewState {
     pub space: RwSignal<Option<(f64, f64)>>,
     /// Who appraises on this desk, and the fields assigned to them.
     pub seat: RwSignal<CouncilSeat>,
+    /// Whether every change is in the browser's database, for the status line.
+    pub saving: RwSignal<DeskSaving>,
+    /// Writes started and not yet finished.
+    writes: StoredValue<u32>,
     /// Entries changed since the last save.
     dirty: StoredValue<BTreeSet<String>>,
     db: StoredValue<Option<idb::Db>>,
@@ -127,6 +131,8 @@ impl ReviewState {
                     .flatten()
                     .unwrap_or_default(),
             ),
+            saving: RwSignal::new(DeskSaving::Idle),
+            writes: StoredValue::new(0),
             dirty: StoredValue::new(BTreeSet::new()),
             db: StoredValue::new(None),
             timer: StoredValue::new(None),
@@ -206,7 +212,7 @@ impl ReviewState {
 
     /// Marks entries as changed and schedules a save of those alone.
     pub fn touched(self, keys: impl IntoIterator<Item = String>) {
-        self.dirty.update_value(|d| d.extend(keys));
+        self.pending(keys);
         if let Some(t) = self.timer.get_value() {
             t.clear();
         }
@@ -219,12 +225,27 @@ impl ReviewState {
     /// Submissions came, were replaced or went: the checks are recomputed,
     /// and they are saved as soon as the page has shown them.
     pub fn submissions_changed(self, keys: impl IntoIterator<Item = String>) {
-        self.dirty.update_value(|d| d.extend(keys));
+        self.pending(keys);
         self.submissions.update(|n| *n += 1);
         spawn_local(async move {
             page::after_paint().await;
             self.save();
         });
+    }
+
+    /// Entries wait to be written; the status says so (set once, not per
+    /// keystroke, and not when nothing changed).
+    fn pending(self, keys: impl IntoIterator<Item = String>) {
+        let mut any = false;
+        self.dirty.update_value(|d| {
+            for k in keys {
+                any = true;
+                d.insert(k);
+            }
+        });
+        if any && self.saving.get_untracked() != DeskSaving::Pending {
+            self.saving.set(DeskSaving::Pending);
+        }
     }
 
     /// Another tab saved these entries: they are read again, so both tabs
@@ -312,12 +333,21 @@ impl ReviewState {
             return;
         }
         self.dirty.set_value(BTreeSet::new());
+        self.writes.update_value(|n| *n += 1);
         let (puts, removes) = page::timed("cchc-desk-store", || {
             self.desk.with_untracked(|d| d.stored_changes(&keys))
         });
         spawn_local(async move {
-            match db.write(&puts, &removes).await {
+            let written = db.write(&puts, &removes).await;
+            self.writes.update_value(|n| *n = n.saturating_sub(1));
+            let settled = self.writes.get_value() == 0 && self.dirty.with_value(BTreeSet::is_empty);
+            match written {
                 Ok(()) => {
+                    // a failed entry is kept dirty, so this write held it too
+                    if settled {
+                        self.saving
+                            .set(DeskSaving::Saved(page::now_iso()[11..].to_string()));
+                    }
                     if let Some(t) = self.tabs.get_value() {
                         t.post(&serde_json::to_string(&keys).unwrap_or_default());
                     }
@@ -343,11 +373,50 @@ impl ReviewState {
                         names.join(", ")
                     )));
                     self.unsaved.set(names);
+                    self.saving.set(DeskSaving::Failed);
                 }
             }
         });
     }
 }
+/// Where the desk's changes stand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeskSaving {
+    /// Nothing changed since the page opened.
+    Idle,
+    /// A change is waiting for, or in, a write.
+    Pending,
+    /// Everything is written; the time of the last write.
+    Saved(String),
+    /// The last write failed (the banner names the agencies).
+    Failed,
+}
+
+/// "Đã lưu lúc …" for the desk, beside the page's title.
+#[component]
+pub fn DeskSaveStatus() -> impl IntoView {
+    let r = use_review();
+    let text = move || match r.saving.get() {
+        _ if r.ready.get() && r.db.with_value(Option::is_none) => (
+            "failed",
+            t!(
+                "Chỉ còn trong trang này: chưa lưu được vào trình duyệt",
+                "Only in this page: not saved to the browser"
+            )
+            .to_string(),
+        ),
+        DeskSaving::Idle => ("idle", t!("Chưa có thay đổi", "No changes yet").to_string()),
+        DeskSaving::Pending => ("pending", t!("Đang lưu…", "Saving…").to_string()),
+        DeskSaving::Saved(at) => ("saved", tf!("Đã lưu lúc {at}", "Saved at {at}")),
+        DeskSaving::Failed => ("failed", t!("Chưa lưu được", "Not saved").to_string()),
+    };
+    view! {
+        <p class=move || format!("desk-save save-{}", text().0) role="status" id="trang-thai-luu-ban">
+            {move || text().1}
+        </p>
+    }
+}
+
 split_page!(
     tham_dinh,
     /// The desk, one entry, its result notice, the ranking and its print:
