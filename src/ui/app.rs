@@ -149,7 +149,7 @@ pub fn App() -> impl IntoView {
             | Route::Ranking
             | Route::RankingPrint(_) => {
                 let owner = app_owner.clone();
-                return view! { <div class="wizard wide">{lazy_view(load_page!(desk_pages(route, owner)))}</div> }
+                return view! { <div class="wizard wide desk-pages">{lazy_view(load_page!(desk_pages(route, owner)))}</div> }
                     .into_any();
             }
             _ => {}

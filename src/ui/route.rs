@@ -30,18 +30,6 @@ pub enum Route {
 }
 
 impl Route {
-    /// The reviewer's pages, which have their own save status.
-    pub fn is_desk(&self) -> bool {
-        matches!(
-            self,
-            Route::Desk
-                | Route::DeskEntry(_)
-                | Route::DeskNotice(_)
-                | Route::Ranking
-                | Route::RankingPrint(_)
-        )
-    }
-
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.split('/').filter(|p| !p.is_empty());

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::ui::assessment::draft_store::SaveStatus;
 use crate::ui::assessment::use_assessment;
-use crate::ui::route::Route;
 
 /// The small indicator in the header.
 #[component]
@@ -38,10 +37,8 @@ pub fn SaveIndicator() -> impl IntoView {
             .to_string(),
         ),
     };
-    // the desk says where its own work stands; the draft's status would mislead there
-    let shown = move || !a.route.with(Route::is_desk);
     view! {
-        <p class=move || format!("save-indicator save-{}", text().0) role="status" id="trang-thai-luu" hidden=move || !shown()>
+        <p class=move || format!("save-indicator save-{}", text().0) role="status" id="trang-thai-luu">
             {move || text().1}
         </p>
     }
