@@ -285,7 +285,7 @@ fn history_is_kept_across_rounds() {
         "the same member's word in a new round is a new step, the old one kept"
     );
     // and it survives storage
-    let (back, _) = Desk::restore(&d.stored());
+    let (back, _) = Desk::restore(&d.stored(), StoredBy::ThisBrowser);
     assert_eq!(back.entries["ban-0"].history["2.2.1"], *steps);
 }
 
@@ -316,7 +316,7 @@ fn history_and_conflicts_survive_storage_and_the_backup() {
     s.merge_part(&a.export_part(&m1, &[], "t"));
     s.merge_part(&b.export_part(&m2, &[], "t"));
     assert_eq!(s.entries["ban-0"].conflicts.len(), 1);
-    let (back, unreadable) = Desk::restore(&s.stored());
+    let (back, unreadable) = Desk::restore(&s.stored(), StoredBy::ThisBrowser);
     assert_eq!(unreadable, 0);
     assert_eq!(back.entries, s.entries);
     let text = serde_json::to_string(&s.backup("t")).unwrap();

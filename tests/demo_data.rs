@@ -8,6 +8,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use cchc_tu_danh_gia::domain::appraisal::desk::Desk;
+use cchc_tu_danh_gia::domain::appraisal::desk_storage::StoredBy;
 use cchc_tu_danh_gia::domain::appraisal::ranking::ranking_blocks;
 use cchc_tu_danh_gia::domain::appraisal::submission::check;
 use cchc_tu_danh_gia::domain::assessment::review_file::ReviewStatus;
@@ -114,7 +115,7 @@ fn sample_drafts_are_valid_varied_agencies() {
 fn sample_desk_has_appraised_sealed_submissions() {
     let sets = sets();
     let pairs: Vec<(String, String)> = demo().entries.into_iter().collect();
-    let (desk, unreadable) = Desk::restore(&pairs);
+    let (desk, unreadable) = Desk::restore(&pairs, StoredBy::File);
     assert_eq!(unreadable, 0);
     assert!(desk.entries.len() >= 5);
     let appraised = desk

@@ -96,7 +96,7 @@ fn fifty_submissions_import_check_clean_and_store_each_set_once() {
         entries_size < 50 * set_size / 2,
         "entries ({entries_size} B) are far smaller than 50 sets"
     );
-    let (back, unreadable) = Desk::restore(&pairs);
+    let (back, unreadable) = Desk::restore(&pairs, StoredBy::ThisBrowser);
     assert_eq!(unreadable, 0);
     assert_eq!(back, desk);
 
@@ -126,7 +126,7 @@ fn fifty_submissions_import_check_clean_and_store_each_set_once() {
         kept.retain(|(x, _)| *x != k);
         kept.push((k, t));
     }
-    assert_eq!(Desk::restore(&kept).0, after);
+    assert_eq!(Desk::restore(&kept, StoredBy::ThisBrowser).0, after);
 }
 
 #[test]
@@ -404,6 +404,14 @@ fn a_desk_backup_restores_every_appraisal_status_and_survey_score() {
     );
     let text = serde_json::to_string(&desk.backup("2026-11-24T10:00:00")).unwrap();
     assert_eq!(read_backup(&text).unwrap(), desk);
+    // the seal found at import is kept with the entry, so this browser opens
+    // its desk without re-hashing every submission; a backup is a file, and
+    // an entry edited in it is caught though it still says its seal held
+    let forged = text.replacen("Cơ quan 0", "Cơ quan 9", 1);
+    assert!(forged.contains(r#"\"digest_ok\":true"#));
+    let e = |d: &Desk| d.entries.get("co-quan-0").unwrap().seal;
+    assert!(e(&desk).digest_ok);
+    assert!(!e(&read_backup(&forged).unwrap()).digest_ok);
     assert!(read_backup("{}")
         .unwrap_err()
         .starts_with("không phải bản sao lưu"));
@@ -433,8 +441,8 @@ fn a_forged_set_with_a_new_id_is_held_apart_never_classed_or_ranked() {
     // the forger lowers the bands so 51,5% reads "Tốt", renames the set and
     // re-seals everything
     let mut forged = agency(2, &set);
-    forged.criteria_set.id = "bo-gia-mao".into();
-    for b in &mut forged.criteria_set.bands {
+    std::sync::Arc::make_mut(&mut forged.criteria_set).id = "bo-gia-mao".into();
+    for b in &mut std::sync::Arc::make_mut(&mut forged.criteria_set).bands {
         b.min = b.min.map(|m| Dec::from_ratio(m.hundredths() as i128, 200));
         b.max = b.max.map(|m| Dec::from_ratio(m.hundredths() as i128, 200));
     }

@@ -283,11 +283,14 @@ fn the_fast_reader_agrees_with_the_careful_one() {
         serde_json::to_string(&v).unwrap()
     };
     let mut resealed_set = sub.clone();
-    resealed_set.criteria_set.fields[0].title = "Lĩnh vực đã sửa".into();
+    std::sync::Arc::make_mut(&mut resealed_set.criteria_set).fields[0].title =
+        "Lĩnh vực đã sửa".into();
     resealed_set.criteria_set_digest = set_digest(&resealed_set.criteria_set);
     resealed_set.digest = resealed_set.compute_digest();
     let mut bad_set = sub.clone();
-    bad_set.criteria_set.fields.clear();
+    std::sync::Arc::make_mut(&mut bad_set.criteria_set)
+        .fields
+        .clear();
     bad_set.digest = bad_set.compute_digest();
     let files: Vec<(&str, String)> = vec![
         ("as exported", compact.clone()),

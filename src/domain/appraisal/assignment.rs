@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::desk::Desk;
+use super::desk_storage::StoredBy;
 use super::history::Member;
 use crate::domain::base::json::{read_format, Problem};
 
@@ -198,7 +199,7 @@ pub fn read_package(bytes: &[u8]) -> Result<(AssignmentPackage, Desk), Vec<Probl
             .into(),
         ));
     }
-    let (desk, unreadable) = Desk::restore(&package.stored);
+    let (desk, unreadable) = Desk::restore(&package.stored, StoredBy::File);
     if unreadable > 0 {
         return Err(whole(tf!(
             "{unreadable} hồ sơ trong gói không đọc được",

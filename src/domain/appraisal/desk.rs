@@ -232,7 +232,7 @@ pub fn appraised_report(
     sub: &Submission,
     appraisals: &BTreeMap<String, Appraisal>,
 ) -> ScoreReport {
-    appraised_scores(set, &sub.as_draft().answers(set), appraisals)
+    appraised_scores(set, &sub.answers(set), appraisals)
 }
 
 impl DeskEntry {

@@ -4,6 +4,7 @@
 //! set, not sixty. Pure: the browser layer only moves the (key, text) pairs.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +43,12 @@ pub struct StoredDeskEntry {
     pub history: BTreeMap<String, Vec<AppraisalEvent>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub conflicts: BTreeMap<String, Vec<AppraisalEvent>>,
+    /// Whether the current submission's seal held when it was imported, so
+    /// that opening the desk does not re-serialise and re-hash every
+    /// submission. Trusted only from this browser's own storage; a backup
+    /// or a council package is checked again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest_ok: Option<bool>,
 }
 
 pub const DESK_FORMAT: &str = "cchc-review-desk-entry";
@@ -50,15 +57,16 @@ pub const DESK_FORMAT: &str = "cchc-review-desk-entry";
 /// JSON is the costly part of storing a desk, and a province's agencies all
 /// share one or two sets.
 #[derive(Default)]
-pub struct SetDigests(Vec<(CriteriaSet, String)>);
+pub struct SetDigests(Vec<(Arc<CriteriaSet>, String)>);
 
 impl SetDigests {
-    pub fn of(&mut self, set: &CriteriaSet) -> String {
-        if let Some((_, d)) = self.0.iter().find(|(s, _)| s == set) {
+    pub fn of(&mut self, set: &Arc<CriteriaSet>) -> String {
+        // the submissions of one import share their set: the same pointer
+        if let Some((_, d)) = self.0.iter().find(|(s, _)| Arc::ptr_eq(s, set) || s == set) {
             return d.clone();
         }
         let d = set_digest(set);
-        self.0.push((set.clone(), d.clone()));
+        self.0.push((Arc::clone(set), d.clone()));
         d
     }
 }
@@ -72,7 +80,7 @@ fn strip(sub: &Submission, digests: &mut SetDigests) -> StoredSubmission {
 
 fn unstrip(
     s: StoredSubmission,
-    sets: &BTreeMap<String, CriteriaSet>,
+    sets: &BTreeMap<String, Arc<CriteriaSet>>,
 ) -> Result<Submission, String> {
     let set = sets.get(&s.set_digest).ok_or_else(|| {
         tf!(
@@ -81,7 +89,7 @@ fn unstrip(
             &s.set_digest.get(..12).unwrap_or("")
         )
     })?;
-    Ok(s.submission.with_set(set.clone()))
+    Ok(s.submission.with_set(Arc::clone(set)))
 }
 
 impl DeskEntry {
@@ -92,12 +100,12 @@ impl DeskEntry {
     ) -> (StoredDeskEntry, Vec<(String, &CriteriaSet)>) {
         let mut sets = vec![(
             digests.of(&self.submission.criteria_set),
-            &self.submission.criteria_set,
+            self.submission.criteria_set.as_ref(),
         )];
         if let Some(p) = &self.previous {
             let d = digests.of(&p.criteria_set);
             if d != sets[0].0 {
-                sets.push((d, &p.criteria_set));
+                sets.push((d, p.criteria_set.as_ref()));
             }
         }
         (
@@ -113,6 +121,7 @@ impl DeskEntry {
                 survey_score: self.survey_score.clone(),
                 history: self.history.clone(),
                 conflicts: self.conflicts.clone(),
+                digest_ok: Some(self.seal.digest_ok),
             },
             sets,
         )
@@ -120,14 +129,24 @@ impl DeskEntry {
 
     pub fn from_stored(
         s: StoredDeskEntry,
-        sets: &BTreeMap<String, CriteriaSet>,
+        sets: &BTreeMap<String, Arc<CriteriaSet>>,
+        from: StoredBy,
     ) -> Result<DeskEntry, String> {
+        // `sets` is keyed by each set's computed digest
+        let set_digest_ok = s.current.set_digest == s.current.submission.criteria_set_digest;
         let submission = unstrip(s.current, sets)?;
+        let seal = match (from, s.digest_ok) {
+            (StoredBy::ThisBrowser, Some(digest_ok)) => Seal {
+                digest_ok,
+                set_digest_ok,
+            },
+            _ => Seal::of(&submission),
+        };
         Ok(DeskEntry {
             file_name: s.file_name,
             imported_at: s.imported_at,
             status: s.status,
-            seal: Seal::of(&submission),
+            seal,
             submission,
             previous: s.previous.map(|p| unstrip(p, sets)).transpose()?,
             appraisals: s.appraisals,
@@ -136,6 +155,15 @@ impl DeskEntry {
             conflicts: s.conflicts,
         })
     }
+}
+
+/// Where stored entries come from: this browser's own storage, whose seals
+/// (found at import) are kept, or a file (a backup, a council package),
+/// whose seals are all computed again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoredBy {
+    ThisBrowser,
+    File,
 }
 
 /// Where the desk is kept in the browser's storage: one entry per agency,
@@ -184,12 +212,12 @@ impl Desk {
     /// Reads the desk back from stored (key, text) pairs; other keys are
     /// ignored. Returns the desk and how many entries could not be read
     /// (they stay in storage, untouched).
-    pub fn restore(stored: &[(String, String)]) -> (Desk, usize) {
-        let sets: BTreeMap<String, CriteriaSet> = stored
+    pub fn restore(stored: &[(String, String)], from: StoredBy) -> (Desk, usize) {
+        let sets: BTreeMap<String, Arc<CriteriaSet>> = stored
             .iter()
             .filter(|(k, _)| k.starts_with(REVIEW_SET_PREFIX))
             .filter_map(|(_, t)| serde_json::from_str::<CriteriaSet>(t).ok())
-            .map(|set| (set_digest(&set), set))
+            .map(|set| (set_digest(&set), Arc::new(set)))
             .collect();
         let mut desk = Desk::default();
         let mut unreadable = 0;
@@ -200,7 +228,7 @@ impl Desk {
             // what this app wrote: read plainly, an unreadable one counted
             match serde_json::from_str::<StoredDeskEntry>(text)
                 .map_err(|e| e.to_string())
-                .and_then(|s| DeskEntry::from_stored(s, &sets))
+                .and_then(|s| DeskEntry::from_stored(s, &sets, from))
             {
                 Ok(e) => {
                     desk.entries.insert(e.key().to_string(), e);
@@ -253,7 +281,7 @@ pub fn read_backup(text: &str) -> Result<Desk, String> {
             "not a «{DESK_BACKUP_FORMAT}» desk backup of version 1"
         ));
     }
-    let (desk, unreadable) = Desk::restore(&b.stored);
+    let (desk, unreadable) = Desk::restore(&b.stored, StoredBy::File);
     if unreadable > 0 {
         return Err(tf!(
             "{unreadable} hồ sơ trong bản sao lưu không đọc được",

@@ -69,7 +69,7 @@ pub struct ResultNotice {
 
 /// The notice of one entry, on the reviewer's official set.
 pub fn result_notice(e: &DeskEntry, set: &CriteriaSet) -> ResultNotice {
-    let own = e.submission.as_draft().score(set);
+    let own = e.submission.score(set);
     let r = appraised_report(set, &e.submission, &e.appraisals);
     let item = |code: &str, title: &str, max: Dec| {
         let a = e.appraisals.get(code).cloned().unwrap_or_default();

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::desk::{appraised_report, Desk, DeskEntry};
+use super::desk::{Desk, DeskEntry};
+use crate::domain::assessment::review_file::appraised_scores;
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::csv_cell;
 use crate::domain::criteria::set::CriteriaSet;
-use crate::domain::scoring::engine::index_of;
+use crate::domain::scoring::engine::{index_of, score};
 
 /// One line of the ranking.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,8 +136,10 @@ pub fn ranking_blocks<'s>(
 
 /// One agency's line, before ranking.
 fn rank_row(key: &str, e: &DeskEntry, set: &CriteriaSet) -> RankRow {
-    let own = e.submission.as_draft().score(set);
-    let r = appraised_report(set, &e.submission, &e.appraisals);
+    // the answers read once, scored as the agency gave them and as appraised
+    let answers = e.submission.answers(set);
+    let own = score(set, &answers);
+    let r = appraised_scores(set, &answers, &e.appraisals);
     let survey = Dec::parse(&e.survey_score)
         .ok()
         .map(|s| s.max(Dec::ZERO).min(r.survey_max));

@@ -10,19 +10,21 @@
 //! are for information only: the reviewer recomputes them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
-use crate::domain::assessment::draft::{Draft, Response};
+use crate::domain::assessment::draft::{answers_of, Draft, Response};
 use crate::domain::assessment::profile::AgencyProfile;
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::json::{piece, read_json, Problem};
 use crate::domain::base::text::file_slug;
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::criteria::validation::validate;
-use crate::domain::scoring::engine::ScoreReport;
+use crate::domain::scoring::answer::Answers;
+use crate::domain::scoring::engine::{score, ScoreReport};
 
 pub const SUBMISSION_FORMAT: &str = "cchc-submission";
 pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
@@ -79,7 +81,7 @@ impl StatedScores {
 /// null) when the desk stores the set apart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Submission<S = CriteriaSet> {
+pub struct Submission<S = Arc<CriteriaSet>> {
     /// Always "cchc-submission".
     pub format: String,
     pub format_version: u32,
@@ -173,7 +175,7 @@ pub fn export(draft: &Draft, set: &CriteriaSet, now: &str, round: u32) -> Submis
         agency: draft.profile.clone(),
         criteria_set_key: format!("{}@{}", set.id, set.version),
         criteria_set_digest: set_digest(set),
-        criteria_set: set.clone(),
+        criteria_set: Arc::new(set.clone()),
         responses: draft.responses.clone(),
         difficulties: draft.difficulties.clone(),
         proposals: draft.proposals.clone(),
@@ -303,7 +305,7 @@ fn claimed_digest(bytes: &[u8]) -> Option<(&[u8], &str)> {
 /// a province's 190 files embed it. A cache, not part of any value: any
 /// two are equal.
 #[derive(Clone, Debug, Default)]
-pub struct SetCache(Vec<(String, Result<(CriteriaSet, String), Vec<Problem>>)>);
+pub struct SetCache(Vec<(String, Result<(Arc<CriteriaSet>, String), Vec<Problem>>)>);
 
 impl PartialEq for SetCache {
     fn eq(&self, _: &SetCache) -> bool {
@@ -314,7 +316,7 @@ impl PartialEq for SetCache {
 impl SetCache {
     /// The set written as `raw` with its digest, or its problems; None when
     /// it does not even parse (the careful reader then says where).
-    fn read(&mut self, raw: &str) -> Option<&Result<(CriteriaSet, String), Vec<Problem>>> {
+    fn read(&mut self, raw: &str) -> Option<&Result<(Arc<CriteriaSet>, String), Vec<Problem>>> {
         if let Some(i) = self.0.iter().position(|(t, _)| t == raw) {
             return Some(&self.0[i].1);
         }
@@ -322,7 +324,7 @@ impl SetCache {
         let problems = validate(&set);
         let read = if problems.is_empty() {
             let digest = set_digest(&set);
-            Ok((set, digest))
+            Ok((Arc::new(set), digest))
         } else {
             Err(set_problems(problems))
         };
@@ -372,7 +374,8 @@ pub fn read_submission_sealed(
                                 None => seal_preimage(bytes)
                                     .is_some_and(|p| sha256_hex(&p) == wire.digest),
                             };
-                        let sub = wire.with_set(set.clone());
+                        // one set shared by every submission that embeds it
+                        let sub = wire.with_set(Arc::clone(set));
                         let digest_ok = as_written || sub.compute_digest() == sub.digest;
                         return Ok((
                             sub,
@@ -495,6 +498,17 @@ impl Submission {
             ..Draft::default()
         }
     }
+
+    /// The answers the set scores (see [`answers_of`]), without copying the
+    /// responses as [`Submission::as_draft`] does.
+    pub fn answers(&self, set: &CriteriaSet) -> Answers {
+        answers_of(&self.responses, &self.agency.exemptions, set)
+    }
+
+    /// The agency's own score by `set`.
+    pub fn score(&self, set: &CriteriaSet) -> ScoreReport {
+        score(set, &self.answers(set))
+    }
 }
 
 /// Checks a submission, recomputing every score from its answers with the
@@ -512,9 +526,9 @@ pub fn check_sealed(sub: &Submission, seal: Seal, official: Option<&CriteriaSet>
     } = seal;
     // equal sets have equal canonical JSON, so comparing the values says
     // what comparing their digests would, without hashing both again
-    let matches_official = official.map(|o| *o == body.criteria_set);
+    let matches_official = official.map(|o| *o == *body.criteria_set);
     let set = official.unwrap_or(&body.criteria_set);
-    let report = body.as_draft().score(set);
+    let report = body.score(set);
     let mut mismatches = Vec::new();
     for (code, item) in &report.items {
         let stated = body.scores.items.get(code).copied();

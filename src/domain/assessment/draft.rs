@@ -492,24 +492,36 @@ impl Draft {
     /// An item exempted by an exemption the agency declares is not
     /// applicable, whatever was typed.
     pub fn answers(&self, set: &CriteriaSet) -> Answers {
-        let exempted = set.exempted(&self.profile.exemptions);
-        set.scored_units()
-            .filter_map(|u| {
-                if let Some(label) = exempted.get(u.code) {
-                    let answer = Answer {
-                        value: None,
-                        not_applicable: true,
-                        exempt: Some(label.clone()),
-                    };
-                    return Some((u.code.to_string(), answer));
-                }
-                let r = self.responses.get(u.code)?;
-                r.read(&u).answer.map(|a| (u.code.to_string(), a))
-            })
-            .collect()
+        answers_of(&self.responses, &self.profile.exemptions, set)
     }
 
     pub fn score(&self, set: &CriteriaSet) -> ScoreReport {
         score(set, &self.answers(set))
     }
+}
+
+/// The answers the set scores, read from `responses`; an item exempted for
+/// the agency's kind (`exemptions`) is "not applicable" whatever was
+/// written. A draft's and a submission's answers alike, without copying
+/// either.
+pub fn answers_of(
+    responses: &BTreeMap<String, Response>,
+    exemptions: &[String],
+    set: &CriteriaSet,
+) -> Answers {
+    let exempted = set.exempted(exemptions);
+    set.scored_units()
+        .filter_map(|u| {
+            if let Some(label) = exempted.get(u.code) {
+                let answer = Answer {
+                    value: None,
+                    not_applicable: true,
+                    exempt: Some(label.clone()),
+                };
+                return Some((u.code.to_string(), answer));
+            }
+            let r = responses.get(u.code)?;
+            r.read(&u).answer.map(|a| (u.code.to_string(), a))
+        })
+        .collect()
 }

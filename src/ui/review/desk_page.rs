@@ -2,6 +2,7 @@
 //! checked on its own; then every agency with its stated and recomputed
 //! score and what was flagged.
 
+use futures::stream::{FuturesOrdered, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -128,38 +129,38 @@ pub fn DeskPage() -> impl IntoView {
     let import = move |picked: Vec<web_sys::File>| {
         results.set(Vec::new());
         spawn_local(async move {
-            // read every file first (side by side), with the seal of each
-            // hashed by the browser; then import them in one change of the
-            // desk: one recomputation and one save for the whole batch
+            // every file is read and its seal hashed by the browser side by
+            // side, and each is imported as soon as it and those before it
+            // are in: reading, hashing and parsing overlap. The desk changes
+            // once for the batch: one recomputation and one save.
             if picked.len() > 5 {
                 progress.set(Some((0, picked.len())));
             }
-
-            let read = files::read_all(&picked, MAX_SUBMISSION_BYTES).await;
-            let hashing: Vec<_> = read
+            let mut arriving: FuturesOrdered<_> = picked
                 .iter()
-                .map(|f| {
-                    f.as_ref()
+                .map(|file| async move {
+                    let read = files::read_file(file, MAX_SUBMISSION_BYTES).await;
+                    let hashing = read
+                        .as_ref()
                         .ok()
                         .and_then(|f| seal_preimage(&f.bytes))
-                        .and_then(|p| digest::sha256_hex(&p))
+                        .and_then(|p| digest::sha256_hex(&p));
+                    (read, digest::finish(hashing).await)
                 })
                 .collect();
-            let mut hashes = Vec::with_capacity(hashing.len());
-            for h in hashing {
-                hashes.push(digest::finish(h).await);
-            }
             let now = page::now_iso();
             let mut outcomes = Vec::new();
-            let total = read.len();
+            let total = picked.len();
             let mut slice_start = page::now_ms();
-            for (i, (f, sha)) in read.into_iter().zip(hashes).enumerate() {
+            let mut i = 0;
+            while let Some((f, sha)) = arriving.next().await {
                 if page::now_ms() - slice_start > 40.0 {
                     // let the page draw the progress and stay responsive
                     progress.set(Some((i, total)));
                     page::next_tick().await;
                     slice_start = page::now_ms();
                 }
+                i += 1;
                 r.desk.update_untracked(|d| {
                     outcomes.push(match f {
                         Err((name, e)) => Err((name, vec![Problem { path: String::new(), code: None, message: e }])),

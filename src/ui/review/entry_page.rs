@@ -93,7 +93,9 @@ pub fn EntryPage(key: String) -> impl IntoView {
     let k = key.clone();
     let appraised = Memo::new(move |_| {
         let sub = entry.with(|e| e.as_ref().map(|e| e.0.clone()))?;
-        let set = official.get().unwrap_or_else(|| sub.criteria_set.clone());
+        let set = official
+            .get()
+            .unwrap_or_else(|| (*sub.criteria_set).clone());
         r.desk.with(|d| {
             d.entries
                 .get(&k)
@@ -117,7 +119,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
             .unwrap_or_default();
         let set = official
             .get_untracked()
-            .unwrap_or_else(|| sub.criteria_set.clone());
+            .unwrap_or_else(|| (*sub.criteria_set).clone());
         let messages = c.as_ref().map(|c| c.messages()).unwrap_or_default();
         let unknown_set = c.as_ref().is_some_and(|c| c.matches_official.is_none());
         let load_set = {

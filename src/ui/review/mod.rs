@@ -23,7 +23,7 @@ use crate::browser::{idb, page, storage, tabs};
 use crate::domain::appraisal::council::{AppraisalPart, CouncilSeat, MergeReport, SEAT_KEY};
 use crate::domain::appraisal::desk::{Desk, DeskEntry};
 use crate::domain::appraisal::desk_storage::{
-    REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
+    StoredBy, REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
 };
 use crate::domain::appraisal::submission::Checks;
 use crate::ui::app::LibraryState;
@@ -149,7 +149,7 @@ impl ReviewState {
                 Ok(db) => {
                     match db.all(REVIEW_PREFIX).await {
                         Ok(pairs) => {
-                            let (restored, unreadable) = Desk::restore(&pairs);
+                            let (restored, unreadable) = Desk::restore(&pairs, StoredBy::ThisBrowser);
                             if unreadable > 0 {
                                 state.storage_message.set(Some(tf!("{unreadable} hồ sơ đã lưu không đọc được; dữ liệu vẫn được giữ trong trình duyệt. Hãy nhập lại tệp của các cơ quan đó.", "{unreadable} saved submissions could not be read; the data is kept in the browser. Import those agencies' files again.")));
                             }
@@ -279,7 +279,7 @@ impl ReviewState {
             let Ok(sets) = db.get(&set_keys).await else {
                 return;
             };
-            let (theirs, _) = Desk::restore(&[sets, entries].concat());
+            let (theirs, _) = Desk::restore(&[sets, entries].concat(), StoredBy::ThisBrowser);
             let dirty = self.dirty.get_value();
             let mut clashes = Vec::new();
             // appraisals typed in the other tab do not change the checks
