@@ -51,8 +51,11 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # Last year's comparison and the frictions of issue 18 added ~2 KB; the
   # sample data's seeding became a chunk, and rules are read through
   # serde_json's Value instead of serde's Content buffer: 276 KB, 276.
+  # The rule's fields read through `&Value` like the rest (one family of
+  # Value readers, not two), and the crates' paths written short and the
+  # same on every machine (CI measured 0.2 KB more than a laptop): 274 KB, 275.
   # The aim is 270 KB (0.85 × SurveyJS's library).
-  ceiling_kb=276; target_kb=270
+  ceiling_kb=275; target_kb=270
   echo "Phần tải khi cần (các trang tách riêng): brotli $((lazy / 1024)) KB, không tính vào trang đầu"
   if [ "$total" -le $((ceiling_kb * 1024)) ]; then
     echo "Dung lượng trang đầu: brotli $((total / 1024)) KB ≤ trần ${ceiling_kb} KB — đạt (mục tiêu ${target_kb} KB)"; passed=$((passed + 1))
