@@ -1,13 +1,18 @@
 //! The Word report (báo cáo tự đánh giá): a .docx that real readers open,
 //! with the heading, every field and item, the documents cited, the
-//! explanations, the difficulties and proposals and the signatures.
+//! explanations, the difficulties and proposals and the signatures; and the
+//! council's result notice (thông báo kết quả thẩm định) in Word.
 
 mod support;
 
 use std::io::Read;
 
+use cchc_tu_danh_gia::domain::appraisal::notice::{
+    notice_document, notice_file_name, NoticeField, NoticeItem, ResultNotice,
+};
 use cchc_tu_danh_gia::domain::assessment::report::{report_file_name, self_assessment_report};
-use cchc_tu_danh_gia::domain::Draft;
+use cchc_tu_danh_gia::domain::assessment::review_file::{RequestKind, ReviewStatus};
+use cchc_tu_danh_gia::domain::{Dec, Draft};
 use support::*;
 
 /// Every entry of the archive by name, read with the `zip` crate.
@@ -182,4 +187,103 @@ fn an_unfinished_draft_is_marked_and_an_empty_one_still_makes_a_valid_file() {
         !text.contains("UBND TỈNH"),
         "no parent line when none is given"
     );
+}
+
+fn notice_item(
+    code: &str,
+    self_points: i64,
+    appraised: i64,
+    request: RequestKind,
+    comment: &str,
+) -> NoticeItem {
+    NoticeItem {
+        code: code.into(),
+        title: format!("Nội dung {code}"),
+        max: Dec::from_int(2),
+        self_points: Dec::from_int(self_points),
+        appraised: Dec::from_int(appraised),
+        self_reason: "Ban hành kế hoạch đúng hạn → 2 điểm".into(),
+        comment: comment.into(),
+        request,
+    }
+}
+
+#[test]
+fn the_result_notice_in_word_holds_the_totals_changes_requests_and_the_chair() {
+    let changed = notice_item(
+        "2.1.1",
+        2,
+        0,
+        RequestKind::BoSungTaiLieu,
+        "Không có <tài liệu> & số hiệu",
+    );
+    let asked = notice_item("6.1.1", 2, 2, RequestKind::GiaiTrinh, "Giải trình thêm");
+    let mut n = ResultNotice {
+        agency: "UBND xã Tân Lập".into(),
+        province: "Minh Họa".into(),
+        set_title: "Bộ tiêu chí cấp xã 2026".into(),
+        year: 2026,
+        round: 2,
+        status: ReviewStatus::DaChot,
+        fields: vec![NoticeField {
+            code: "2".into(),
+            title: "Cải cách thể chế".into(),
+            applicable_max: Dec::from_int(10),
+            self_points: Dec::from_int(9),
+            appraised: Dec::from_int(7),
+        }],
+        applicable_max: Dec::from_int(10),
+        self_total: Dec::from_int(9),
+        self_index: Some(Dec::from_int(90)),
+        self_class: Some("Tốt".into()),
+        appraised_total: Dec::from_int(7),
+        appraised_index: Some(Dec::from_int(70)),
+        appraised_class: Some("Khá".into()),
+        survey: Some((Dec::from_int(8), Dec::from_int(10))),
+        final_index: Some(Dec::from_int(75)),
+        final_class: Some("Khá".into()),
+        changed: vec![changed.clone()],
+        requests: vec![changed, asked],
+        undecided: 0,
+    };
+    assert_eq!(
+        notice_file_name(&n, "2026-12-05"),
+        "thong-bao-ket-qua-tham-dinh-ubnd-xa-tan-lap-2026-12-05.docx"
+    );
+    let read = |n: &ResultNotice| {
+        let parts = unzip(&notice_document(n, "Nguyễn Văn A", "2026-12-05").to_docx());
+        let xml = &parts
+            .iter()
+            .find(|(p, _)| p == "word/document.xml")
+            .unwrap()
+            .1;
+        text_of(xml)
+    };
+    let text = read(&n);
+    for expected in [
+        "UBND TỈNH MINH HỌA",
+        "HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC",
+        "Minh Họa, ngày 05 tháng 12 năm 2026",
+        "Kết quả thẩm định Chỉ số cải cách hành chính năm 2026",
+        "Kính gửi: UBND xã Tân Lập",
+        "(lần nộp 2) của UBND xã Tân Lập, theo bộ tiêu chí «Bộ tiêu chí cấp xã 2026»",
+        "2. Cải cách thể chế",
+        "Điểm điều tra xã hội học",
+        "Tổng điểm (gồm điểm điều tra xã hội học)",
+        "Sau thẩm định: chỉ số 75,00%, xếp loại Khá.",
+        "II. CÁC NỘI DUNG CÓ ĐIỂM THẨM ĐỊNH KHÁC ĐIỂM TỰ ĐÁNH GIÁ (1)",
+        "Không có <tài liệu> & số hiệu",
+        "Ban hành kế hoạch đúng hạn → 2 điểm",
+        "III. CÁC NỘI DUNG HỘI ĐỒNG ĐỀ NGHỊ GIẢI TRÌNH, BỔ SUNG TÀI LIỆU (2)",
+        "Giải trình thêm",
+        "TM. HỘI ĐỒNG THẨM ĐỊNH",
+        "Nguyễn Văn A",
+    ] {
+        assert!(text.contains(expected), "missing «{expected}» in:\n{text}");
+    }
+    assert!(!text.contains("DỰ THẢO"), "a closed record is not a draft");
+    // members still disagreeing: marked as a draft, like the printed one
+    n.undecided = 1;
+    assert!(n.is_draft());
+    assert!(read(&n).contains("DỰ THẢO"));
 }

@@ -2,7 +2,8 @@
 // (an unknown agency and an out-of-range score listed, nothing guessed),
 // the ranking by one criterion and its CSV, the ranking printed on A4
 // landscape and an agency's result notice on A4, both read back from
-// Chromium's PDF with poppler and rendered to look at.
+// Chromium's PDF with poppler and rendered to look at; and the notice in
+// Word, read back through LibreOffice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -125,6 +126,26 @@ test('the council publishes: survey scores from a pasted table, a ranking by cri
   assert.match(notice, /II\. Các nội dung có điểm thẩm định khác điểm tự đánh giá \(1\)/);
   assert.match(pdfLayout(noticePdf), /1\.1\.1\s+Ban hành kế hoạch[^\n]*?\s1\s+1\s+0,5\s+Ban hành kịp thời/, 'the item, its maximum, self-score, appraised score and the agency\'s basis');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', noticePdf, join(shots, 'thong-bao-ket-qua-in')]);
+
+  // the same notice in Word, for the council to number and sign: read back
+  // through LibreOffice, a reader that is not ours
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải bản Word (.docx)' }).click()]);
+  assert.match(dl.suggestedFilename(), /^thong-bao-ket-qua-tham-dinh-ubnd-xa-thu-nghiem-so-001-\d{4}-\d\d-\d\d\.docx$/);
+  await page.locator('.print-tools .banner-ok', { hasText: 'Mở bằng Word, ghi số văn bản, rồi trình ký.' }).waitFor();
+  const noticeDocx = join(shots, 'thong-bao-ket-qua.docx');
+  await dl.saveAs(noticeDocx);
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(shots, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', join(shots, 'word'), noticeDocx], { stdio: 'ignore', timeout: 120000 });
+  const wordPdf = join(shots, 'word', 'thong-bao-ket-qua.pdf');
+  // compared without spaces: lines wrap, and the substituted font's spacing
+  // splits words in the extracted text
+  const squeeze = (t) => t.replace(/\s+/g, '');
+  const word = squeeze(execFileSync('pdftotext', [wordPdf, '-'], { encoding: 'utf8' }));
+  for (const want of ['DỰ THẢO', 'THÔNG BÁO', 'HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC', 'Kính gửi: UBND xã thử nghiệm số 001', 'I. KẾT QUẢ THEO LĨNH VỰC',
+    'Điểm điều tra xã hội học', 'Kế hoạch ban hành sau hạn 10 ngày.', 'Yêu cầu bổ sung tài liệu',
+    'II. CÁC NỘI DUNG CÓ ĐIỂM THẨM ĐỊNH KHÁC ĐIỂM TỰ ĐÁNH GIÁ (1)', 'III. CÁC NỘI DUNG HỘI ĐỒNG ĐỀ NGHỊ GIẢI TRÌNH, BỔ SUNG TÀI LIỆU (1)', 'TM. HỘI ĐỒNG THẨM ĐỊNH', 'Nơi nhận:']) {
+    assert.ok(word.includes(squeeze(want)), `the Word notice has «${want}»`);
+  }
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', wordPdf, join(shots, 'thong-bao-ket-qua-word')]);
   assert.deepEqual(page.consoleErrors, []);
   assert.deepEqual(page.foreignRequests, []);
 });

@@ -42,7 +42,28 @@ pub fn place_and_date(place: &str, today_iso: &str) -> String {
 
 fn heading(draft: &Draft, today_iso: &str) -> Table {
     let profile = &draft.profile;
-    let lines = profile.heading_lines();
+    let number = profile.doc_number.trim();
+    official_heading(
+        profile.heading_lines(),
+        if number.is_empty() {
+            t!("Số:       /BC-", "No.:       /BC-").to_string()
+        } else {
+            tf!("Số: {}", "No.: {}", number)
+        },
+        &profile.province,
+        today_iso,
+    )
+}
+
+/// The heading of an official document (NĐ 30/2020): the issuer's lines on
+/// the left, the last in bold, with the number under them; the national
+/// motto on the right, with the place and date.
+pub fn official_heading(
+    lines: Vec<String>,
+    number_line: String,
+    place: &str,
+    today_iso: &str,
+) -> Table {
     let last = lines.len().saturating_sub(1);
     let mut left: Vec<Para> = lines
         .into_iter()
@@ -56,16 +77,7 @@ fn heading(draft: &Draft, today_iso: &str) -> Table {
             Para::new(vec![run.sized(24)]).align(Align::Center).after(0)
         })
         .collect();
-    let number = profile.doc_number.trim();
-    left.push(
-        Para::text(if number.is_empty() {
-            t!("Số:       /BC-", "No.:       /BC-").to_string()
-        } else {
-            tf!("Số: {}", "No.: {}", number)
-        })
-        .align(Align::Center)
-        .after(0),
-    );
+    left.push(Para::text(number_line).align(Align::Center).after(0));
     let right = vec![
         Para::new(vec![Run::bold(t!(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -80,12 +92,9 @@ fn heading(draft: &Draft, today_iso: &str) -> Table {
         ))])
         .align(Align::Center)
         .after(120),
-        Para::new(vec![Run::italic(place_and_date(
-            &profile.province,
-            today_iso,
-        ))])
-        .align(Align::Center)
-        .after(0),
+        Para::new(vec![Run::italic(place_and_date(place, today_iso))])
+            .align(Align::Center)
+            .after(0),
     ];
     Table {
         widths: vec![3900, 5454],

@@ -6,10 +6,12 @@
 
 use leptos::prelude::*;
 
-use crate::browser::page;
-use crate::domain::appraisal::notice::{result_notice, NoticeItem, ResultNotice};
+use crate::browser::{files, page};
+use crate::domain::appraisal::notice::{
+    notice_document, notice_file_name, result_notice, NoticeItem, ResultNotice,
+};
 use crate::domain::assessment::profile::province_issuer;
-use crate::domain::assessment::review_file::{RequestKind, ReviewStatus};
+use crate::domain::assessment::review_file::RequestKind;
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
@@ -65,7 +67,7 @@ fn notice_paper(key: String) -> AnyView {
         }
         Some(Some(n)) => n,
     };
-    let draft = n.status != ReviewStatus::DaChot || n.undecided > 0;
+    let draft = n.is_draft();
     let chair = r.seat.with_untracked(|s| {
         s.members
             .iter()
@@ -74,6 +76,26 @@ fn notice_paper(key: String) -> AnyView {
             .unwrap_or_default()
     });
     let today = page::today_iso();
+    let word_message = RwSignal::new(None::<(bool, String)>);
+    let export_word = {
+        let (n, chair, today) = (n.clone(), chair.clone(), today.clone());
+        move |_| {
+            let name = notice_file_name(&n, &today);
+            let bytes = notice_document(&n, &chair, &today).to_docx();
+            let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            word_message.set(Some(match files::download_bytes(&name, mime, &bytes) {
+                Ok(()) => (
+                    true,
+                    tf!(
+                        "Đã tải «{}». Mở bằng Word, ghi số văn bản, rồi trình ký.",
+                        "Downloaded «{}». Open it in Word, give it its number, then have it signed.",
+                        name
+                    ),
+                ),
+                Err(e) => (false, e),
+            }));
+        }
+    };
     let ResultNotice {
         agency,
         province,
@@ -197,8 +219,12 @@ fn notice_paper(key: String) -> AnyView {
             })}
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| page::print()>{t!("In thông báo", "Print the notice")}</button>
+                <button type="button" class="button secondary" on:click=export_word>{t!("Tải bản Word (.docx)", "Download as Word (.docx)")}</button>
                 {back}
             </div>
+            {move || word_message.get().map(|(ok, m)| view! {
+                <p class=if ok { "banner banner-ok" } else { "banner banner-error" } role="status">{m}</p>
+            })}
         </div>
         <article class="paper" aria-label={t!("Bản in thông báo kết quả thẩm định", "The printed result notice")}>
             {draft.then(|| view! { <p class="draft-mark">{t!("DỰ THẢO", "DRAFT")}</p> })}
