@@ -84,6 +84,15 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     download_bytes(file_name, mime, text.as_bytes())
 }
 
+/// Offers a Word document (.docx) for download.
+pub fn download_word(file_name: &str, docx: &[u8]) -> Result<(), String> {
+    download_bytes(
+        file_name,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        docx,
+    )
+}
+
 /// Offers bytes for download as a file.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail = |_| {

@@ -11,7 +11,7 @@ use crate::domain::assessment::profile::province_issuer;
 use crate::domain::assessment::report::official_heading;
 use crate::domain::assessment::review_file::{RequestKind, ReviewStatus};
 use crate::domain::base::decimal::Dec;
-use crate::domain::base::docx::{Align, Cell, Document, Para, Run, Table};
+use crate::domain::base::docx::{header_row, Align, Cell, Document, Para, Run, Table};
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::scoring::engine::index_of;
 
@@ -231,16 +231,13 @@ pub fn notice_document(n: &ResultNotice, chair: &str, today_iso: &str) -> Docume
         "I. KẾT QUẢ THEO LĨNH VỰC",
         "I. RESULTS BY FIELD"
     ))]));
-    let mut rows = vec![[
+    let mut rows = vec![header_row(&[
         t!("Lĩnh vực", "Field"),
         t!("Điểm tối đa áp dụng", "Applicable maximum"),
         t!("Tự đánh giá", "Self-score"),
         t!("Thẩm định", "Appraised"),
         t!("Chênh lệch", "Difference"),
-    ]
-    .into_iter()
-    .map(|h| Cell::bold(h).shaded())
-    .collect::<Vec<_>>()];
+    ])];
     for f in &n.fields {
         rows.push(vec![
             Cell::text(format!("{}. {}", f.code, f.title)),
@@ -328,7 +325,7 @@ pub fn notice_document(n: &ResultNotice, chair: &str, today_iso: &str) -> Docume
             "II. ITEMS WHOSE APPRAISED SCORE DIFFERS FROM THE SELF-SCORE ({})",
             n.changed.len()
         ))]));
-        let mut rows = vec![[
+        let mut rows = vec![header_row(&[
             t!("Mã", "Code"),
             t!("Nội dung", "Item"),
             t!("Tối đa", "Max."),
@@ -336,10 +333,7 @@ pub fn notice_document(n: &ResultNotice, chair: &str, today_iso: &str) -> Docume
             t!("Thẩm định", "Appraised"),
             t!("Căn cứ tự đánh giá", "Basis of the self-score"),
             t!("Ý kiến của Hội đồng", "The council's comment"),
-        ]
-        .into_iter()
-        .map(|h| Cell::bold(h).shaded())
-        .collect::<Vec<_>>()];
+        ])];
         for i in &n.changed {
             let mut comment = Vec::new();
             if i.request != RequestKind::None {
@@ -371,15 +365,12 @@ pub fn notice_document(n: &ResultNotice, chair: &str, today_iso: &str) -> Docume
             "III. ITEMS THE COUNCIL ASKS TO EXPLAIN OR DOCUMENT ({})",
             n.requests.len()
         ))]));
-        let mut rows = vec![[
+        let mut rows = vec![header_row(&[
             t!("Mã", "Code"),
             t!("Nội dung", "Item"),
             t!("Đề nghị", "Request"),
             t!("Ý kiến của Hội đồng", "The council's comment"),
-        ]
-        .into_iter()
-        .map(|h| Cell::bold(h).shaded())
-        .collect::<Vec<_>>()];
+        ])];
         for i in &n.requests {
             rows.push(vec![
                 Cell::text(i.code.clone()),

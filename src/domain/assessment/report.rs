@@ -8,7 +8,7 @@
 use super::draft::Draft;
 use super::last_year::{change_text, compare, LastYear, Match};
 use super::summary::lacks_evidence;
-use crate::domain::base::docx::{Align, Block, Cell, Document, Para, Run, Table};
+use crate::domain::base::docx::{header_row, Align, Block, Cell, Document, Para, Run, Table};
 use crate::domain::criteria::rule_text::points_text;
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::scoring::answer::ItemStatus;
@@ -172,13 +172,13 @@ pub fn self_assessment_report(
         ))
         .indent(567),
     );
-    let mut rows = vec![vec![
-        Cell::bold(t!("Lĩnh vực", "Field")).shaded(),
-        Cell::bold(t!("Điểm tối đa", "Maximum")).shaded(),
-        Cell::bold(t!("Tối đa áp dụng", "Applicable")).shaded(),
-        Cell::bold(t!("Tự chấm", "Self-score")).shaded(),
-        Cell::bold(t!("Chỉ số", "Index")).shaded(),
-    ]];
+    let mut rows = vec![header_row(&[
+        t!("Lĩnh vực", "Field"),
+        t!("Điểm tối đa", "Maximum"),
+        t!("Tối đa áp dụng", "Applicable"),
+        t!("Tự chấm", "Self-score"),
+        t!("Chỉ số", "Index"),
+    ])];
     for (f, s) in set.fields.iter().zip(&report.fields) {
         rows.push(vec![
             Cell::text(format!("{}. {}", f.code, f.title_shown())),
@@ -220,17 +220,13 @@ pub fn self_assessment_report(
         "II. BẢNG ĐIỂM CHI TIẾT VÀ TÀI LIỆU KIỂM CHỨNG",
         "II. DETAILED SCORES AND EVIDENCE"
     ))]));
-    let mut rows = vec![vec![
-        Cell::bold(t!("Mã", "Code")).shaded(),
-        Cell::bold(t!("Tiêu chí, tiêu chí thành phần", "Criterion or item")).shaded(),
-        Cell::bold(t!("Tối đa", "Max")).shaded(),
-        Cell::bold(t!("Tự chấm", "Score")).shaded(),
-        Cell::bold(t!(
-            "Tài liệu kiểm chứng, giải trình",
-            "Evidence, explanation"
-        ))
-        .shaded(),
-    ]];
+    let mut rows = vec![header_row(&[
+        t!("Mã", "Code"),
+        t!("Tiêu chí, tiêu chí thành phần", "Criterion or item"),
+        t!("Tối đa", "Max"),
+        t!("Tự chấm", "Score"),
+        t!("Tài liệu kiểm chứng, giải trình", "Evidence, explanation"),
+    ])];
     let mut unexplained = Vec::new();
     let mut explained = Vec::new();
     for f in &set.fields {
@@ -459,13 +455,17 @@ fn last_year_part(doc: &mut Document, set: &CriteriaSet, report: &ScoreReport, l
         .align(Align::Justify)
         .indent(567),
     );
-    let mut rows = vec![vec![
-        Cell::bold(t!("Lĩnh vực", "Field")).shaded(),
-        Cell::bold(tf!("Tự chấm {y}", "Self {y}")).shaded(),
-        Cell::bold(tf!("Thẩm định {y}", "Appraised {y}")).shaded(),
-        Cell::bold(t!("Năm nay", "This year")).shaded(),
-        Cell::bold(t!("Thay đổi", "Change")).shaded(),
-    ]];
+    let (self_then, appraised_then) = (
+        tf!("Tự chấm {y}", "Self {y}"),
+        tf!("Thẩm định {y}", "Appraised {y}"),
+    );
+    let mut rows = vec![header_row(&[
+        t!("Lĩnh vực", "Field"),
+        &self_then,
+        &appraised_then,
+        t!("Năm nay", "This year"),
+        t!("Thay đổi", "Change"),
+    ])];
     for f in &c.fields {
         rows.push(vec![
             Cell::text(format!("{}. {}", f.code, f.title)),

@@ -120,6 +120,11 @@ impl Cell {
     }
 }
 
+/// A table's heading row: each label bold on a shaded cell.
+pub fn header_row(labels: &[&str]) -> Vec<Cell> {
+    labels.iter().map(|l| Cell::bold(*l).shaded()).collect()
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     /// Column widths in twips; the page's text is 9 354 twips wide (16.5 cm).

@@ -402,8 +402,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 self_assessment_report(&word_set, d, &report, &today).to_docx(),
             )
         });
-        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        export_message.set(Some(match files::download_bytes(&name, mime, &bytes) {
+        export_message.set(Some(match files::download_word(&name, &bytes) {
             Ok(()) => (
                 true,
                 tf!(

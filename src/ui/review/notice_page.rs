@@ -82,8 +82,7 @@ fn notice_paper(key: String) -> AnyView {
         move |_| {
             let name = notice_file_name(&n, &today);
             let bytes = notice_document(&n, &chair, &today).to_docx();
-            let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            word_message.set(Some(match files::download_bytes(&name, mime, &bytes) {
+            word_message.set(Some(match files::download_word(&name, &bytes) {
                 Ok(()) => (
                     true,
                     tf!(
