@@ -282,6 +282,8 @@ test('a full storage on the desk: the agencies not saved are named, the work sta
   await other.locator('.desk-backup summary').click();
   await other.locator('#khoi-phuc-sao-luu').setInputFiles(backup);
   await other.getByText('Đã khôi phục 2 hồ sơ từ bản sao lưu.').waitFor();
+  // restored in the page first, then written: the status line says when
+  await other.locator('#trang-thai-luu-ban', { hasText: /^Đã lưu lúc/ }).waitFor();
   await other.reload();
   await other.locator('.desk-table tbody tr').nth(1).waitFor();
   assert.equal(await other.locator('#trang-thai-luu-ban').innerText(), 'Chưa có thay đổi', 'a desk just opened has nothing waiting to be saved');
