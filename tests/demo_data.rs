@@ -91,7 +91,11 @@ fn sample_drafts_are_valid_varied_agencies() {
             .scored_units()
             .filter(|u| {
                 report.items.get(u.code).is_some_and(|s| {
-                    cchc_tu_danh_gia::domain::assessment::summary::lacks_evidence(u, s, d)
+                    cchc_tu_danh_gia::domain::assessment::summary::lacks_evidence(
+                        u,
+                        s,
+                        d.responses.get(u.code),
+                    )
                 })
             })
             .count();

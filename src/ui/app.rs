@@ -143,13 +143,9 @@ pub fn App() -> impl IntoView {
                 return view! { <div class="wizard wide">{lazy_view(load_page!(studio_page(owner)))}</div> }
                     .into_any();
             }
-            Route::Desk
-            | Route::DeskEntry(_)
-            | Route::DeskNotice(_)
-            | Route::Ranking
-            | Route::RankingPrint(_) => {
+            _ if route.is_desk() => {
                 let owner = app_owner.clone();
-                return view! { <div class="wizard wide desk-pages">{lazy_view(load_page!(desk_pages(route, owner)))}</div> }
+                return view! { <div class="wizard wide">{lazy_view(load_page!(desk_pages(route, owner)))}</div> }
                     .into_any();
             }
             _ => {}

@@ -80,6 +80,19 @@ impl Route {
         }
     }
 
+    /// The reviewer's desk and its pages (the ranking, a submission, a
+    /// notice).
+    pub fn is_desk(&self) -> bool {
+        matches!(
+            self,
+            Route::Desk
+                | Route::DeskEntry(_)
+                | Route::DeskNotice(_)
+                | Route::Ranking
+                | Route::RankingPrint(_)
+        )
+    }
+
     pub fn item(field: &str, item: &str) -> Route {
         Route::Field {
             code: field.to_string(),

@@ -512,16 +512,26 @@ pub fn answers_of(
     let exempted = set.exempted(exemptions);
     set.scored_units()
         .filter_map(|u| {
-            if let Some(label) = exempted.get(u.code) {
-                let answer = Answer {
-                    value: None,
-                    not_applicable: true,
-                    exempt: Some(label.clone()),
-                };
-                return Some((u.code.to_string(), answer));
-            }
-            let r = responses.get(u.code)?;
-            r.read(&u).answer.map(|a| (u.code.to_string(), a))
+            answer_of(&u, responses.get(u.code), exempted.get(u.code))
+                .map(|a| (u.code.to_string(), a))
         })
         .collect()
+}
+
+/// One item's answer for the engine: not applicable when an exemption of
+/// the agency's (`exempt`, its label) covers it, else what was typed, if
+/// it is usable.
+pub fn answer_of(
+    unit: &ScoredUnit,
+    response: Option<&Response>,
+    exempt: Option<&String>,
+) -> Option<Answer> {
+    if let Some(label) = exempt {
+        return Some(Answer {
+            value: None,
+            not_applicable: true,
+            exempt: Some(label.clone()),
+        });
+    }
+    response?.read(unit).answer
 }

@@ -262,7 +262,7 @@ pub fn self_assessment_report(
                 );
             }
             if let Some(s) = score {
-                if lacks_evidence(&u, s, draft) {
+                if lacks_evidence(&u, s, draft.responses.get(u.code)) {
                     unexplained.push(u.code.to_string());
                 } else if s.status == ItemStatus::Scored
                     && !s.points.is_zero()

@@ -2,7 +2,7 @@
 //! missing, which scores lack evidence, where points are lost, and how far
 //! the next class is. Pure functions over a draft and its score report.
 
-use super::draft::Draft;
+use super::draft::{Draft, Response};
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::fold_vi;
 use crate::domain::criteria::set::{CriteriaSet, Rule, ScoredUnit};
@@ -12,23 +12,20 @@ use crate::domain::scoring::engine::{index_of, ScoreReport};
 /// An item scoring above 0 (or a bonus) with neither a cited document nor a
 /// giải trình: appraisers cut such scores ("thiếu tài liệu kiểm chứng").
 /// Deductions are the appraiser's business and never flagged.
-pub fn lacks_evidence(unit: &ScoredUnit, score: &ItemScore, draft: &Draft) -> bool {
+pub fn lacks_evidence(unit: &ScoredUnit, score: &ItemScore, response: Option<&Response>) -> bool {
     if matches!(unit.rule, Rule::Deduction { .. }) || score.status != ItemStatus::Scored {
         return false;
     }
     if score.points.is_zero() {
         return false;
     }
-    draft
-        .responses
-        .get(unit.code)
-        .is_none_or(|r| !r.has_evidence() && !r.has_explanation())
+    response.is_none_or(|r| !r.has_evidence() && !r.has_explanation())
 }
 
 /// An item the agency itself declared not applicable (an exemption in its
 /// profile needs no reason) with neither an explanation nor a document: the
 /// item leaves the maximum, so appraisers ask why.
-pub fn na_without_reason(r: &crate::domain::Response) -> bool {
+pub fn na_without_reason(r: &Response) -> bool {
     r.not_applicable && !r.has_explanation() && !r.has_evidence()
 }
 
@@ -55,28 +52,51 @@ pub fn outstanding(set: &CriteriaSet, draft: &Draft, report: &ScoreReport) -> Ou
             let Some(score) = report.items.get(unit.code) else {
                 continue;
             };
-            let read = draft.responses.get(unit.code).map(|r| r.read(&unit));
-            let has_problem = read.as_ref().is_some_and(|r| !r.problems.is_empty());
-            if has_problem || score.status == ItemStatus::Invalid {
-                out.input_errors.push(unit.code.to_string());
-            } else if score.status == ItemStatus::Unanswered {
-                out.unanswered.push(unit.code.to_string());
-            }
-            if lacks_evidence(&unit, score, draft) {
-                out.lacking_evidence.push(unit.code.to_string());
-                out.lacking_by_field[fi] += 1;
-            }
-            if score.status == ItemStatus::NotApplicable
-                && draft
-                    .responses
-                    .get(unit.code)
-                    .is_some_and(na_without_reason)
-            {
-                out.na_unexplained.push(unit.code.to_string());
-            }
+            let flags = open_flags(&unit, score, draft.responses.get(unit.code));
+            out.add(fi, unit.code, flags);
         }
     }
     out
+}
+
+impl Outstanding {
+    /// Adds one item of field `fi` (items come in the set's order).
+    pub fn add(&mut self, fi: usize, code: &str, flags: OpenFlags) {
+        if flags.input_error {
+            self.input_errors.push(code.to_string());
+        } else if flags.unanswered {
+            self.unanswered.push(code.to_string());
+        }
+        if flags.lacking_evidence {
+            self.lacking_evidence.push(code.to_string());
+            self.lacking_by_field[fi] += 1;
+        }
+        if flags.na_unexplained {
+            self.na_unexplained.push(code.to_string());
+        }
+    }
+}
+
+/// What is open on one item (see [`Outstanding`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenFlags {
+    /// Its input has a problem, or the engine cannot score it.
+    pub input_error: bool,
+    pub unanswered: bool,
+    pub lacking_evidence: bool,
+    pub na_unexplained: bool,
+}
+
+/// What is open on one item, from its score and what was typed.
+pub fn open_flags(unit: &ScoredUnit, score: &ItemScore, response: Option<&Response>) -> OpenFlags {
+    let has_problem = response.is_some_and(|r| !r.read(unit).problems.is_empty());
+    OpenFlags {
+        input_error: has_problem || score.status == ItemStatus::Invalid,
+        unanswered: score.status == ItemStatus::Unanswered,
+        lacking_evidence: lacks_evidence(unit, score, response),
+        na_unexplained: score.status == ItemStatus::NotApplicable
+            && response.is_some_and(na_without_reason),
+    }
 }
 
 /// One line of "Điểm bị mất".

@@ -19,7 +19,7 @@ use super::answer::{Answers, ItemScore, ItemStatus};
 use super::rules::{score_deduction, score_unit};
 use crate::domain::base::decimal::Dec;
 use crate::domain::criteria::rule_text::points_text;
-use crate::domain::criteria::set::{CriteriaSet, Rule, ScoredUnit};
+use crate::domain::criteria::set::{CriteriaSet, Criterion, Field, Rule};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CriterionScore {
@@ -47,7 +47,7 @@ pub struct FieldScore {
     pub answerable: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ScoreReport {
     pub items: BTreeMap<String, ItemScore>,
     pub criteria: Vec<CriterionScore>,
@@ -87,24 +87,164 @@ pub type Overrides = BTreeMap<String, Dec>;
 /// Scores like [`score`], with some items' points set by the appraisal; the
 /// sums, caps, index and class follow the same rules.
 pub fn score_with(set: &CriteriaSet, answers: &Answers, overrides: &Overrides) -> ScoreReport {
-    let apply = |mut s: ItemScore| {
-        if let Some(p) = overrides.get(&s.code) {
-            if s.status != ItemStatus::Survey && s.status != ItemStatus::NotApplicable {
-                s.reason = tf!(
-                    "Điểm thẩm định {} (tự chấm: {})",
-                    "Appraised score {} (self-score: {})",
-                    points_text(*p),
-                    s.reason
-                );
-                s.points = *p;
-                s.status = ItemStatus::Scored;
+    let mut items = BTreeMap::new();
+    let mut parts = Vec::new();
+    for field in &set.fields {
+        for criterion in &field.criteria {
+            parts.push(score_criterion(
+                field,
+                criterion,
+                answers,
+                overrides,
+                &mut |s| {
+                    items.insert(s.code.clone(), s);
+                },
+            ));
+        }
+    }
+    let mut report = ScoreReport {
+        items,
+        criteria: Vec::new(),
+        fields: Vec::new(),
+        max: Dec::ZERO,
+        survey_max: Dec::ZERO,
+        applicable_max: Dec::ZERO,
+        points: Dec::ZERO,
+        bonus_earned: Dec::ZERO,
+        bonus: Dec::ZERO,
+        total: Dec::ZERO,
+        index: None,
+        class: None,
+        answered: 0,
+        answerable: 0,
+    };
+    sum_up(set, &parts, &mut report);
+    report
+}
+
+/// One criterion's share of a report: its score, and what it adds to its
+/// field. A criterion is scored from its own items' answers alone, so a
+/// changed answer needs only its criterion scored again (see
+/// `assessment::live`), then [`sum_up`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionPart {
+    pub score: CriterionScore,
+    pub bonus: Dec,
+    pub survey_max: Dec,
+    pub answered: usize,
+    pub answerable: usize,
+}
+
+/// The appraiser's points in place of the answer's, where there are some.
+fn appraised(mut s: ItemScore, overrides: &Overrides) -> ItemScore {
+    if let Some(p) = overrides.get(&s.code) {
+        if s.status != ItemStatus::Survey && s.status != ItemStatus::NotApplicable {
+            s.reason = tf!(
+                "Điểm thẩm định {} (tự chấm: {})",
+                "Appraised score {} (self-score: {})",
+                points_text(*p),
+                s.reason
+            );
+            s.points = *p;
+            s.status = ItemStatus::Scored;
+        }
+    }
+    s
+}
+
+/// Scores one criterion's units (its items, or itself when scored
+/// directly); each item's score goes to `item`, in the set's order.
+pub fn score_criterion(
+    field: &Field,
+    criterion: &Criterion,
+    answers: &Answers,
+    overrides: &Overrides,
+    item: &mut dyn FnMut(ItemScore),
+) -> CriterionPart {
+    let mut part = CriterionPart {
+        score: CriterionScore {
+            code: criterion.code.clone(),
+            max: Dec::ZERO,
+            applicable_max: Dec::ZERO,
+            points: Dec::ZERO,
+            deducted: Dec::ZERO,
+        },
+        bonus: Dec::ZERO,
+        survey_max: Dec::ZERO,
+        answered: 0,
+        answerable: 0,
+    };
+    let mut before = Dec::ZERO;
+    let mut applicable = Dec::ZERO;
+    let mut deductions = Vec::new();
+    for unit in criterion.units(field) {
+        let answer = answers.get(unit.code);
+        if !unit.rule.is_survey() {
+            part.answerable += 1;
+            if answer.is_some_and(|a| a.value.is_some() || a.not_applicable) {
+                part.answered += 1;
             }
         }
-        s
+        match unit.rule {
+            Rule::Deduction { .. } => deductions.push(unit),
+            Rule::Bonus { .. } => {
+                let s = appraised(score_unit(&unit, answer), overrides);
+                part.bonus += s.points;
+                item(s);
+            }
+            _ => {
+                let s = appraised(score_unit(&unit, answer), overrides);
+                if s.status == ItemStatus::Survey {
+                    part.survey_max += unit.max;
+                }
+                before += s.points;
+                applicable += s.applicable_max;
+                item(s);
+            }
+        }
+    }
+    // Deductions come last: a percentage applies to the criterion's
+    // points before any deduction, and the result never drops below 0.
+    let mut deducted = Dec::ZERO;
+    for unit in deductions {
+        let mut s = appraised(
+            score_deduction(&unit, answers.get(unit.code), before),
+            overrides,
+        );
+        let room = (before - deducted).max(Dec::ZERO);
+        if s.points > room {
+            s.points = room;
+            s.reason.push_str(&tf!(
+                " (chỉ trừ {} để điểm tiêu chí không âm)",
+                " (only {} deducted so the criterion's score is not negative)",
+                points_text(room)
+            ));
+        }
+        deducted += s.points;
+        item(s);
+    }
+    part.score.max = if criterion
+        .rule
+        .as_ref()
+        .is_some_and(|r| !r.counts_toward_max())
+    {
+        Dec::ZERO
+    } else {
+        criterion.max
     };
-    let mut items = BTreeMap::new();
-    let mut criteria = Vec::new();
-    let mut fields = Vec::new();
+    part.score.applicable_max = applicable;
+    part.score.points = (before - deducted).max(Dec::ZERO);
+    part.score.deducted = deducted;
+    part
+}
+
+/// Rewrites the report's criteria, fields and totals from the criteria's
+/// parts (in the set's order): the fields' sums, the capped bonus, the
+/// index and the class. Its items are left as they are.
+pub fn sum_up(set: &CriteriaSet, parts: &[CriterionPart], report: &mut ScoreReport) {
+    let mut parts = parts.iter();
+    report.criteria.clear();
+    report.fields.clear();
     for field in &set.fields {
         let mut fs = FieldScore {
             code: field.code.clone(),
@@ -117,78 +257,19 @@ pub fn score_with(set: &CriteriaSet, answers: &Answers, overrides: &Overrides) -
             answered: 0,
             answerable: 0,
         };
-        for criterion in &field.criteria {
-            let units: Vec<ScoredUnit> = criterion.units(field).collect();
-            let mut before = Dec::ZERO;
-            let mut applicable = Dec::ZERO;
-            let mut deductions = Vec::new();
-            for unit in &units {
-                let answer = answers.get(unit.code);
-                if !unit.rule.is_survey() {
-                    fs.answerable += 1;
-                    if answer.is_some_and(|a| a.value.is_some() || a.not_applicable) {
-                        fs.answered += 1;
-                    }
-                }
-                match unit.rule {
-                    Rule::Deduction { .. } => deductions.push(*unit),
-                    Rule::Bonus { .. } => {
-                        let s = apply(score_unit(unit, answer));
-                        fs.bonus += s.points;
-                        items.insert(s.code.clone(), s);
-                    }
-                    _ => {
-                        let s = apply(score_unit(unit, answer));
-                        if s.status == ItemStatus::Survey {
-                            fs.survey_max += unit.max;
-                        }
-                        before += s.points;
-                        applicable += s.applicable_max;
-                        items.insert(s.code.clone(), s);
-                    }
-                }
-            }
-            // Deductions come last: a percentage applies to the criterion's
-            // points before any deduction, and the result never drops below 0.
-            let mut deducted = Dec::ZERO;
-            for unit in deductions {
-                let mut s = apply(score_deduction(&unit, answers.get(unit.code), before));
-                let room = (before - deducted).max(Dec::ZERO);
-                if s.points > room {
-                    s.points = room;
-                    s.reason.push_str(&tf!(
-                        " (chỉ trừ {} để điểm tiêu chí không âm)",
-                        " (only {} deducted so the criterion's score is not negative)",
-                        points_text(room)
-                    ));
-                }
-                deducted += s.points;
-                items.insert(s.code.clone(), s);
-            }
-            let max = if criterion
-                .rule
-                .as_ref()
-                .is_some_and(|r| !r.counts_toward_max())
-            {
-                Dec::ZERO
-            } else {
-                criterion.max
-            };
-            let cs = CriterionScore {
-                code: criterion.code.clone(),
-                max,
-                applicable_max: applicable,
-                points: (before - deducted).max(Dec::ZERO),
-                deducted,
-            };
-            fs.points += cs.points;
-            fs.applicable_max += cs.applicable_max;
-            criteria.push(cs);
+        for part in parts.by_ref().take(field.criteria.len()) {
+            fs.survey_max += part.survey_max;
+            fs.bonus += part.bonus;
+            fs.answered += part.answered;
+            fs.answerable += part.answerable;
+            fs.points += part.score.points;
+            fs.applicable_max += part.score.applicable_max;
+            report.criteria.push(part.score.clone());
         }
         fs.index = index_of(fs.points, fs.applicable_max);
-        fields.push(fs);
+        report.fields.push(fs);
     }
-
+    let fields = &report.fields;
     let points: Dec = fields.iter().map(|f| f.points).sum();
     let bonus_earned: Dec = fields.iter().map(|f| f.bonus).sum();
     let bonus = match set.bonus_cap {
@@ -199,23 +280,17 @@ pub fn score_with(set: &CriteriaSet, answers: &Answers, overrides: &Overrides) -
     let survey_max: Dec = fields.iter().map(|f| f.survey_max).sum();
     let total = points + bonus;
     let index = index_of(total, applicable_max);
-    let class = index
+    report.max = fields.iter().map(|f| f.max).sum::<Dec>() - survey_max;
+    report.answered = fields.iter().map(|f| f.answered).sum();
+    report.answerable = fields.iter().map(|f| f.answerable).sum();
+    report.survey_max = survey_max;
+    report.applicable_max = applicable_max;
+    report.points = points;
+    report.bonus_earned = bonus_earned;
+    report.bonus = bonus;
+    report.total = total;
+    report.index = index;
+    report.class = index
         .and_then(|i| set.class_for(i))
         .map(|b| b.label.clone());
-    ScoreReport {
-        items,
-        criteria,
-        max: fields.iter().map(|f| f.max).sum::<Dec>() - survey_max,
-        survey_max,
-        applicable_max,
-        points,
-        bonus_earned,
-        bonus,
-        total,
-        index,
-        class,
-        answered: fields.iter().map(|f| f.answered).sum(),
-        answerable: fields.iter().map(|f| f.answerable).sum(),
-        fields,
-    }
 }

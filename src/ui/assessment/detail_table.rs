@@ -2,8 +2,6 @@
 //! cited or the explanation given, to print with the summary (the table's
 //! header repeats on every printed page).
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::domain::criteria::rule_text::points_text;
@@ -19,7 +17,7 @@ pub fn field_group(f: &crate::domain::Field, columns: u32, rows: impl IntoView) 
     }
 }
 
-pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &Arc<ScoreReport>) -> impl IntoView {
+pub fn detail_table(set: &CriteriaSet, draft: &Draft, report: &ScoreReport) -> impl IntoView {
     let fields = set
         .fields
         .iter()

@@ -171,9 +171,13 @@ impl DraftStore {
     /// or closed, and watches other tabs. Call once, after restore.
     pub fn start(self) {
         Effect::new(move |_| {
+            // while a save waits, a keystroke only moves it later: the save
+            // compares with storage when it runs (a 1,000-item draft is not
+            // compared on every keystroke)
+            let waiting = self.timer.with_value(Option::is_some);
             let changed = self
                 .draft
-                .with(|d| self.baseline.with_value(|b| differs(d, b)));
+                .with(|d| waiting || self.baseline.with_value(|b| differs(d, b)));
             if !changed || self.trial.with_untracked(Option::is_some) {
                 return;
             }

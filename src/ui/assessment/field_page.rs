@@ -41,9 +41,9 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let field_score = {
         let code = code.clone();
         Memo::new(move |_| {
-            a.report.with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.fields.iter().find(|f| f.code == code).cloned())
+            a.score.with(|s| {
+                s.as_ref()
+                    .and_then(|s| s.report().fields.iter().find(|f| f.code == code).cloned())
             })
         })
     };

@@ -150,10 +150,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     // item changes, never for another
     let score = move || item.with(|i| i.score.clone());
     let lacking = move || item.with(|i| i.lacking);
-    let exempt = {
-        let code = code.clone();
-        Memo::new(move |_| a.exempted.with(|m| m.get(&code).cloned()))
-    };
+    let exempt = Memo::new(move |_| item.with(|i| i.exempt.clone()));
     let na =
         Signal::derive(move || response.with(|r| r.not_applicable) || exempt.with(Option::is_some));
 

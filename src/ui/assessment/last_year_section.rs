@@ -103,7 +103,8 @@ pub fn last_year_section(set: Arc<CriteriaSet>) -> impl IntoView {
         take(LastYear::of(&set, &old, old.review.as_ref(), &source));
     };
     let body = move || {
-        let report = a.report.get()?;
+        let live = a.score.get()?;
+        let report = live.report();
         let Some(last) = last.get() else {
             let drafts = earlier();
             return Some(view! {

@@ -3,10 +3,12 @@
 //!
 //! State is one plain [`Draft`] in a signal (the todomvc shape: a domain type
 //! with tested methods, restored before the saving effect starts; see
-//! [`draft_store`]). The score report is one memo over the whole draft. Each
-//! item card reads its own signals ([`slices`]: its response, score,
-//! evidence flag and appraisal), which one effect per source updates only
-//! when they change, so a keystroke re-renders only the item typed in.
+//! [`draft_store`]). Its score is one memo holding a [`LiveScore`], which
+//! scores again only the criterion of the item typed in and records which
+//! items changed. Each item card reads its own signal ([`slices`]: its
+//! response, score, evidence flag, exemption and appraisal), and one effect
+//! updates only the signals of the items that changed: a keystroke costs
+//! the same on a set of 10 items or of 1,000.
 
 pub mod detail_table;
 pub mod document_library;
@@ -23,15 +25,14 @@ pub mod slices;
 pub mod start;
 pub mod summary_page;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::browser::page;
+use crate::domain::assessment::live::{Changes, LiveScore};
 use crate::domain::assessment::review_file::Appraisal;
-use crate::domain::assessment::summary::{outstanding, Outstanding};
-use crate::domain::{CriteriaSet, Draft, ItemScore, Library, Response, ScoreReport};
+use crate::domain::{CriteriaSet, Draft, ItemScore, Library, Response};
 use crate::ui::route::Route;
 use draft_store::{DraftStore, StoredEntry};
 use slices::Slices;
@@ -44,14 +45,11 @@ pub struct Assessment {
     pub store: DraftStore,
     /// The chosen set, when it is in the library.
     pub set: Memo<Option<Arc<CriteriaSet>>>,
-    pub report: Memo<Option<Arc<ScoreReport>>>,
-    pub outstanding: Memo<Option<Arc<Outstanding>>>,
+    /// The draft's score on that set, and what is still open.
+    pub score: Memo<Option<Arc<LiveScore>>>,
     pub route: RwSignal<Route>,
     /// YYYY-MM-DD, for "date in the future" checks.
     pub today: StoredValue<String>,
-    /// Items not scored for this agency (by the exemptions its profile
-    /// declares), with the exemption's label.
-    pub exempted: Memo<Arc<BTreeMap<String, String>>>,
     /// The set the open draft was on before the user switched it (last
     /// year's, for a draft duplicated for the new year), for the comparison.
     pub switched_from: RwSignal<Option<String>>,
@@ -67,6 +65,8 @@ pub struct ItemView {
     pub lacking: bool,
     /// The appraisal in the review file the agency imported.
     pub review: Option<Appraisal>,
+    /// Not scored for this agency: the exemption's label.
+    pub exempt: Option<String>,
 }
 
 impl Assessment {
@@ -82,23 +82,24 @@ impl Assessment {
             let key = set_key.get();
             library.with(|l| l.get(&key).map(|e| Arc::new(e.set.clone())))
         });
-        let report = Memo::new(move |_| {
-            let set = set.get()?;
-            Some(Arc::new(draft.with(|d| d.score(&set))))
-        });
-        let outstanding = Memo::new(move |_| {
-            let set = set.get()?;
-            let report = report.get()?;
-            Some(Arc::new(draft.with(|d| outstanding(&set, d, &report))))
-        });
-        // a keystroke changes the draft, not the declared exemptions: the
-        // map is rebuilt only when those or the set change
-        let declared = Memo::new(move |_| draft.with(|d| d.profile.exemptions.clone()));
-        let exempted = Memo::new(move |_| {
-            let declared = declared.get();
-            Arc::new(match (set.get(), declared.is_empty()) {
-                (Some(set), false) => set.exempted(&declared),
-                _ => BTreeMap::new(),
+        // Scored again only where the draft changed (see LiveScore): the
+        // previous score is taken over and changed in place (scored anew in
+        // the rare case that a reader still holds it).
+        let score = Memo::new_owning(move |prev: Option<Option<Arc<LiveScore>>>| {
+            let Some(set) = set.get() else {
+                return (None, prev.flatten().is_some());
+            };
+            draft.with(|d| {
+                let mut prev = prev.flatten();
+                if let Some(live) = prev.as_mut().and_then(Arc::get_mut) {
+                    let changed = live.follow(&set, d);
+                    return (prev, changed);
+                }
+                let live = match prev {
+                    Some(held) => held.anew(set, d),
+                    None => LiveScore::new(set, d),
+                };
+                (Some(Arc::new(live)), true)
             })
         });
         // An entry that cannot be read brings up the recovery screen.
@@ -134,37 +135,32 @@ impl Assessment {
             draft,
             store,
             set,
-            report,
-            outstanding,
+            score,
             route: RwSignal::new(route),
             today: StoredValue::new(page::today_iso()),
-            exempted,
             switched_from: RwSignal::new(None),
             items: Slices::new(),
         };
         store.start();
-        // every item card's signal, brought up to date after each change
-        // (of the draft, then its report): only the cards that changed wake
+        // every item card's signal, brought up to date after each change of
+        // the score: only the items it says changed are looked at, and only
+        // the cards whose view differs wake
         let items = state.items;
+        let synced = StoredValue::new(0u64);
         Effect::new(move |_| {
-            let (report, open) = (report.get(), outstanding.get());
-            let empty = Response::default();
-            draft.with(|d| {
-                items.sync(|code, cur| {
-                    let response = d.responses.get(code);
-                    let review = d.review.as_ref().and_then(|r| r.items.get(code));
-                    let score = report.as_ref().and_then(|r| r.items.get(code));
-                    let lacking = lacking(&open, code);
-                    let same = response.unwrap_or(&empty) == &cur.response
-                        && review == cur.review.as_ref()
-                        && score == cur.score.as_ref()
-                        && lacking == cur.lacking;
-                    (!same).then(|| ItemView {
-                        response: d.response(code),
-                        score: score.cloned(),
-                        lacking,
-                        review: review.cloned(),
-                    })
+            score.with(|live| {
+                let Some(live) = live else { return };
+                let since = synced.get_value();
+                synced.set_value(live.version());
+                draft.with_untracked(|d| {
+                    let view_of = |code: &str, cur: &ItemView| {
+                        let now = item_view(d, live, code);
+                        (now != *cur).then_some(now)
+                    };
+                    match live.changes_since(since) {
+                        Changes::All => items.sync(None, view_of),
+                        Changes::Items(codes) => items.sync(Some(&codes), view_of),
+                    }
                 })
             })
         });
@@ -199,15 +195,16 @@ impl Assessment {
 
     /// What one item's card shows, as its own signal.
     pub fn item(self, code: &str) -> Signal<ItemView> {
-        self.items.get(code, || ItemView {
-            response: self.draft.with_untracked(|d| d.response(code)),
-            score: self
-                .report
-                .with_untracked(|r| r.as_ref().and_then(|r| r.items.get(code).cloned())),
-            lacking: self.outstanding.with_untracked(|o| lacking(o, code)),
-            review: self
-                .draft
-                .with_untracked(|d| d.review.as_ref().and_then(|r| r.items.get(code).cloned())),
+        self.items.get(code, || {
+            self.score.with_untracked(|live| {
+                self.draft.with_untracked(|d| match live {
+                    Some(live) => item_view(d, live, code),
+                    None => ItemView {
+                        response: d.response(code),
+                        ..ItemView::default()
+                    },
+                })
+            })
         })
     }
 
@@ -222,9 +219,14 @@ impl Assessment {
     }
 }
 
-fn lacking(o: &Option<Arc<Outstanding>>, code: &str) -> bool {
-    o.as_ref()
-        .is_some_and(|o| o.lacking_evidence.iter().any(|c| c == code))
+fn item_view(d: &Draft, live: &LiveScore, code: &str) -> ItemView {
+    ItemView {
+        response: d.response(code),
+        score: live.report().items.get(code).cloned(),
+        lacking: live.lacking(code),
+        review: d.review.as_ref().and_then(|r| r.items.get(code).cloned()),
+        exempt: live.exempt(code).cloned(),
+    }
 }
 
 pub fn use_assessment() -> Assessment {

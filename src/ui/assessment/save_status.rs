@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::ui::assessment::draft_store::SaveStatus;
 use crate::ui::assessment::use_assessment;
+use crate::ui::route::Route;
 
 /// The small indicator in the header.
 #[component]
@@ -38,7 +39,9 @@ pub fn SaveIndicator() -> impl IntoView {
         ),
     };
     view! {
-        <p class=move || format!("save-indicator save-{}", text().0) role="status" id="trang-thai-luu">
+        // the desk says its own (its save status under the page's title)
+        <p class=move || format!("save-indicator save-{}", text().0) role="status" id="trang-thai-luu"
+            hidden=move || a.route.with(Route::is_desk)>
             {move || text().1}
         </p>
     }

@@ -49,7 +49,8 @@ pub fn nav_link(route: Route, class: &'static str, body: impl IntoView + 'static
 pub fn ScoreBar() -> impl IntoView {
     let a = use_assessment();
     move || {
-        a.report.get().map(|r| {
+        a.score.get().map(|live| {
+            let r = live.report();
             let index = r
                 .index
                 .map(|i| format!("{}%", i.shown_fixed2()))
@@ -81,8 +82,8 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
         .map(|(i, f)| {
             let code = f.code.clone();
             let progress = move || {
-                a.report.with(|r| {
-                    r.as_ref().and_then(|r| r.fields.get(i)).map(|fs| {
+                a.score.with(|s| {
+                    s.as_ref().and_then(|s| s.report().fields.get(i)).map(|fs| {
                         tf!("{}/{} mục · {} / {} điểm", "{}/{} items · {} / {} points",
                             fs.answered,
                             fs.answerable,
@@ -93,9 +94,9 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
                 })
             };
             let flags = move || {
-                a.outstanding.with(|o| {
-                    o.as_ref()
-                        .and_then(|o| o.lacking_by_field.get(i).copied())
+                a.score.with(|s| {
+                    s.as_ref()
+                        .and_then(|s| s.lacking_by_field().get(i).copied())
                         .filter(|n| *n > 0)
                         .map(|n| view! { <span class="nav-flag">{tf!("⚑ {n} thiếu TLKC", "⚑ {n} without evidence")}</span> })
                 })

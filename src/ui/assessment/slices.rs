@@ -43,17 +43,19 @@ impl<V: Clone + PartialEq + Send + Sync + 'static> Slices<V> {
         s.into()
     }
 
-    /// Brings every item's signal up to date: `changed(code, current)`
-    /// gives the new value only when it differs, so unchanged items are
-    /// neither cloned nor woken.
-    pub fn sync(self, changed: impl Fn(&str, &V) -> Option<V>) {
+    /// Brings the items' signals up to date: those of `only` (every item
+    /// when None). `changed(code, current)` gives the new value only when
+    /// it differs, so unchanged items are neither cloned nor woken.
+    pub fn sync(self, only: Option<&[&str]>, changed: impl Fn(&str, &V) -> Option<V>) {
         let stale: Vec<(ArcRwSignal<V>, V)> = self.map.with_value(|m| {
-            m.iter()
-                .filter_map(|(code, s)| {
-                    s.with_untracked(|cur| changed(code, cur))
-                        .map(|v| (s.clone(), v))
-                })
-                .collect()
+            let check = |code: &str, s: &ArcRwSignal<V>| {
+                s.with_untracked(|cur| changed(code, cur))
+                    .map(|v| (s.clone(), v))
+            };
+            match only {
+                None => m.iter().filter_map(|(c, s)| check(c, s)).collect(),
+                Some(codes) => codes.iter().filter_map(|c| check(c, m.get(*c)?)).collect(),
+            }
         });
         for (s, v) in stale {
             s.set(v);

@@ -206,9 +206,9 @@ pub fn StartPage() -> impl IntoView {
                         {
                             let (key, title, meta, illustrative) = s;
                             let id = format!("bo-{}", key.replace(['@', '.'], "-"));
-                            let k1 = key.clone();
+                            let (k1, k2) = (key.clone(), key.clone());
                             view! {
-                                <div class="set-choice">
+                                <div class="set-choice" class:chosen=move || a.draft.with(|d| d.set_key == k2)>
                                     <input
                                         type="radio"
                                         name="bo-tieu-chi"

@@ -70,8 +70,8 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
     );
     let with_details = RwSignal::new(false);
     let body = move || {
-        let report = a.report.get()?;
-        let open = a.outstanding.get()?;
+        let live = a.score.get()?;
+        let (report, open) = (live.report(), live.outstanding());
         let profile = profile.get();
         let rows = set
             .fields
@@ -376,9 +376,10 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         }));
     };
     let export_csv = move |_| {
-        let Some(report) = a.report.get_untracked() else {
+        let Some(live) = a.score.get_untracked() else {
             return;
         };
+        let report = live.report();
         let name = a.draft.with_untracked(|d| {
             format!(
                 "bang-diem-{}-{}.csv",
@@ -392,9 +393,10 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
         }
     };
     let export_word = move |_| {
-        let Some(report) = a.report.get_untracked() else {
+        let Some(live) = a.score.get_untracked() else {
             return;
         };
+        let report = live.report();
         let today = page::today_iso();
         let (name, bytes) = a.draft.with_untracked(|d| {
             (
@@ -435,8 +437,8 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
             {body}
             {crate::ui::assessment::last_year_section::last_year_section(last_year_set)}
             {move || with_details.get().then(|| {
-                let report = a.report.get()?;
-                Some(a.draft.with(|d| detail_table(&detail_set, d, &report)))
+                let live = a.score.get()?;
+                Some(a.draft.with(|d| detail_table(&detail_set, d, live.report())))
             })}
             // what the head of the agency signs: the difficulties and proposals
             // typed below, on paper too
