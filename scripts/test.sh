@@ -54,8 +54,12 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # The rule's fields read through `&Value` like the rest (one family of
   # Value readers, not two), and the crates' paths written short and the
   # same on every machine (CI measured 0.2 KB more than a laptop): 274 KB, 275.
-  # The aim is 270 KB (0.85 × SurveyJS's library).
-  ceiling_kb=275; target_kb=270
+  # A field's page (the item cards, their inputs and evidence) became a
+  # chunk of its own, with the draft's score kept per criterion: the page
+  # a new agency opens first (its set and profile) carries neither: 254 KB,
+  # 255.
+  # The aim was 270 KB (0.85 × SurveyJS's library); it is met.
+  ceiling_kb=255; target_kb=270
   echo "Phần tải khi cần (các trang tách riêng): brotli $((lazy / 1024)) KB, không tính vào trang đầu"
   if [ "$total" -le $((ceiling_kb * 1024)) ]; then
     echo "Dung lượng trang đầu: brotli $((total / 1024)) KB ≤ trần ${ceiling_kb} KB — đạt (mục tiêu ${target_kb} KB)"; passed=$((passed + 1))

@@ -9,7 +9,7 @@ use crate::domain::base::i18n;
 use crate::domain::criteria::loader::read_known_set;
 use crate::domain::{Library, StoredSet};
 use crate::ui::assessment::drafts_page::drafts_page;
-use crate::ui::assessment::field_page::FieldPage;
+use crate::ui::assessment::field_page::field_page;
 use crate::ui::assessment::save_status::{SaveBanners, SaveIndicator};
 use crate::ui::assessment::sidebar::{nav_link, ScoreBar, Sidebar};
 use crate::ui::assessment::start::StartPage;
@@ -151,7 +151,7 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
         let content = match (route, assessment.set.get()) {
-            (Route::Field { code, .. }, Some(set)) => view! { <FieldPage set code/> }.into_any(),
+            (Route::Field { code, .. }, Some(set)) => lazy_view(load_page!(field_page(set, code))),
             (Route::Summary, Some(set)) => lazy_view(load_page!(summary_page(set))),
             _ => view! { <StartPage/> }.into_any(),
         };

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shots, axe, assertClean, agencyDraft } from './harness.mjs';
+import { launch, shots, shot, axe, assertClean, agencyDraft } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -28,7 +28,7 @@ test('a new document\'s first box is not under the score bar, and its date is ty
   const bar = await page.locator('.score-bar').boundingBox();
   const box = await first.boundingBox();
   assert.ok(box.y >= bar.y + bar.height, `the focused box (top ${box.y}) is below the score bar (bottom ${bar.y + bar.height})`);
-  await page.screenshot({ path: join(shots, 'tai-lieu-moi-duoi-thanh-diem.png') });
+  await shot(page, 'tai-lieu-moi-duoi-thanh-diem', { fullPage: false });
 
   // one date format: typed day/month/year, shown so, stored as a date
   await first.fill('07/KH-SNV');
@@ -99,7 +99,7 @@ test('on a phone the fields are at the top, and the profile fits real titles and
   const field4 = nav.getByRole('link', { name: /^4\./ });
   const at = await field4.boundingBox();
   assert.ok(at && at.y < 844, `field 4's link is on the first screen (y ${at && at.y})`);
-  await page.screenshot({ path: join(shots, 'dien-thoai-linh-vuc.png') });
+  await shot(page, 'dien-thoai-linh-vuc', { fullPage: false });
   await field4.click();
   await page.waitForURL(/#\/linh-vuc\/4$/);
   assert.deepEqual(await axe(page), []);
@@ -149,7 +149,7 @@ test('the tour on an empty app says why a page is empty and offers the sample da
   for (let i = 0; i < 3; i++) await tour.getByRole('button', { name: 'Tiếp' }).click();
   await tour.getByRole('heading', { name: 'Điểm bị mất' }).waitFor();
   assert.match(await tour.innerText(), /Trang này còn trống vì chưa có bản tự đánh giá nào/);
-  await page.screenshot({ path: join(shots, 'huong-dan-trang-trong.png') });
+  await shot(page, 'huong-dan-trang-trong', { fullPage: false });
   await Promise.all([
     page.waitForEvent('load'),
     tour.getByRole('button', { name: 'Xem với dữ liệu mẫu' }).click(),

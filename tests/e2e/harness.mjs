@@ -59,7 +59,12 @@ export async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-export const shot = (page, name, opts = {}) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, ...opts });
+/** A screenshot of the page once every page part loaded on demand is drawn
+ * (a picture of "Đang tải…" shows nothing). */
+export async function shot(page, name, opts = {}) {
+  await page.locator('p.loading').first().waitFor({ state: 'detached', timeout: 30000 });
+  return page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, ...opts });
+}
 
 /** Nothing went wrong behind the scenes: no console error, no request out. */
 export function assertClean(page) {

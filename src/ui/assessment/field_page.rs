@@ -9,7 +9,18 @@ use crate::domain::criteria::rule_text::points_text;
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::item_card::ItemCard;
 use crate::ui::assessment::use_assessment;
+use crate::ui::lazy::ChunkError;
 use crate::ui::route::Route;
+
+split_page!(
+    linh_vuc,
+    /// A field's page with its item cards, inputs and evidence: a chunk of
+    /// its own, so that the page a new agency opens first (choosing its set
+    /// and describing itself) comes without them.
+    pub fn field_page(set: Arc<CriteriaSet>, code: String) -> Result<AnyView, ChunkError> {
+        Ok(view! { <FieldPage set code/> }.into_any())
+    }
+);
 
 /// Above this many items on one page, cards off the screen are not laid
 /// out or painted until they come near it.
