@@ -9,7 +9,7 @@ use crate::domain::base::i18n;
 use crate::domain::criteria::loader::read_known_set;
 use crate::domain::{Library, StoredSet};
 use crate::ui::assessment::drafts_page::drafts_page;
-use crate::ui::assessment::field_page::field_page;
+use crate::ui::assessment::field_page::{field_page, warm_field_chunk};
 use crate::ui::assessment::save_status::{SaveBanners, SaveIndicator};
 use crate::ui::assessment::sidebar::{nav_link, ScoreBar, Sidebar};
 use crate::ui::assessment::start::StartPage;
@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
         stored
     });
 
+    warm_field_chunk(assessment.route.with_untracked(|r| matches!(r, Route::Field { .. })));
     spawn_local(async move {
         match bundled::fetch_all().await {
             Ok(files) => {

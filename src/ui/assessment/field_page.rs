@@ -22,6 +22,30 @@ split_page!(
     }
 );
 
+split_page!(
+    linh_vuc,
+    /// Nothing but the loading of that chunk (see [`warm_field_chunk`]).
+    fn field_chunk() -> Result<AnyView, ChunkError> {
+        Ok(().into_any())
+    }
+);
+
+/// Loads the field pages' chunk ahead of need: at once when the app opens
+/// on a field (while the criteria sets are still being read), else a little
+/// after the first page is drawn, so that "Bắt đầu chấm điểm" does not wait.
+pub fn warm_field_chunk(opens_on_field: bool) {
+    let load = || {
+        leptos::task::spawn_local(async {
+            let _ = load_page!(field_chunk()).await;
+        })
+    };
+    if opens_on_field {
+        load();
+    } else {
+        set_timeout(load, std::time::Duration::from_millis(1500));
+    }
+}
+
 /// Above this many items on one page, cards off the screen are not laid
 /// out or painted until they come near it.
 const LONG_FIELD: usize = 40;
