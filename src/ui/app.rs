@@ -84,7 +84,11 @@ pub fn App() -> impl IntoView {
         stored
     });
 
-    warm_field_chunk(assessment.route.with_untracked(|r| matches!(r, Route::Field { .. })));
+    warm_field_chunk(
+        assessment
+            .route
+            .with_untracked(|r| matches!(r, Route::Field { .. })),
+    );
     spawn_local(async move {
         match bundled::fetch_all().await {
             Ok(files) => {

@@ -377,6 +377,17 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   for (const table of await page.locator('.ranking-table').all()) {
     assert.equal(await table.locator('tbody tr td:first-child').first().innerText(), '1');
   }
+  // 20 departments' chart is shown; 170 communes' is folded above the
+  // table, drawn when opened, with every commune in its text alternative
+  const communes = page.locator('.rank-block', { hasText: '170 cơ quan' });
+  const departments = page.locator('.rank-block', { hasText: '20 cơ quan' });
+  assert.equal(await departments.locator('figure.chart').count(), 1);
+  assert.equal(await communes.locator('figure.chart').count(), 0, 'folded, not drawn');
+  await communes.getByText('Biểu đồ chỉ số theo thứ hạng (170 cơ quan)').click();
+  const chart = communes.getByRole('img', { name: /^Biểu đồ chỉ số của các cơ quan theo thứ hạng: hạng 1 / });
+  await chart.waitFor();
+  assert.equal(((await chart.getAttribute('aria-label')) || '').match(/UBND xã thử nghiệm số \d{3}/g).length, 170);
+  await shot(page, 'xep-hang-170-xa-bieu-do', { fullPage: false });
   // the communes' block as published: 170 rows on A4 landscape, the column
   // headings on every page, the council's signatures at the end
   await page.locator('.rank-block', { hasText: '170 cơ quan' }).getByRole('link', { name: 'In bảng xếp hạng (A4 ngang)' }).click();

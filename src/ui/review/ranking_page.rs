@@ -41,6 +41,9 @@ fn sort_key(r: &RankRow, c: Column) -> (Option<Dec>, String) {
     }
 }
 
+/// Above this many agencies in a block, its chart is folded until opened.
+const CHART_OPEN_MAX: usize = 40;
+
 #[component]
 pub fn RankingPage() -> impl IntoView {
     let r = use_review();
@@ -84,7 +87,7 @@ pub fn RankingPage() -> impl IntoView {
         i.map(|i| format!("{}%", i.shown_fixed2()))
             .unwrap_or_else(|| "—".into())
     };
-    let chart = move |block: &RankBlock| {
+    let figure = move |block: &RankBlock| {
         let list = &block.rows;
         let label = tf!(
             "Biểu đồ chỉ số của các cơ quan theo thứ hạng: {}",
@@ -121,6 +124,23 @@ pub fn RankingPage() -> impl IntoView {
                 <PercentBars series=vec![{t!("Chỉ số", "Index")}] rows=bars marks label_width=250.0 label/>
             </figure>
         }
+    };
+    // A chart of a province's 170 communes is a bar a row, taller than
+    // many screens above the table the reviewer came for: it is folded,
+    // and drawn the first time it is opened.
+    let chart = move |block: &RankBlock| {
+        if block.rows.len() <= CHART_OPEN_MAX {
+            return figure(block).into_any();
+        }
+        let opened = RwSignal::new(false);
+        let block = block.clone();
+        view! {
+            <details class="chart-details" on:toggle=move |_| opened.set(true)>
+                <summary>{tf!("Biểu đồ chỉ số theo thứ hạng ({} cơ quan)", "Chart of the index by rank ({} agencies)", block.rows.len())}</summary>
+                {move || opened.get().then(|| figure(&block))}
+            </details>
+        }
+        .into_any()
     };
     let block_view = move |(n, block): (usize, RankBlock)| {
         let csv = ranking_csv(&block);
