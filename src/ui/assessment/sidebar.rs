@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::assessment::summary::search;
-use crate::domain::CriteriaSet;
+use crate::domain::{CriteriaSet, ScoreReport};
 use crate::ui::assessment::use_assessment;
 use crate::ui::route::Route;
 
@@ -44,23 +44,36 @@ pub fn nav_link(route: Route, class: &'static str, body: impl IntoView + 'static
     }
 }
 
-/// Total, index and class, always visible while filling in.
+/// Total, index and class, always visible while filling in. Drawn once
+/// per draft: a keystroke changes only its four figures' text, not its
+/// elements (rebuilding them restyled the bar on every keystroke).
 #[component]
 pub fn ScoreBar() -> impl IntoView {
     let a = use_assessment();
+    let has_score = Memo::new(move |_| a.score.with(Option::is_some));
+    let figure = move |f: fn(&ScoreReport) -> String| {
+        move || {
+            a.score
+                .with(|s| s.as_ref().map(|live| f(live.report())).unwrap_or_default())
+        }
+    };
+    let class = move || {
+        a.score.with(|s| {
+            s.as_ref().map(|live| {
+                let class = live.report().class.clone();
+                a.set
+                    .with(|set| set.as_ref().map(|set| set.class_text(class.as_deref())))
+            })
+        })
+    };
     move || {
-        a.score.get().map(|live| {
-            let r = live.report();
-            let index = r
-                .index
-                .map(|i| format!("{}%", i.shown_fixed2()))
-                .unwrap_or_else(|| "—".into());
+        has_score.get().then(|| {
             view! {
                 <div class="score-bar" role="status" aria-live="off">
-                    <span><span class="label">{t!("Tự chấm ", "Self-score ")}</span><strong>{r.total.shown()}</strong>{format!(" / {}", r.applicable_max.shown())}</span>
-                    <span><span class="label">{t!("Chỉ số ", "Index ")}</span><strong>{index}</strong></span>
-                    <span><span class="label">{t!("Xếp loại ", "Class ")}</span><strong>{a.set.with(|s| s.as_ref().map(|s| s.class_text(r.class.as_deref())))}</strong></span>
-                    <span><span class="label">{t!("Đã trả lời ", "Answered ")}</span><strong>{format!("{}/{}", r.answered, r.answerable)}</strong></span>
+                    <span><span class="label">{t!("Tự chấm ", "Self-score ")}</span><strong>{figure(|r| r.total.shown())}</strong>{figure(|r| format!(" / {}", r.applicable_max.shown()))}</span>
+                    <span><span class="label">{t!("Chỉ số ", "Index ")}</span><strong>{figure(|r| r.index.map(|i| format!("{}%", i.shown_fixed2())).unwrap_or_else(|| "—".into()))}</strong></span>
+                    <span><span class="label">{t!("Xếp loại ", "Class ")}</span><strong>{class}</strong></span>
+                    <span><span class="label">{t!("Đã trả lời ", "Answered ")}</span><strong>{figure(|r| format!("{}/{}", r.answered, r.answerable))}</strong></span>
                 </div>
             }
         })
