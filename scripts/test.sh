@@ -58,6 +58,8 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # chunk of its own, with the draft's score kept per criterion: the page
   # a new agency opens first (its set and profile) carries neither: 254 KB,
   # 255.
+  # The score bar drawn once (only its figures change as one types) added
+  # 1 KB back: 254.7 KB, under 255.
   # The aim was 270 KB (0.85 × SurveyJS's library); it is met.
   ceiling_kb=255; target_kb=270
   echo "Phần tải khi cần (các trang tách riêng): brotli $((lazy / 1024)) KB, không tính vào trang đầu"
