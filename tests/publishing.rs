@@ -273,6 +273,13 @@ fn a_block_ranks_by_field_and_by_criterion_with_shared_ranks() {
     assert_eq!(block.criteria.len(), n_criteria);
     for r in &block.rows {
         assert_eq!(r.criterion_points.len(), n_criteria);
+        // each column holds its own criterion's points, by code
+        let report = appraised_report(&set, &desk.entries[&r.key].submission, &Default::default());
+        for (i, (code, _, _)) in block.criteria.iter().enumerate() {
+            let c = report.criteria.iter().find(|c| &c.code == code).unwrap();
+            let expected = (!c.applicable_max.is_zero()).then_some(c.points);
+            assert_eq!(r.criterion_points[i], expected, "{} {code}", r.key);
+        }
     }
     // overall: the block's own order and ranks
     let overall = ranked_by(block, RankBy::Overall);

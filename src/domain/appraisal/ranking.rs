@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use super::desk::{Desk, DeskEntry};
-use crate::domain::assessment::review_file::appraised_scores;
+use crate::domain::assessment::review_file::appraised_points;
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::csv_cell;
 use crate::domain::criteria::set::CriteriaSet;
-use crate::domain::scoring::engine::{index_of, score};
+use crate::domain::scoring::engine::{index_of, score, score_with};
 
 /// One line of the ranking.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,10 +136,17 @@ pub fn ranking_blocks<'s>(
 
 /// One agency's line, before ranking.
 fn rank_row(key: &str, e: &DeskEntry, set: &CriteriaSet) -> RankRow {
-    // the answers read once, scored as the agency gave them and as appraised
+    // the answers read once, scored as appraised, and as the agency gave
+    // them only if the appraisal changed any points (190 agencies ranked
+    // on every visit; most are not appraised yet)
     let answers = e.submission.answers(set);
-    let own = score(set, &answers);
-    let r = appraised_scores(set, &answers, &e.appraisals);
+    let fixed = appraised_points(set, &e.appraisals);
+    let r = score_with(set, &answers, &fixed);
+    let self_total = if fixed.is_empty() {
+        r.total
+    } else {
+        score(set, &answers).total
+    };
     let survey = Dec::parse(&e.survey_score)
         .ok()
         .map(|s| s.max(Dec::ZERO).min(r.survey_max));
@@ -154,7 +161,7 @@ fn rank_row(key: &str, e: &DeskEntry, set: &CriteriaSet) -> RankRow {
     RankRow {
         key: key.to_string(),
         agency: e.submission.agency.name.clone(),
-        self_total: own.total,
+        self_total,
         appraised: r.total,
         survey,
         total,
@@ -165,17 +172,12 @@ fn rank_row(key: &str, e: &DeskEntry, set: &CriteriaSet) -> RankRow {
         index,
         rank: 0,
         field_index: r.fields.iter().map(|f| f.index).collect(),
-        criterion_points: set
-            .fields
+        // the report lists the criteria in the set's order, as the block's
+        // columns are
+        criterion_points: r
+            .criteria
             .iter()
-            .flat_map(|f| &f.criteria)
-            .map(|c| {
-                r.criteria
-                    .iter()
-                    .find(|x| x.code == c.code)
-                    .filter(|x| !x.applicable_max.is_zero())
-                    .map(|x| x.points)
-            })
+            .map(|x| (!x.applicable_max.is_zero()).then_some(x.points))
             .collect(),
     }
 }

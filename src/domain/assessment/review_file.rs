@@ -179,8 +179,13 @@ pub fn appraised_scores(
     answers: &Answers,
     appraisals: &BTreeMap<String, Appraisal>,
 ) -> ScoreReport {
-    let overrides: Overrides = set
-        .scored_units()
+    score_with(set, answers, &appraised_points(set, appraisals))
+}
+
+/// The points the appraisal fixes, by item code: each valid appraised
+/// score (an invalid or blank one leaves the item's own points).
+pub fn appraised_points(set: &CriteriaSet, appraisals: &BTreeMap<String, Appraisal>) -> Overrides {
+    set.scored_units()
         .filter_map(|u| {
             let a = appraisals.get(u.code)?;
             check_appraised(&u, &a.score)
@@ -188,8 +193,7 @@ pub fn appraised_scores(
                 .flatten()
                 .map(|v| (u.code.to_string(), v))
         })
-        .collect();
-    score_with(set, answers, &overrides)
+        .collect()
 }
 
 /// The review file sent back to an agency after an appraisal round.
