@@ -9,7 +9,8 @@
 //   - transfer size (raw, gzip, brotli) of every shipped file;
 //   - first render: navigation to the first field's first input usable;
 //   - keystroke → DOM update (median, p95) over 200 keystrokes in a
-//     percentage input whose points are shown live;
+//     percentage input whose points are shown live, with the pointer away
+//     from the page and again resting over it (as a desktop user's does);
 // and for us also: the same on a generated set of 1,000 items, time per
 // autosave, the reviewer importing, checking and ranking 200 generated
 // commune submissions (two documents cited per item), and typing an
@@ -121,20 +122,37 @@ async function deskKeystrokes(page) {
   return keystrokeFrames(page, `[id="${id}"]`);
 }
 
-async function keystrokes(page, inputSelector, resultSelector) {
+/** Keystroke → next frame in a percentage input whose points are shown
+ * live: from keydown to the frame after the points changed. With `pointer`,
+ * the mouse rests over the middle of the page while typing, as a desktop
+ * user's does: Chromium then re-checks what is under the pointer before
+ * each frame after the page changed (hover), which costs time on a long page. */
+async function keystrokes(page, inputSelector, resultSelector, { pointer = false } = {}) {
   const input = page.locator(inputSelector);
   await input.fill('8');
   await page.evaluate((sel) => {
     window.__lat = [];
-    document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
-    new MutationObserver(() => {
+    window.__t0 = 0;
+    if (!window.__keydownTimed) {
+      window.__keydownTimed = true;
+      document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
+    }
+    window.__latObserver?.disconnect();
+    window.__latObserver = new MutationObserver(() => {
       const t0 = window.__t0;
       if (!t0) return;
       window.__t0 = 0;
       requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
-    }).observe(document.querySelector(sel), { subtree: true, childList: true, characterData: true });
+    });
+    window.__latObserver.observe(document.querySelector(sel), { subtree: true, childList: true, characterData: true });
   }, resultSelector);
   await input.focus();
+  if (pointer) {
+    // (without it the pointer has never been over this document)
+    const size = page.viewportSize();
+    await page.mouse.move(size.width / 2, size.height / 2);
+    await page.waitForTimeout(300);
+  }
   for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.press(i % 2 === 0 ? '6' : 'Backspace');
   await page.waitForFunction((n) => window.__lat.length >= n, KEYSTROKES, { timeout: 120000 });
   return page.evaluate(() => window.__lat);
@@ -195,6 +213,7 @@ try {
     results.oursFirst = Date.now() - t0;
     results.oursItems = await page.locator('.item-card').count();
     results.oursLat = await keystrokes(page, '[id="muc-1.1.4-ty-le"]', '[id="muc-1.1.4"] .item-status');
+    results.oursPointerLat = await keystrokes(page, '[id="muc-1.1.4-ty-le"]', '[id="muc-1.1.4"] .item-status', { pointer: true });
     // autosave: one edit, then a pause longer than the 250 ms debounce, 20 times
     await page.waitForTimeout(600);
     await page.evaluate(() => performance.clearMeasures('cchc-autosave'));
@@ -218,6 +237,7 @@ try {
     results.peerFirst = Date.now() - t0;
     results.peerQuestions = await page.locator('.sd-question').count();
     results.peerLat = await keystrokes(page, input, 'div[data-name="q1_1_4_diem"]');
+    results.peerPointerLat = await keystrokes(page, input, 'div[data-name="q1_1_4_diem"]', { pointer: true });
     await page.context().close();
     server.close();
   }
@@ -239,6 +259,7 @@ try {
     results.largeFirst = Date.now() - t0;
     results.largeItems = await page.locator('.item-card').count();
     results.largeLat = await keystrokes(page, '[id="muc-1.1.4-ty-le"]', '[id="muc-1.1.4"] .item-status');
+    results.largePointerLat = await keystrokes(page, '[id="muc-1.1.4-ty-le"]', '[id="muc-1.1.4"] .item-status', { pointer: true });
     await page.context().close();
   }
   // ---- the reviewer: 200 submissions imported, checked and ranked
@@ -307,12 +328,15 @@ line('tải về khi mở, gzip', kb(ours.gzip), kb(peerSize.gzip));
 line('hiển thị lần đầu (mở trang → ô nhập đầu)', `${results.oursFirst} ms`, `${results.peerFirst} ms`);
 line(`phím → DOM, trung vị (${KEYSTROKES} lần gõ)`, ms(q(results.oursLat, 0.5)), ms(q(results.peerLat, 0.5)));
 line('phím → DOM, p95', ms(q(results.oursLat, 0.95)), ms(q(results.peerLat, 0.95)));
+line('chuột đặt trên trang: phím → DOM, trung vị', ms(q(results.oursPointerLat, 0.5)), ms(q(results.peerPointerLat, 0.5)));
+line('chuột đặt trên trang: phím → DOM, p95', ms(q(results.oursPointerLat, 0.95)), ms(q(results.peerPointerLat, 0.95)));
 console.log(`tỉ lệ (ứng dụng này ÷ SurveyJS): dung lượng ${ratio(ours.brotli, peerSize.brotli)}, hiển thị lần đầu ${ratio(results.oursFirst, results.peerFirst)}, phím trung vị ${ratio(q(results.oursLat, 0.5), q(results.peerLat, 0.5))}, phím p95 ${ratio(q(results.oursLat, 0.95), q(results.peerLat, 0.95))}`);
 console.log(`(SurveyJS vẽ cả ${results.peerQuestions} câu hỏi của trang 1; biểu mẫu của nó không có điểm từng mục, chỉ tiêu, tài liệu kiểm chứng có cấu trúc)`);
 
 console.log(`\n== Bộ tiêu chí sinh tự động ${LARGE_SET_ITEMS} mục (lĩnh vực 1 có ${results.largeItems} mục), CPU chậm ${THROTTLE}×`);
 console.log(`hiển thị lần đầu lĩnh vực 1: ${results.largeFirst} ms`);
 console.log(`phím → DOM: trung vị ${ms(q(results.largeLat, 0.5))}, p95 ${ms(q(results.largeLat, 0.95))}`);
+console.log(`chuột đặt trên trang: phím → DOM: trung vị ${ms(q(results.largePointerLat, 0.5))}, p95 ${ms(q(results.largePointerLat, 0.95))}`);
 
 console.log(`\n== Tự lưu (bộ sở/ban/ngành, CPU chậm ${THROTTLE}×): ${results.saves.length} lần lưu, trung vị ${ms(q(results.saves, 0.5))}, p95 ${ms(q(results.saves, 0.95))}, tối đa ${ms(Math.max(...results.saves))}`);
 
@@ -326,5 +350,5 @@ console.log('\n== Ngân sách (issue 17: 0,85 × thư viện SurveyJS; issue 15:
 const verdict = (ok) => (ok ? 'đạt' : 'CHƯA ĐẠT');
 console.log(`trang đầu ≤ 270 KB brotli: ${kb(ours.brotli)} — ${verdict(ours.brotli <= 270 * 1024)}`);
 console.log(`phím → DOM ≤ 16 ms (trung vị): ${ms(q(results.oursLat, 0.5))} — ${verdict(q(results.oursLat, 0.5) <= 16)}`);
-console.log(`phím → DOM ≤ 16 ms (trung vị) trên bộ ${LARGE_SET_ITEMS} mục: ${ms(q(results.largeLat, 0.5))} — ${verdict(q(results.largeLat, 0.5) <= 16)}`);
+console.log(`phím → DOM ≤ 16 ms (trung vị) trên bộ ${LARGE_SET_ITEMS} mục: ${ms(q(results.largeLat, 0.5))} — ${verdict(q(results.largeLat, 0.5) <= 16)}; chuột đặt trên trang: ${ms(q(results.largePointerLat, 0.5))} — ${verdict(q(results.largePointerLat, 0.5) <= 16)}`);
 console.log(`${SUBMISSIONS} hồ sơ nhập và xếp hạng ≤ 1 s: ${results.importMs + results.rankMs} ms — ${verdict(results.importMs + results.rankMs <= 1000)}`);
