@@ -157,3 +157,49 @@ async fn percent_bars_draw_one_bar_per_value_with_a_text_alternative() {
     assert_eq!(all(&el, "line.bar-mark").len(), 1);
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_fold_builds_its_content_once_when_first_opened() {
+    use cchc_tu_danh_gia::ui::fold::Fold;
+    let el = container();
+    let builds = RwSignal::new(0);
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <Fold class="gap" summary=view! { <summary>"Mở"</summary> }.into_any()>
+                {
+                    builds.update_untracked(|n| *n += 1);
+                    view! { <p class="noi-dung">"Nội dung"</p> }
+                }
+            </Fold>
+            <Fold class="mo-san" open=true summary=view! { <summary>"Đã mở"</summary> }.into_any()>
+                <p class="noi-dung">"Nội dung"</p>
+            </Fold>
+        }
+    });
+    leptos::task::tick().await;
+    assert!(
+        all(&el, ".gap .noi-dung").is_empty(),
+        "nothing built while closed"
+    );
+    assert_eq!(
+        all(&el, ".mo-san .noi-dung").len(),
+        1,
+        "an open fold is built at once"
+    );
+    let fold: web_sys::HtmlDetailsElement = all(&el, "details.gap")[0].clone().unchecked_into();
+    let toggle = |open: bool| {
+        fold.set_open(open);
+        fold.dispatch_event(&web_sys::Event::new("toggle").unwrap())
+            .unwrap();
+    };
+    toggle(true);
+    leptos::task::tick().await;
+    assert_eq!(all(&el, ".gap .noi-dung").len(), 1, "built when opened");
+    toggle(false);
+    leptos::task::tick().await;
+    toggle(true);
+    leptos::task::tick().await;
+    assert_eq!(all(&el, ".gap .noi-dung").len(), 1);
+    assert_eq!(builds.get_untracked(), 1, "built once, kept when closed");
+    drop(handle);
+}

@@ -10,6 +10,7 @@ pub mod banner;
 pub mod charts;
 pub mod criteria_tree;
 pub mod demo;
+pub mod fold;
 pub mod paper;
 pub mod review;
 pub mod route;

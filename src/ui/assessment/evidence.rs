@@ -11,6 +11,7 @@ use crate::domain::{EvidenceRef, Response};
 use crate::ui::assessment::document_library::DocumentPicker;
 use crate::ui::assessment::inputs::{TextArea, TextInput};
 use crate::ui::assessment::use_assessment;
+use crate::ui::fold::Fold;
 use crate::ui::lazy::ChunkError;
 
 type Part = fn(&mut EvidenceRef) -> &mut String;
@@ -29,26 +30,13 @@ pub fn EvidenceEditor(code: String, response: Memo<Response>) -> impl IntoView {
     };
     let start_open = response.with_untracked(|r| r.has_evidence() || r.has_explanation());
     // drawn once the box is first opened, kept after
-    let opened = RwSignal::new(start_open);
-    let body = move || {
-        opened.get().then(|| {
-            let code = code.clone();
-            crate::ui::lazy::lazy_view(load_page!(evidence_body(code, response)))
-        })
-    };
     view! {
-        <details
-            class="evidence-box"
-            open=start_open
-            on:toggle=move |ev| {
-                if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
-                    opened.set(true);
-                }
+        <Fold class="evidence-box" open=start_open summary=view! { <summary>{summary}</summary> }.into_any()>
+            {
+                let code = code.clone();
+                crate::ui::lazy::lazy_view(load_page!(evidence_body(code, response)))
             }
-        >
-            <summary>{summary}</summary>
-            {body}
-        </details>
+        </Fold>
     }
 }
 

@@ -12,6 +12,7 @@ use crate::domain::appraisal::desk_storage::read_backup;
 use crate::domain::appraisal::submission::{seal_preimage, MAX_SUBMISSION_BYTES};
 use crate::domain::Problem;
 use crate::ui::assessment::sidebar::nav_link;
+use crate::ui::fold::Fold;
 use crate::ui::review::{use_review, DeskSaveStatus};
 use crate::ui::route::Route;
 
@@ -301,7 +302,6 @@ pub fn DeskPage() -> impl IntoView {
                 // a province's batch: the count, every refused file, and the
                 // files taken one by one only when asked for
                 let (ok, bad): (Vec<_>, Vec<_>) = list.into_iter().partition(|r| matches!(r, FileResult::Ok(_)));
-                let shown = RwSignal::new(false);
                 Some(view! {
                     <div class="import-results-many" aria-live="polite">
                         <p class=if refused == 0 { "banner banner-ok" } else { "banner banner-warn" }>{tf!(
@@ -310,12 +310,11 @@ pub fn DeskPage() -> impl IntoView {
                             ok.len() + refused, ok.len()
                         )}</p>
                         <ul class="import-results">{bad.into_iter().map(one).collect_view()}</ul>
-                        <details class="import-details" on:toggle=move |_| shown.set(true)>
+                        <Fold class="import-details" summary=view! {
                             <summary>{tf!("Xem kết quả từng tệp đã nhập ({})", "See each imported file ({})", ok.len())}</summary>
-                            {move || shown.get().then(|| view! {
-                                <ul class="import-results">{ok.clone().into_iter().map(one).collect_view()}</ul>
-                            })}
-                        </details>
+                        }.into_any()>
+                            <ul class="import-results">{ok.clone().into_iter().map(one).collect_view()}</ul>
+                        </Fold>
                     </div>
                 }.into_any())
             }}

@@ -13,6 +13,7 @@ use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::charts::PercentBars;
+use crate::ui::fold::Fold;
 use crate::ui::review::use_review;
 use crate::ui::route::Route;
 
@@ -132,13 +133,13 @@ pub fn RankingPage() -> impl IntoView {
         if block.rows.len() <= CHART_OPEN_MAX {
             return figure(block).into_any();
         }
-        let opened = RwSignal::new(false);
+        let summary = view! {
+            <summary>{tf!("Biểu đồ chỉ số theo thứ hạng ({} cơ quan)", "Chart of the index by rank ({} agencies)", block.rows.len())}</summary>
+        }
+        .into_any();
         let block = block.clone();
         view! {
-            <details class="chart-details" on:toggle=move |_| opened.set(true)>
-                <summary>{tf!("Biểu đồ chỉ số theo thứ hạng ({} cơ quan)", "Chart of the index by rank ({} agencies)", block.rows.len())}</summary>
-                {move || opened.get().then(|| figure(&block))}
-            </details>
+            <Fold class="chart-details" summary>{figure(&block)}</Fold>
         }
         .into_any()
     };
