@@ -583,3 +583,51 @@ fn not_applicable_without_a_reason_is_listed_until_one_is_given() {
     // an item left unanswered is not "not applicable"
     assert!(!open.unanswered.contains(&code));
 }
+
+/// A field whose criteria have these many scored units (1: scored whole).
+fn field_of(units: &[usize]) -> Field {
+    let criteria: Vec<serde_json::Value> = units
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let code = format!("1.{}", i + 1);
+            if n == 1 {
+                serde_json::json!({ "code": code, "title": "t", "max": 1, "rule": { "kind": "yes_no" } })
+            } else {
+                let items: Vec<_> = (0..n)
+                    .map(|k| serde_json::json!({ "code": format!("{code}.{}", k + 1), "title": "t", "max": 1, "rule": { "kind": "yes_no" } }))
+                    .collect();
+                serde_json::json!({ "code": code, "title": "t", "max": n, "items": items })
+            }
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "code": "1", "title": "t", "max": units.iter().sum::<usize>(), "criteria": criteria
+    }))
+    .unwrap()
+}
+
+proptest! {
+    /// A long field's parts: every criterion once, in order; no part passes
+    /// the limit unless it is one criterion; no part could have taken the
+    /// next criterion too.
+    #[test]
+    fn a_long_field_is_cut_in_parts_of_whole_criteria(
+        units in proptest::collection::vec(1usize..12, 0..60),
+        max in 1usize..30,
+    ) {
+        let field = field_of(&units);
+        prop_assert_eq!(field.unit_count(), units.iter().sum::<usize>());
+        let parts = field.parts(max);
+        let flat: Vec<usize> = parts.iter().flat_map(|r| r.clone()).collect();
+        prop_assert_eq!(flat, (0..units.len()).collect::<Vec<_>>());
+        for (k, r) in parts.iter().enumerate() {
+            prop_assert!(!r.is_empty());
+            let size: usize = units[r.clone()].iter().sum();
+            prop_assert!(size <= max || r.len() == 1, "{:?} has {} units", r, size);
+            if let Some(next) = parts.get(k + 1) {
+                prop_assert!(size + units[next.start] > max, "{:?} could take {}", r, next.start);
+            }
+        }
+    }
+}

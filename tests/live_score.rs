@@ -135,6 +135,35 @@ fn check(set: &Arc<CriteriaSet>, draft: &Draft, live: &LiveScore, before: &Befor
     let open = outstanding(set, draft, &report);
     assert_eq!(live.outstanding(), open);
     assert_eq!(live.lacking_by_field(), &open.lacking_by_field[..]);
+    // each criterion's share, and where an agency picks its work up again
+    let answers = draft.answers(set);
+    let mut flat = 0;
+    for (fi, field) in set.fields.iter().enumerate() {
+        let mut unfinished = None;
+        for (ki, criterion) in field.criteria.iter().enumerate() {
+            let part = live.part(fi, ki).expect("every criterion has a part");
+            assert_eq!(part.score, report.criteria[flat]);
+            flat += 1;
+            let units: Vec<_> = criterion
+                .units(field)
+                .filter(|u| !u.rule.is_survey())
+                .collect();
+            let answered = units
+                .iter()
+                .filter(|u| {
+                    answers
+                        .get(u.code)
+                        .is_some_and(|a| a.value.is_some() || a.not_applicable)
+                })
+                .count();
+            assert_eq!((part.answered, part.answerable), (answered, units.len()));
+            if answered < units.len() && unfinished.is_none() {
+                unfinished = Some(ki);
+            }
+        }
+        assert_eq!(live.first_unfinished(fi), unfinished);
+        assert!(live.part(fi, field.criteria.len()).is_none());
+    }
     let exempted = set.exempted(&draft.profile.exemptions);
     for unit in set.scored_units() {
         assert_eq!(live.exempt(unit.code), exempted.get(unit.code));

@@ -270,6 +270,27 @@ impl LiveScore {
             .is_some_and(|u| u.flags.lacking_evidence)
     }
 
+    /// One criterion's share of the score: its points and how many of its
+    /// items are answered. By the field's and the criterion's positions.
+    pub fn part(&self, field: usize, criterion: usize) -> Option<&CriterionPart> {
+        // `criteria` lists every field's criteria in the set's order
+        let fields = self.set.fields.get(..=field)?;
+        (criterion < fields[field].criteria.len()).then(|| {
+            let before: usize = fields[..field].iter().map(|f| f.criteria.len()).sum();
+            &self.parts[before + criterion]
+        })
+    }
+
+    /// The first criterion of a field with an item still to answer, by its
+    /// position in the field: where an agency picks its work up again.
+    pub fn first_unfinished(&self, field: usize) -> Option<usize> {
+        self.criteria
+            .iter()
+            .zip(&self.parts)
+            .find(|((f, _), p)| *f == field && p.answered < p.answerable)
+            .map(|((_, c), _)| *c)
+    }
+
     /// Per field, in the set's order: how many items lack evidence.
     pub fn lacking_by_field(&self) -> &[usize] {
         &self.lacking_by_field

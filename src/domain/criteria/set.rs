@@ -528,6 +528,40 @@ impl Field {
     pub fn title_shown(&self) -> &str {
         localized(&self.title, self.title_en.as_deref())
     }
+
+    /// How many scored units the field has (a criterion scored as a whole
+    /// counts one).
+    pub fn unit_count(&self) -> usize {
+        self.criteria.iter().map(Criterion::unit_count).sum()
+    }
+
+    /// The field's criteria in runs of consecutive criteria, each run as
+    /// long as it can be without passing `max_units` scored units; a
+    /// criterion is never split, and one larger than that is a run of its
+    /// own. How a very long field is shown: in parts.
+    pub fn parts(&self, max_units: usize) -> Vec<std::ops::Range<usize>> {
+        let mut parts = Vec::new();
+        let (mut start, mut units) = (0, 0);
+        for (i, c) in self.criteria.iter().enumerate() {
+            let n = c.unit_count();
+            if i > start && units + n > max_units {
+                parts.push(start..i);
+                (start, units) = (i, 0);
+            }
+            units += n;
+        }
+        if start < self.criteria.len() {
+            parts.push(start..self.criteria.len());
+        }
+        parts
+    }
+}
+
+impl Criterion {
+    /// Its items, or 1 when it is scored as a whole.
+    pub fn unit_count(&self) -> usize {
+        self.items.len().max(1)
+    }
 }
 
 impl Criterion {

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::criteria::rule_text::points_text;
-use crate::domain::CriteriaSet;
+use crate::domain::{CriteriaSet, Dec};
 use crate::ui::assessment::item_card::ItemCard;
 use crate::ui::assessment::use_assessment;
+use crate::ui::fold::Fold;
 use crate::ui::lazy::ChunkError;
 use crate::ui::route::Route;
 
@@ -47,8 +48,42 @@ pub fn warm_field_chunk(opens_on_field: bool) {
 }
 
 /// Above this many items on one page, cards off the screen are not laid
-/// out or painted until they come near it.
+/// out or painted until they come near it, and the field comes in parts.
 const LONG_FIELD: usize = 40;
+
+/// About how many items a part of a long field holds (whole criteria).
+const PART_UNITS: usize = 20;
+
+/// One criterion: its head and its items' cards, or its own card when it
+/// is scored as a whole. By the field's and the criterion's positions.
+fn criterion_block(set: &Arc<CriteriaSet>, field: usize, ci: usize) -> AnyView {
+    let c = &set.fields[field].criteria[ci];
+    if c.rule.is_some() {
+        return view! {
+            <section class="criterion-block">
+                <ItemCard set=set.clone() code=c.code.clone()/>
+            </section>
+        }
+        .into_any();
+    }
+    let items = c
+        .items
+        .iter()
+        .map(|i| view! { <ItemCard set=set.clone() code=i.code.clone()/> })
+        .collect_view();
+    let heading = format!("muc-{}-tieu-de", c.code);
+    let labelled_by = heading.clone();
+    view! {
+        <section class="criterion-block" id=format!("muc-{}", c.code) aria-labelledby=labelled_by>
+            <header class="criterion-head">
+                <h3 id=heading tabindex="-1"><span class="code">{c.code.clone()}</span>" "{c.title_shown().to_string()}</h3>
+                <span class="max">{points_text(c.max)}</span>
+            </header>
+            {items}
+        </section>
+    }
+    .into_any()
+}
 
 #[component]
 pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
@@ -101,38 +136,96 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             )
         })
     };
-    let criteria = field
-        .criteria
-        .iter()
-        .map(|c| {
-            if c.rule.is_some() {
-                view! {
-                    <section class="criterion-block">
-                        <ItemCard set=set.clone() code=c.code.clone()/>
-                    </section>
-                }
-                .into_any()
-            } else {
-                let items = c
-                    .items
-                    .iter()
-                    .map(|i| view! { <ItemCard set=set.clone() code=i.code.clone()/> })
-                    .collect_view();
-                let heading = format!("muc-{}-tieu-de", c.code);
-                let labelled_by = heading.clone();
-                view! {
-                    <section class="criterion-block" id=format!("muc-{}", c.code) aria-labelledby=labelled_by>
-                        <header class="criterion-head">
-                            <h3 id=heading tabindex="-1"><span class="code">{c.code.clone()}</span>" "{c.title_shown().to_string()}</h3>
-                            <span class="max">{points_text(c.max)}</span>
-                        </header>
-                        {items}
-                    </section>
-                }
-                .into_any()
-            }
+    // A long field: only the cards near the screen are laid out and painted
+    // (see style/app.css, `.long-field`), and its criteria come in parts of
+    // about PART_UNITS items, each a fold, open where the agency is
+    // working: the part of the item the address names, else the first with
+    // an item still to answer. A closed part's cards are built when it is
+    // first opened, so the page, and every keystroke on it, cost about
+    // what a short field's do.
+    let long = field.unit_count() > LONG_FIELD;
+    let criteria = if !long {
+        (0..field.criteria.len())
+            .map(|ci| criterion_block(&set, index, ci))
+            .collect_view()
+            .into_any()
+    } else {
+        let parts = field.parts(PART_UNITS);
+        let criterion_of = |code: &str| {
+            field
+                .criteria
+                .iter()
+                .position(|c| c.code == code || c.items.iter().any(|it| it.code == code))
+        };
+        let working_on = match a.route.get_untracked() {
+            Route::Field { item: Some(i), .. } => criterion_of(&i),
+            _ => None,
+        }
+        .or_else(|| {
+            a.score
+                .with_untracked(|s| s.as_ref().and_then(|s| s.first_unfinished(index)))
         })
-        .collect_view();
+        .unwrap_or(0);
+        parts
+            .into_iter()
+            .map(|range| {
+                let (first, last) = (
+                    field.criteria[range.start].code.clone(),
+                    field.criteria[range.end - 1].code.clone(),
+                );
+                let open = range.contains(&working_on);
+                let progress = {
+                    let range = range.clone();
+                    Memo::new(move |_| {
+                        a.score.with(|s| {
+                            s.as_ref().map(|s| {
+                                range.clone().filter_map(|ci| s.part(index, ci)).fold(
+                                    (0, 0, Dec::ZERO, Dec::ZERO),
+                                    |(done, of, points, max), p| {
+                                        (
+                                            done + p.answered,
+                                            of + p.answerable,
+                                            points + p.score.points,
+                                            max + p.score.applicable_max,
+                                        )
+                                    },
+                                )
+                            })
+                        })
+                    })
+                };
+                let progress = move || {
+                    progress.get().map(|(done, of, points, max)| {
+                        tf!(
+                            "{done}/{of} mục · {} / {} điểm",
+                            "{done}/{of} items · {} / {} points",
+                            points.shown(),
+                            max.shown()
+                        )
+                    })
+                };
+                let title = if first == last {
+                    tf!("Tiêu chí {first}", "Criterion {first}")
+                } else {
+                    tf!("Tiêu chí {first} – {last}", "Criteria {first} – {last}")
+                };
+                let summary = view! {
+                    <summary class="part-head">
+                        <span class="part-title">{title}<span class="visually-hidden">": "</span></span>
+                        <span class="part-progress">{progress}</span>
+                    </summary>
+                }
+                .into_any();
+                let set = set.clone();
+                view! {
+                    <Fold class="field-part" open summary>
+                        {range.clone().map(|ci| criterion_block(&set, index, ci)).collect_view()}
+                    </Fold>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
     let title = tf!(
         "Lĩnh vực {}. {}",
         "Field {}. {}",
@@ -140,14 +233,6 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         field.title_shown()
     );
     let max = field.max;
-    // a long field: only the cards near the screen are laid out and painted
-    // (see style/app.css, `.long-field`)
-    let long = field
-        .criteria
-        .iter()
-        .map(|c| c.items.len().max(1))
-        .sum::<usize>()
-        > LONG_FIELD;
     view! {
         <div class="page-card field-page" class:long-field=long>
             <header class="field-head">
