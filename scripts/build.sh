@@ -34,8 +34,10 @@ for w in dist.tmp/pkg/*.wasm; do
 done
 cp index.html dist.tmp/
 cp -r public/. dist.tmp/
-# the stylesheet minified: it is part of every first page
+# the stylesheets minified: app.css is part of every first page; the desk's
+# and the studio's sheet is loaded by their chunks (src/ui/lazy.rs)
 node scripts/minify-css.mjs style/app.css dist.tmp/app.css
+node scripts/minify-css.mjs style/desk-and-studio.css dist.tmp/desk-and-studio.css
 # The offline cache's list: every shipped file, and a version that changes
 # whenever any of them does (sw.js installs a new cache for a new version).
 node -e '

@@ -205,3 +205,39 @@ pub async fn after_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     next_tick().await;
 }
+
+/// Adds a stylesheet to the page (once), and resolves when it has loaded,
+/// or failed to: a page is then drawn unstyled rather than not at all.
+pub async fn stylesheet(href: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let link = match doc
+        .query_selector(&format!("link[href=\"{href}\"]"))
+        .ok()
+        .flatten()
+    {
+        Some(l) if l.has_attribute("data-loaded") => return,
+        Some(l) => l,
+        None => {
+            let (Ok(l), Some(head)) = (
+                doc.create_element("link"),
+                doc.query_selector("head").ok().flatten(),
+            ) else {
+                return;
+            };
+            let _ = l.set_attribute("rel", "stylesheet");
+            let _ = l.set_attribute("href", href);
+            if head.append_child(&l).is_err() {
+                return;
+            }
+            l
+        }
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = link.set_attribute("data-loaded", "");
+}

@@ -100,6 +100,16 @@ pub fn lazy_view(load: impl Future<Output = Result<AnyView, ChunkError>> + 'stat
     .into_any()
 }
 
+/// A page of the desk or the studio, drawn once their stylesheet
+/// (style/desk-and-studio.css, not part of the first page) has loaded, so
+/// it never shows unstyled. Called from their chunks only.
+pub fn with_desk_styles(page: impl FnOnce() -> AnyView + 'static) -> AnyView {
+    lazy_view(async move {
+        page::stylesheet("desk-and-studio.css").await;
+        Ok(page())
+    })
+}
+
 fn chunk_failed() -> impl IntoView {
     view! {
         <div class="banner banner-error" role="alert">

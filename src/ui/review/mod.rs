@@ -427,13 +427,13 @@ split_page!(
         if use_context::<ReviewState>().is_none() {
             app.with(ReviewState::provide);
         }
-        Ok(match route {
+        Ok(crate::ui::lazy::with_desk_styles(move || match route {
             Route::DeskEntry(key) => view! { <EntryPage key/> }.into_any(),
             Route::DeskNotice(key) => view! { <NoticePage key/> }.into_any(),
             Route::Ranking => view! { <RankingPage/> }.into_any(),
             Route::RankingPrint(set_key) => view! { <RankingPrintPage set_key/> }.into_any(),
             _ => view! { <DeskPage/> }.into_any(),
-        })
+        }))
     }
 );
 

@@ -112,9 +112,16 @@ split_page!(
         if use_context::<StudioState>().is_none() {
             app.with(StudioState::provide);
         }
-        let s = use_studio();
-        let has_draft = Memo::new(move |_| s.draft.with(Option::is_some));
-        Ok(view! {
+        Ok(crate::ui::lazy::with_desk_styles(studio))
+    }
+);
+
+/// The studio's page itself: the start (a new set, an annex table, a
+/// file), or the editor of the set being authored.
+fn studio() -> AnyView {
+    let s = use_studio();
+    let has_draft = Memo::new(move |_| s.draft.with(Option::is_some));
+    view! {
         <div class="studio">
             <h2 id="trang-tieu-de" tabindex="-1">{t!("Soạn bộ tiêu chí", "Criteria-set studio")}</h2>
             <p class="lead">{t!(
@@ -130,6 +137,5 @@ split_page!(
             }}
         </div>
     }
-    .into_any())
-    }
-);
+    .into_any()
+}
