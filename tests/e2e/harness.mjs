@@ -63,6 +63,9 @@ export async function axe(page) {
  * (a picture of "Đang tải…" shows nothing). */
 export async function shot(page, name, opts = {}) {
   await page.locator('p.loading').first().waitFor({ state: 'detached', timeout: 30000 });
+  // two frames: what a scroll just brought into view is drawn (content
+  // skipped off screen, `content-visibility: auto`, is drawn a frame later)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, ...opts });
 }
 

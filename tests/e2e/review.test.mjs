@@ -95,16 +95,20 @@ test('agency → reviewer: sealed export, checked import, tampering flagged, hos
   await reviewer.getByRole('link', { name: 'Sở Sửa Điểm' }).click();
   await reviewer.getByRole('heading', { level: 2, name: 'Hồ sơ: Sở Sửa Điểm' }).waitFor();
   await byId(reviewer, 'loc-khac-diem').check();
-  const visible = reviewer.locator('.entry-table tbody tr:not(.field-row):not([hidden])');
+  const visible = reviewer.locator('.entry-table tbody tr:not([hidden])');
   assert.equal(await visible.count(), 1);
   assert.match(await visible.innerText(), /1\.1\.4[\s\S]*2[\s\S]*1 86% → 1 điểm/);
+  // one table per field; a field the filter leaves empty is hidden whole
+  assert.equal(await reviewer.locator('.entry-field').count(), await reviewer.locator('.entry-table caption').count());
+  assert.ok(await reviewer.locator('.entry-field').count() > 1);
+  assert.deepEqual(await reviewer.locator('.entry-field:not([hidden]) caption').allInnerTexts(), [await reviewer.locator('.entry-table caption').first().innerText()]);
   await byId(reviewer, 'loc-khac-diem').uncheck();
   await byId(reviewer, 'loc-thieu-tlkc').check();
-  const noEvidence = await reviewer.locator('.entry-table tbody tr:not(.field-row):not([hidden]) th').allInnerTexts();
+  const noEvidence = await reviewer.locator('.entry-table tbody tr:not([hidden]) th').allTextContents();
   assert.ok(!noEvidence.includes('1.1.1'), '1.1.1 cites a document');
   assert.ok(noEvidence.includes('1.1.4'));
   await byId(reviewer, 'loc-thieu-tlkc').uncheck();
-  assert.match(await reviewer.locator('[id="trang-tieu-de"] ~ .table-wrap').innerText(), /125\/KH-UBND · https:\/\/vanban\.example\.gov\.vn\/125/);
+  assert.match(await reviewer.locator('.entry-field').first().innerText(), /125\/KH-UBND · https:\/\/vanban\.example\.gov\.vn\/125/);
   assert.equal(await reviewer.locator('.entry-table a').count(), 0, 'links from the file are not live');
   await byId(reviewer, 'trang-thai-ho-so').selectOption({ label: 'Đang thẩm định' });
   await shot(reviewer, 'tham-dinh-ho-so');
@@ -186,7 +190,7 @@ test('the whole loop: agency → reviewer → agency → reviewer, then locked a
   await reviewer.locator('#nhap-ho-so').setInputFiles([round2]);
   await reviewer.locator('.import-results', { hasText: 'hồ sơ lần 2 của «Sở Nội vụ Minh Họa» thay cho lần trước' }).waitFor();
   await reviewer.getByRole('link', { name: 'Sở Nội vụ Minh Họa' }).click();
-  const changed = await reviewer.locator('.entry-table tr.changed th').allInnerTexts();
+  const changed = await reviewer.locator('.entry-table tr.changed th').allTextContents();
   assert.deepEqual(changed, ['1.1.1']);
   assert.equal(await byId(reviewer, 'td-1.1.1-diem').inputValue(), '0,5', 'the appraisal carries over');
   await byId(reviewer, 'td-1.1.1-diem').fill('1');

@@ -3,11 +3,14 @@
 //! the explanation beside each other. Text from the file is only ever
 //! rendered as text.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
 use crate::domain::appraisal::council::{in_fields, AppraisalEvent};
-use crate::domain::appraisal::desk::{appraised_report, changed_items};
+use crate::domain::appraisal::desk::{appraised_report, changed_items, DeskEntry};
 use crate::domain::assessment::review_file::{
     check_appraised, Appraisal, RequestKind, ReviewStatus,
 };
@@ -55,7 +58,9 @@ pub fn EntryPage(key: String) -> impl IntoView {
     });
     let k = key.clone();
     let entry = Memo::new(move |_| {
-        shown.track();
+        // read, not `track()`: tracking a memo does not run it, and a memo
+        // nobody ran never hears of the desk's changes
+        shown.with(|_| ());
         r.desk.with_untracked(|d| {
             d.entries.get(&k).map(|e| {
                 (
@@ -90,16 +95,53 @@ pub fn EntryPage(key: String) -> impl IntoView {
             lib.library.with(|l| l.get(&key).map(|x| x.set.clone()))
         })
     };
+    // The appraised result depends on the appraised scores only: typing a
+    // comment or choosing a request does not score the set again.
+    let k = key.clone();
+    let scores = Memo::new(move |_| {
+        r.desk.with(|d| {
+            d.entries.get(&k).map(|e| {
+                e.appraisals
+                    .iter()
+                    .map(|(c, a)| (c.clone(), a.score.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let k = key.clone();
     let appraised = Memo::new(move |_| {
-        let sub = entry.with(|e| e.as_ref().map(|e| e.0.clone()))?;
-        let set = official
-            .get()
-            .unwrap_or_else(|| (*sub.criteria_set).clone());
+        scores.with(|_| ());
+        entry.with(|e| {
+            let sub = &e.as_ref()?.0;
+            official.with(|o| {
+                let set = o.as_ref().unwrap_or(&sub.criteria_set);
+                r.desk.with_untracked(|d| {
+                    d.entries
+                        .get(&k)
+                        .map(|e| appraised_report(set, sub, &e.appraisals))
+                })
+            })
+        })
+    });
+    // Each item's appraisal and the council's words on it, a signal of its
+    // own. The desk changes with every keystroke; this one effect passes on
+    // what changed, so a keystroke in one comment re-runs that item's cell.
+    // (With every cell reading the desk, ~300 memos re-ran and re-subscribed
+    // to it on each keystroke.)
+    let cells = StoredValue::new(BTreeMap::<String, RwSignal<CellState>>::new());
+    let k = key.clone();
+    Effect::new(move |_| {
         r.desk.with(|d| {
-            d.entries
-                .get(&k)
-                .map(|e| appraised_report(&set, &sub, &e.appraisals))
+            let Some(e) = d.entries.get(&k) else {
+                return;
+            };
+            cells.with_value(|m| {
+                for (code, cell) in m {
+                    if cell.with_untracked(|c| !c.is_of(e, code)) {
+                        cell.set(CellState::of(e, code));
+                    }
+                }
+            })
         })
     });
     let entry_key = key.clone();
@@ -117,9 +159,12 @@ pub fn EntryPage(key: String) -> impl IntoView {
             .as_ref()
             .map(|p| changed_items(p, &sub))
             .unwrap_or_default();
-        let set = official
-            .get_untracked()
-            .unwrap_or_else(|| (*sub.criteria_set).clone());
+        let set = Arc::new(
+            official
+                .get_untracked()
+                .unwrap_or_else(|| (*sub.criteria_set).clone()),
+        );
+        cells.update_value(BTreeMap::clear);
         let messages = c.as_ref().map(|c| c.messages()).unwrap_or_default();
         let unknown_set = c.as_ref().is_some_and(|c| c.matches_official.is_none());
         let load_set = {
@@ -203,10 +248,19 @@ pub fn EntryPage(key: String) -> impl IntoView {
         let p = sub.agency.clone();
         let p = &p;
         let my_fields = r.seat.with_untracked(|s| s.fields.clone());
+        // One table per field: typing in an appraisal lays out that
+        // field's table again, not every item's, and a field off screen is
+        // not laid out at all (style/desk-and-studio.css, `.entry-field`).
+        let shown = move |(has_evidence, survey, differs, mine): (bool, bool, bool, bool)| {
+            (!only_missing.get() || (!has_evidence && !survey))
+                && (!only_different.get() || differs)
+                && (!only_mine.get() || mine)
+        };
         let items = set
             .fields
             .iter()
             .map(|f| {
+                let mut filters = Vec::new();
                 let rows = f
                     .criteria
                     .iter()
@@ -221,13 +275,19 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         let differs = stated != recomputed;
                         let was_changed = changed.contains(&code);
                         let survey = u.rule.is_survey();
-                        let cell = (!survey).then(|| appraisal_cell(&key, &set, &code));
+                        let cell = (!survey).then(|| {
+                            let state = r.desk.with_untracked(|d| {
+                                d.entries.get(&key).map(|e| CellState::of(e, &code)).unwrap_or_default()
+                            });
+                            let state = RwSignal::new(state);
+                            cells.update_value(|m| {
+                                m.insert(code.clone(), state);
+                            });
+                            appraisal_cell(&key, &set, &code, state, locked)
+                        });
                         let mine = in_fields(&code, &my_fields);
-                        let show = move || {
-                            (!only_missing.get() || (!has_evidence && !survey))
-                                && (!only_different.get() || differs)
-                                && (!only_mine.get() || mine)
-                        };
+                        let flags = (has_evidence, survey, differs, mine);
+                        filters.push(flags);
                         let evidence = response
                             .evidence
                             .iter()
@@ -245,7 +305,7 @@ pub fn EntryPage(key: String) -> impl IntoView {
                             })
                             .collect_view();
                         Some(view! {
-                            <tr class:flagged=differs class:changed=was_changed hidden=move || !show()>
+                            <tr class:flagged=differs class:changed=was_changed hidden=move || !shown(flags)>
                                 <th scope="row"><span class="code">{code.clone()}</span></th>
                                 <td>
                                     {u.title_shown().to_string()}
@@ -274,7 +334,25 @@ pub fn EntryPage(key: String) -> impl IntoView {
                         })
                     })
                     .collect_view();
-                crate::ui::assessment::detail_table::field_group(f, 6, rows)
+                let none_shown = move || !filters.iter().any(|&x| shown(x));
+                view! {
+                    <div class="table-wrap entry-field" hidden=none_shown>
+                        <table class="entry-table">
+                            <caption>{format!("{}. {}", f.code, f.title_shown())}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!("Mã", "Code")}</th>
+                                    <th scope="col">{t!("Nội dung", "Content")}</th>
+                                    <th scope="col" class="num">{t!("Tự chấm", "Self-score")}</th>
+                                    <th scope="col">{t!("Tính lại", "Recomputed")}</th>
+                                    <th scope="col">{t!("Tài liệu kiểm chứng, giải trình", "Evidence, explanation")}</th>
+                                    <th scope="col">{t!("Thẩm định", "Appraisal")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
             })
             .collect_view();
         view! {
@@ -376,49 +454,56 @@ pub fn EntryPage(key: String) -> impl IntoView {
                     <label for="loc-khac-diem">{t!("Chỉ mục có điểm tự chấm khác điểm tính lại", "Only items whose self-score differs from the recomputed score")}</label>
                 </span>
             </div>
-            <div class="table-wrap">
-                <table class="entry-table">
-                    <caption>{t!("Từng mục: điểm tự chấm, điểm tính lại và tài liệu kiểm chứng", "Each item: self-score, recomputed score and evidence")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!("Mã", "Code")}</th>
-                            <th scope="col">{t!("Nội dung", "Content")}</th>
-                            <th scope="col" class="num">{t!("Tự chấm", "Self-score")}</th>
-                            <th scope="col">{t!("Tính lại", "Recomputed")}</th>
-                            <th scope="col">{t!("Tài liệu kiểm chứng, giải trình", "Evidence, explanation")}</th>
-                            <th scope="col">{t!("Thẩm định", "Appraisal")}</th>
-                        </tr>
-                    </thead>
-                    {items}
-                </table>
-            </div>
+            <h3 class="entry-items">{t!("Từng mục: điểm tự chấm, điểm tính lại và tài liệu kiểm chứng", "Each item: self-score, recomputed score and evidence")}</h3>
+            {items}
         }
         .into_any()
     };
     view! { <div class="page-card entry-page">{body}</div> }
 }
 
+/// One item's appraisal and the council's words on it, as the desk holds
+/// them: what an item's cell shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct CellState {
+    appraisal: Appraisal,
+    conflict: Option<Vec<AppraisalEvent>>,
+    history: Option<Vec<AppraisalEvent>>,
+}
+
+impl CellState {
+    fn of(e: &DeskEntry, code: &str) -> CellState {
+        CellState {
+            appraisal: e.appraisals.get(code).cloned().unwrap_or_default(),
+            conflict: e.conflicts.get(code).cloned(),
+            history: e.history.get(code).cloned(),
+        }
+    }
+
+    /// Whether this is still what the entry holds (compared in place, with
+    /// nothing copied: it runs for every item on every keystroke).
+    fn is_of(&self, e: &DeskEntry, code: &str) -> bool {
+        e.appraisals
+            .get(code)
+            .map_or(self.appraisal == Appraisal::default(), |a| {
+                *a == self.appraisal
+            })
+            && e.conflicts.get(code) == self.conflict.as_ref()
+            && e.history.get(code) == self.history.as_ref()
+    }
+}
+
 /// The appraisal of one item: score (checked against the rule), request,
 /// comment. Disabled once the scores are locked.
-fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
+fn appraisal_cell(
+    key: &str,
+    set: &Arc<CriteriaSet>,
+    code: &str,
+    cell: RwSignal<CellState>,
+    locked: Signal<bool>,
+) -> impl IntoView {
     let r = use_review();
-    let (k, c) = (key.to_string(), code.to_string());
-    let appraisal = Memo::new(move |_| {
-        r.desk.with(|d| {
-            d.entries
-                .get(&k)
-                .and_then(|e| e.appraisals.get(&c).cloned())
-                .unwrap_or_default()
-        })
-    });
-    let kl = key.to_string();
-    let locked = Memo::new(move |_| {
-        r.desk.with(|d| {
-            d.entries
-                .get(&kl)
-                .is_some_and(|e| e.status == ReviewStatus::DaChot)
-        })
-    });
+    let appraisal = Memo::new(move |_| cell.with(|c| c.appraisal.clone()));
     let (k, c) = (key.to_string(), code.to_string());
     let edit = move |f: Box<dyn FnOnce(&mut Appraisal)>| {
         let c = c.clone();
@@ -441,15 +526,7 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
             }
         })
     };
-    let (k, c) = (key.to_string(), code.to_string());
-    let council = Memo::new(move |_| {
-        r.desk.with(|d| {
-            d.entries
-                .get(&k)
-                .map(|e| (e.conflicts.get(&c).cloned(), e.history.get(&c).cloned()))
-                .unwrap_or_default()
-        })
-    });
+    let council = Memo::new(move |_| cell.with(|c| (c.conflict.clone(), c.history.clone())));
     let (k, c) = (key.to_string(), code.to_string());
     let resolve = Callback::new(move |i: usize| {
         let c = c.clone();
@@ -468,8 +545,7 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
             }
         })
     });
-    let unit_set = set.clone();
-    let ucode = code.to_string();
+    let (unit_set, ucode) = (set.clone(), code.to_string());
     let error = Signal::derive(move || {
         let unit = unit_set.scored_units().find(|u| u.code == ucode)?;
         appraisal.with(|a| check_appraised(&unit, &a.score).err())
@@ -486,7 +562,7 @@ fn appraisal_cell(key: &str, set: &CriteriaSet, code: &str) -> impl IntoView {
                 on_input=Callback::new(move |v: String| e1(Box::new(move |a| a.score = v)))
                 error
                 inputmode="decimal"
-                disabled=Signal::derive(move || locked.get())
+                disabled=locked
             />
             <label for=format!("{id}-yeu-cau") class="visually-hidden">{tf!("Yêu cầu đối với {code}", "Request for {code}")}</label>
             <select
