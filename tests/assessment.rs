@@ -618,6 +618,14 @@ proptest! {
     ) {
         let field = field_of(&units);
         prop_assert_eq!(field.unit_count(), units.iter().sum::<usize>());
+        for (i, &n) in units.iter().enumerate() {
+            let code = format!("1.{}", i + 1);
+            prop_assert_eq!(field.criterion_of(&code), Some(i));
+            if n > 1 {
+                prop_assert_eq!(field.criterion_of(&format!("{code}.{n}")), Some(i));
+            }
+        }
+        prop_assert_eq!(field.criterion_of("9.9"), None);
         let parts = field.parts(max);
         let flat: Vec<usize> = parts.iter().flat_map(|r| r.clone()).collect();
         prop_assert_eq!(flat, (0..units.len()).collect::<Vec<_>>());

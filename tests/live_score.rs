@@ -162,6 +162,16 @@ fn check(set: &Arc<CriteriaSet>, draft: &Draft, live: &LiveScore, before: &Befor
             }
         }
         assert_eq!(live.first_unfinished(fi), unfinished);
+        // the whole field taken as one part
+        let all = live.progress(fi, 0..field.criteria.len());
+        let fs = &report.fields[fi];
+        assert_eq!((all.answered, all.answerable), (fs.answered, fs.answerable));
+        let criteria = &report.criteria[flat - field.criteria.len()..flat];
+        assert_eq!(all.points, criteria.iter().map(|c| c.points).sum());
+        assert_eq!(
+            all.applicable_max,
+            criteria.iter().map(|c| c.applicable_max).sum()
+        );
         assert!(live.part(fi, field.criteria.len()).is_none());
     }
     let exempted = set.exempted(&draft.profile.exemptions);

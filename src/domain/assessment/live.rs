@@ -17,6 +17,7 @@ use std::sync::Arc;
 use super::draft::{answer_of, Draft, Response};
 use super::review_file::ReviewFile;
 use super::summary::{open_flags, OpenFlags, Outstanding};
+use crate::domain::base::decimal::Dec;
 use crate::domain::criteria::set::CriteriaSet;
 use crate::domain::scoring::answer::Answers;
 use crate::domain::scoring::engine::{
@@ -49,6 +50,15 @@ pub struct LiveScore {
     /// The last version that changed every item (a new set, new
     /// exemptions, a new review).
     all_since: u64,
+}
+
+/// What some criteria add up to: see [`LiveScore::progress`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Progress {
+    pub answered: usize,
+    pub answerable: usize,
+    pub points: Dec,
+    pub applicable_max: Dec,
 }
 
 /// One scored unit as last scored.
@@ -279,6 +289,20 @@ impl LiveScore {
             let before: usize = fields[..field].iter().map(|f| f.criteria.len()).sum();
             &self.parts[before + criterion]
         })
+    }
+
+    /// Some consecutive criteria of a field taken together (a part of a
+    /// long field): items answered, items to answer, points and the
+    /// applicable maximum.
+    pub fn progress(&self, field: usize, criteria: std::ops::Range<usize>) -> Progress {
+        criteria
+            .filter_map(|ci| self.part(field, ci))
+            .fold(Progress::default(), |t, p| Progress {
+                answered: t.answered + p.answered,
+                answerable: t.answerable + p.answerable,
+                points: t.points + p.score.points,
+                applicable_max: t.applicable_max + p.score.applicable_max,
+            })
     }
 
     /// The first criterion of a field with an item still to answer, by its

@@ -535,6 +535,13 @@ impl Field {
         self.criteria.iter().map(Criterion::unit_count).sum()
     }
 
+    /// The position of the criterion that is `code` or holds the item `code`.
+    pub fn criterion_of(&self, code: &str) -> Option<usize> {
+        self.criteria
+            .iter()
+            .position(|c| c.code == code || c.items.iter().any(|i| i.code == code))
+    }
+
     /// The field's criteria in runs of consecutive criteria, each run as
     /// long as it can be without passing `max_units` scored units; a
     /// criterion is never split, and one larger than that is a run of its

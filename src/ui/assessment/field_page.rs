@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::criteria::rule_text::points_text;
-use crate::domain::{CriteriaSet, Dec};
+use crate::domain::CriteriaSet;
 use crate::ui::assessment::item_card::ItemCard;
 use crate::ui::assessment::use_assessment;
 use crate::ui::fold::Fold;
@@ -151,14 +151,8 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             .into_any()
     } else {
         let parts = field.parts(PART_UNITS);
-        let criterion_of = |code: &str| {
-            field
-                .criteria
-                .iter()
-                .position(|c| c.code == code || c.items.iter().any(|it| it.code == code))
-        };
         let working_on = match a.route.get_untracked() {
-            Route::Field { item: Some(i), .. } => criterion_of(&i),
+            Route::Field { item: Some(i), .. } => field.criterion_of(&i),
             _ => None,
         }
         .or_else(|| {
@@ -176,31 +170,17 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                 let open = range.contains(&working_on);
                 let progress = {
                     let range = range.clone();
-                    Memo::new(move |_| {
-                        a.score.with(|s| {
-                            s.as_ref().map(|s| {
-                                range.clone().filter_map(|ci| s.part(index, ci)).fold(
-                                    (0, 0, Dec::ZERO, Dec::ZERO),
-                                    |(done, of, points, max), p| {
-                                        (
-                                            done + p.answered,
-                                            of + p.answerable,
-                                            points + p.score.points,
-                                            max + p.score.applicable_max,
-                                        )
-                                    },
-                                )
-                            })
-                        })
-                    })
+                    Memo::new(move |_| a.score.with(|s| s.as_ref().map(|s| s.progress(index, range.clone()))))
                 };
                 let progress = move || {
-                    progress.get().map(|(done, of, points, max)| {
+                    progress.get().map(|p| {
                         tf!(
-                            "{done}/{of} mục · {} / {} điểm",
-                            "{done}/{of} items · {} / {} points",
-                            points.shown(),
-                            max.shown()
+                            "{}/{} mục · {} / {} điểm",
+                            "{}/{} items · {} / {} points",
+                            p.answered,
+                            p.answerable,
+                            p.points.shown(),
+                            p.applicable_max.shown()
                         )
                     })
                 };
