@@ -4,6 +4,7 @@
 //! localStorage). Only the entries that changed are written, and the checks
 //! are computed once per import, so typing costs the same on any desk.
 
+pub mod appraisal_cell;
 pub mod council_card;
 pub mod council_roster;
 pub mod desk_page;
