@@ -167,7 +167,11 @@ fn two_members_fields_merge_and_a_disagreement_waits_for_the_secretary() {
         .iter()
         .position(|c| c.by == tai_chinh)
         .unwrap();
-    assert!(e.resolve("2.1.1", pick, &secretary, "2026-11-24T14:00:00"));
+    assert!(e.choose("2.1.1", pick, &secretary, "2026-11-24T14:00:00"));
+    assert!(
+        !e.choose("2.1.1", pick, &secretary, "2026-11-24T14:01:00"),
+        "decided once"
+    );
     assert!(e.conflicts.is_empty());
     assert_eq!(e.appraisals["2.1.1"].comment, "Không có kế hoạch");
     // the history: each member's word, then the secretary's decision
@@ -326,6 +330,34 @@ fn history_and_conflicts_survive_storage_and_the_backup() {
     assert!(plain
         .iter()
         .all(|(_, t)| !t.contains("\"history\"") && !t.contains("\"conflicts\"")));
+}
+
+#[test]
+fn appraising_starts_the_appraisal_and_nothing_changes_once_closed() {
+    let me = member("Nguyễn Văn A", "Sở Nội vụ");
+    let mut d = desk(1);
+    let e = d.entries.get_mut("ban-0").unwrap();
+    assert_eq!(e.status, ReviewStatus::ChoThamDinh);
+    assert!(e.appraise("2.1.1", &me, "2026-11-24T09:00:00", |a| {
+        a.comment = "Thiếu kế hoạch".into()
+    }));
+    assert_eq!(e.status, ReviewStatus::DangThamDinh);
+    assert_eq!(e.appraisals["2.1.1"].comment, "Thiếu kế hoạch");
+    assert_eq!(e.last_step("2.1.1").unwrap().by, me);
+    // requests sent stay sent; an appraisal emptied is removed
+    e.status = ReviewStatus::DaGuiYeuCau;
+    assert!(e.appraise("2.1.1", &me, "2026-11-24T10:00:00", |a| a.comment.clear()));
+    assert_eq!(e.status, ReviewStatus::DaGuiYeuCau);
+    assert!(!e.appraisals.contains_key("2.1.1"));
+    // closed: neither an edit nor a choice changes anything
+    e.status = ReviewStatus::DaChot;
+    let before = e.clone();
+    assert!(
+        !e.appraise("2.1.2", &me, "2026-11-24T11:00:00", |a| a.score =
+            "1".into())
+    );
+    assert!(!e.choose("2.1.1", 0, &me, "2026-11-24T11:00:00"));
+    assert_eq!(*e, before);
 }
 
 #[test]

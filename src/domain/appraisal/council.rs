@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use super::assignment::Assignment;
 use super::desk::{Desk, DeskEntry};
 pub use super::history::{AppraisalEvent, Member};
+use crate::domain::assessment::review_file::{Appraisal, ReviewStatus};
 use crate::domain::base::json::{read_format, Problem};
 
 /// Whether an item code lies in one of the fields (codes "1", "2"…; an
@@ -28,6 +29,46 @@ pub fn in_fields(code: &str, fields: &[String]) -> bool {
 }
 
 impl DeskEntry {
+    /// `by` changes the appraisal of `code` (an empty one is removed),
+    /// recorded in its history; a submission awaiting appraisal is then
+    /// under appraisal. Nothing changes once its scores are closed: false.
+    pub fn appraise(
+        &mut self,
+        code: &str,
+        by: &Member,
+        now: &str,
+        change: impl FnOnce(&mut Appraisal),
+    ) -> bool {
+        if self.status == ReviewStatus::DaChot {
+            return false;
+        }
+        let a = self.appraisals.entry(code.to_string()).or_default();
+        change(a);
+        if a.is_empty() {
+            self.appraisals.remove(code);
+        }
+        self.record(code, by, now);
+        self.started_by_appraiser();
+        true
+    }
+
+    /// The secretary chooses a council member's word for a conflict (see
+    /// [`DeskEntry::resolve`]), under the same rule as [`DeskEntry::appraise`]:
+    /// never once the scores are closed.
+    pub fn choose(&mut self, code: &str, chosen: usize, by: &Member, now: &str) -> bool {
+        if self.status == ReviewStatus::DaChot || !self.resolve(code, chosen, by, now) {
+            return false;
+        }
+        self.started_by_appraiser();
+        true
+    }
+
+    fn started_by_appraiser(&mut self) {
+        if self.status == ReviewStatus::ChoThamDinh {
+            self.status = ReviewStatus::DangThamDinh;
+        }
+    }
+
     /// Records that `by` set the appraisal of `code` as it now is on this
     /// desk. Edits in a row by the same person in the same round are one
     /// step of the history (the last), not one per keystroke.
@@ -282,7 +323,7 @@ impl Desk {
                 ));
                 continue;
             }
-            if e.status == super::super::assessment::review_file::ReviewStatus::DaChot {
+            if e.status == ReviewStatus::DaChot {
                 report.not_merged.push((
                     pe.agency_name.clone(),
                     t!("hồ sơ đã chốt điểm", "the record is closed").into(),

@@ -10,9 +10,7 @@ use leptos::prelude::*;
 use crate::browser::page;
 use crate::domain::appraisal::council::AppraisalEvent;
 use crate::domain::appraisal::desk::DeskEntry;
-use crate::domain::assessment::review_file::{
-    check_appraised, Appraisal, RequestKind, ReviewStatus,
-};
+use crate::domain::assessment::review_file::{check_appraised, Appraisal, RequestKind};
 use crate::domain::CriteriaSet;
 use crate::ui::assessment::inputs::TextInput;
 use crate::ui::review::use_review;
@@ -63,22 +61,12 @@ pub fn appraisal_cell(
     let edit = move |f: Box<dyn FnOnce(&mut Appraisal)>| {
         let c = c.clone();
         r.edit(&k, move |e| {
-            if e.status == ReviewStatus::DaChot {
-                return;
-            }
-            let a = e.appraisals.entry(c.clone()).or_default();
-            f(a);
-            if a.is_empty() {
-                e.appraisals.remove(&c);
-            }
-            e.record(
+            e.appraise(
                 &c,
                 &r.seat.with_untracked(|s| s.me.clone()),
                 &page::now_iso(),
+                f,
             );
-            if e.status == ReviewStatus::ChoThamDinh {
-                e.status = ReviewStatus::DangThamDinh;
-            }
         })
     };
     let council = Memo::new(move |_| cell.with(|c| (c.conflict.clone(), c.history.clone())));
@@ -86,18 +74,12 @@ pub fn appraisal_cell(
     let resolve = Callback::new(move |i: usize| {
         let c = c.clone();
         r.edit(&k, move |e| {
-            if e.status == ReviewStatus::DaChot {
-                return;
-            }
-            e.resolve(
+            e.choose(
                 &c,
                 i,
                 &r.seat.with_untracked(|s| s.me.clone()),
                 &page::now_iso(),
             );
-            if e.status == ReviewStatus::ChoThamDinh {
-                e.status = ReviewStatus::DangThamDinh;
-            }
         })
     });
     let (unit_set, ucode) = (set.clone(), code.to_string());
