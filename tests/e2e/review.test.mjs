@@ -352,7 +352,39 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   await page.locator('#nhap-ho-so').setInputFiles(files);
   await page.locator('.import-progress').waitFor();
   await shot(page, 'tham-dinh-dang-nhap', { fullPage: false });
-  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 190, null, { timeout: 240000 });
+  // the desk shows its first page of 50, in the order of the agencies' names
+  const caption = page.locator('.desk-table caption');
+  await caption.filter({ hasText: /^190 hồ sơ · hồ sơ 1–50$/ }).waitFor({ timeout: 240000 });
+  const deskRows = page.locator('.desk-table tbody tr');
+  assert.equal(await deskRows.count(), 50);
+  const names = await page.locator('.desk-table tbody th').allTextContents();
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'vi')), 'in the order of the names');
+  const pager = page.getByRole('navigation', { name: 'Các trang của danh sách' });
+  assert.equal(await pager.locator('.desk-pager-where').innerText(), 'Trang 1/4');
+  await pager.getByRole('button', { name: 'Trang sau ›' }).click();
+  await caption.filter({ hasText: /^190 hồ sơ · hồ sơ 51–100$/ }).waitFor();
+  assert.equal(await deskRows.count(), 50);
+  assert.notEqual(await deskRows.first().locator('th').textContent(), names[0]);
+  // found by a part of its name typed without diacritics, from any page
+  await page.getByLabel('Tìm cơ quan').fill('xa thu nghiem so 123');
+  await caption.filter({ hasText: /^1 trong 190 hồ sơ khớp bộ lọc$/ }).waitFor();
+  assert.equal(await deskRows.locator('th').textContent(), 'UBND xã thử nghiệm số 123');
+  assert.equal(await pager.count(), 0, 'one page: no pager');
+  await page.getByLabel('Tìm cơ quan').fill('Hà Giang');
+  await page.getByText('Không có hồ sơ nào khớp bộ lọc.').waitFor();
+  await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+  await caption.filter({ hasText: /^190 hồ sơ · hồ sơ 1–50$/ }).waitFor();
+  assert.equal(await page.getByLabel('Tìm cơ quan').inputValue(), '');
+  // the departments apart: every check passes, so none needs a look
+  await page.getByLabel('Tìm cơ quan').fill('co quan thu nghiem');
+  await caption.filter({ hasText: /^20 trong 190 hồ sơ khớp bộ lọc$/ }).waitFor();
+  await page.getByLabel('Chỉ hồ sơ có cảnh báo').check();
+  await caption.filter({ hasText: /^0 trong 190 hồ sơ khớp bộ lọc$/ }).waitFor();
+  await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+  // every agency on one page, when asked
+  await page.getByLabel('Số dòng mỗi trang').selectOption({ label: 'Tất cả' });
+  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 190, null, { timeout: 60000 });
+  await caption.filter({ hasText: /^190 hồ sơ$/ }).waitFor();
   // a province's batch is summed up; each file's result on request
   await page.locator('.import-results-many .banner-ok', { hasText: 'Đã xử lý 190 tệp: 190 tệp nhập được, 0 tệp không nhập được.' }).waitFor();
   assert.equal(await page.locator('.import-results > li').count(), 0);
@@ -370,8 +402,13 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   assert.equal(await page.locator('[id="td-1.1.1-y-kien"]').inputValue(), 'Kế hoạch ban hành muộn 5 ngày');
   assert.equal(await page.locator('#diem-dtxhh').inputValue(), '6,5');
   await page.goto(env.origin + '/#/tham-dinh');
-  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 190, null, { timeout: 60000 });
+  await page.locator('.desk-table caption', { hasText: /^190 hồ sơ · hồ sơ 1–50$/ }).waitFor({ timeout: 60000 });
   assert.equal(await page.locator('.banner-warn').count(), 0, 'nothing unsaved or unreadable');
+  // the one appraised is under appraisal now, and found by its status
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Đang thẩm định' });
+  await page.locator('.desk-table caption', { hasText: /^1 trong 190 hồ sơ khớp bộ lọc$/ }).waitFor();
+  assert.equal(`Hồ sơ: ${await page.locator('.desk-table tbody th').textContent()}`, heading);
+  await shot(page, 'ban-tham-dinh-loc-trang-thai', { fullPage: false });
   // ranked in two blocks, communes apart from departments, each from rank 1
   await page.goto(env.origin + '/#/xep-hang');
   await page.waitForFunction(() => document.querySelectorAll('.ranking-table tbody tr').length === 190, null, { timeout: 60000 });

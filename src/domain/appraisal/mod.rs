@@ -7,6 +7,7 @@
 pub mod assignment;
 pub mod council;
 pub mod desk;
+pub mod desk_list;
 pub mod desk_storage;
 pub mod history;
 pub mod last_year_file;

@@ -34,6 +34,21 @@ impl ReviewStatus {
         ReviewStatus::DaChot,
     ];
 
+    /// A short, stable name for forms and addresses.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewStatus::ChoThamDinh => "cho",
+            ReviewStatus::DangThamDinh => "dang",
+            ReviewStatus::DaGuiYeuCau => "yeu-cau",
+            ReviewStatus::DaChot => "chot",
+        }
+    }
+
+    /// The status whose [`ReviewStatus::code`] this is.
+    pub fn from_code(code: &str) -> Option<ReviewStatus> {
+        ReviewStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ReviewStatus::ChoThamDinh => t!("Chờ thẩm định", "Awaiting appraisal"),

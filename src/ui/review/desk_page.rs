@@ -1,6 +1,7 @@
 //! The desk: import one file or many (picker or drag and drop), each
-//! checked on its own; then every agency with its stated and recomputed
-//! score and what was flagged.
+//! checked on its own; then the agencies, found by name, status or warning
+//! and a page at a time, each with its stated and recomputed score and what
+//! was flagged.
 
 use futures::stream::{FuturesOrdered, StreamExt};
 use leptos::prelude::*;
@@ -8,8 +9,10 @@ use leptos::task::spawn_local;
 
 use crate::browser::{digest, files, page};
 use crate::domain::appraisal::desk::{DeskEntry, ImportOutcome};
+use crate::domain::appraisal::desk_list::{DeskListPage, DeskQuery, PAGE_SIZES};
 use crate::domain::appraisal::desk_storage::read_backup;
 use crate::domain::appraisal::submission::{seal_preimage, MAX_SUBMISSION_BYTES};
+use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::Problem;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::fold::Fold;
@@ -212,11 +215,18 @@ pub fn DeskPage() -> impl IntoView {
         import(files::dropped(&ev));
     };
 
+    // the page of the list asked for: only its rows are drawn
+    let shown = Memo::new(move |_| {
+        let checks = checks.get();
+        r.list.with(|q| r.desk.with(|d| d.list(q, &checks)))
+    });
+    let empty = Memo::new(move |_| r.desk.with(|d| d.entries.is_empty()));
     let rows = move || {
         let checks = checks.get();
+        let keys = shown.with(|p| p.keys.clone());
         r.desk.with(|desk| {
-            desk.entries
-                .iter()
+            keys.iter()
+                .filter_map(|key| desk.entries.get(key).map(|e| (key, e)))
                 .map(|(key, e)| {
                     let c = checks.get(key);
                     let recomputed = c.map(|c| c.report.total.shown()).unwrap_or_default();
@@ -347,13 +357,14 @@ pub fn DeskPage() -> impl IntoView {
             </details>
             {move || if !r.ready.get() {
                 crate::ui::review::opening_desk()
-            } else if r.desk.with(|d| d.entries.is_empty()) && progress.with(Option::is_none) {
+            } else if empty.get() && progress.with(Option::is_none) {
                 view! { <p class="placeholder">{t!("Chưa có hồ sơ nào.", "No submissions yet.")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <DeskFilters/>
+                    <div class="table-wrap" id="danh-sach-ho-so">
                         <table class="desk-table">
-                            <caption>{move || tf!("{} hồ sơ", "{} submissions", r.desk.with(|d| d.entries.len()))}</caption>
+                            <caption>{move || shown.with(caption)}</caption>
                             <thead>
                                 <tr>
                                     <th scope="col">{t!("Cơ quan", "Agency")}</th>
@@ -371,9 +382,141 @@ pub fn DeskPage() -> impl IntoView {
                             <tbody on:click=on_table_click>{rows}</tbody>
                         </table>
                     </div>
+                    {move || shown.with(|p| p.matching == 0 && p.total > 0).then(|| view! {
+                        <p class="placeholder" role="status">
+                            {t!("Không có hồ sơ nào khớp bộ lọc. ", "No submission matches the filters. ")}
+                            {r.list.with(DeskQuery::narrows).then(|| view! {
+                                <button type="button" class="link-button" on:click=move |_| r.list.update(|q| *q = DeskQuery { per_page: q.per_page, ..DeskQuery::default() })>
+                                    {t!("Bỏ lọc", "Clear the filters")}
+                                </button>
+                            })}
+                        </p>
+                    })}
+                    <DeskPager shown/>
                 }.into_any()
             }}
         </div>
+    }
+}
+
+/// "190 hồ sơ", or what the filters and the page leave of them.
+fn caption(p: &DeskListPage) -> String {
+    let range = if p.pages > 1 {
+        tf!(
+            " · hồ sơ {}–{}",
+            " · submissions {}–{}",
+            p.first + 1,
+            p.first + p.keys.len()
+        )
+    } else {
+        String::new()
+    };
+    if p.matching == p.total {
+        tf!("{} hồ sơ{range}", "{} submissions{range}", p.total)
+    } else {
+        tf!(
+            "{} trong {} hồ sơ khớp bộ lọc{range}",
+            "{} of {} submissions match the filters{range}",
+            p.matching,
+            p.total
+        )
+    }
+}
+
+/// Finding an agency on the desk: by name, by status, by warning; and how
+/// many rows a page holds. A changed filter starts from the first page.
+#[component]
+fn DeskFilters() -> impl IntoView {
+    let r = use_review();
+    let change = move |f: Box<dyn FnOnce(&mut DeskQuery)>| {
+        r.list.update(|q| {
+            f(q);
+            q.page = 0;
+        })
+    };
+    let size_code = |n: Option<usize>| n.map_or("tat-ca".to_string(), |n| n.to_string());
+    view! {
+        <div class="desk-filters" role="search" aria-label={t!("Tìm trên bàn thẩm định", "Search the desk")}>
+            <div class="filter">
+                <label for="tim-co-quan">{t!("Tìm cơ quan", "Find an agency")}</label>
+                <input
+                    id="tim-co-quan"
+                    type="search"
+                    autocomplete="off"
+                    placeholder={t!("Ví dụ: ha dong", "E.g. ha dong")}
+                    prop:value=move || r.list.with(|q| q.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        change(Box::new(move |q| q.text = text));
+                    }
+                />
+            </div>
+            <div class="filter">
+                <label for="loc-trang-thai">{t!("Trạng thái", "Status")}</label>
+                <select
+                    id="loc-trang-thai"
+                    prop:value=move || r.list.with(|q| q.status.map_or("", ReviewStatus::code))
+                    on:change=move |ev| {
+                        let status = ReviewStatus::from_code(&event_target_value(&ev));
+                        change(Box::new(move |q| q.status = status));
+                    }
+                >
+                    <option value="">{t!("Tất cả", "All")}</option>
+                    {ReviewStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="filter filter-check">
+                <input
+                    type="checkbox"
+                    id="loc-canh-bao"
+                    prop:checked=move || r.list.with(|q| q.needs_look)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        change(Box::new(move |q| q.needs_look = on));
+                    }
+                />
+                <label for="loc-canh-bao">{t!("Chỉ hồ sơ có cảnh báo", "Only those with a warning")}</label>
+            </div>
+            <div class="filter">
+                <label for="so-dong">{t!("Số dòng mỗi trang", "Rows per page")}</label>
+                <select
+                    id="so-dong"
+                    prop:value=move || r.list.with(|q| size_code(q.per_page))
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let per_page = PAGE_SIZES.into_iter().find(|n| size_code(*n) == v).flatten();
+                        change(Box::new(move |q| q.per_page = per_page));
+                    }
+                >
+                    {PAGE_SIZES.into_iter().map(|n| view! {
+                        <option value=size_code(n)>{n.map_or_else(|| t!("Tất cả", "All").to_string(), |n| n.to_string())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// The pages of the list: the previous and the next, and where this one
+/// is; hidden while one page holds every row.
+#[component]
+fn DeskPager(shown: Memo<DeskListPage>) -> impl IntoView {
+    let r = use_review();
+    let go = move |step: isize| {
+        r.list
+            .update(|q| q.page = shown.with_untracked(|p| p.page).saturating_add_signed(step));
+        page::scroll_to("danh-sach-ho-so");
+    };
+    view! {
+        <nav class="desk-pager" aria-label={t!("Các trang của danh sách", "Pages of the list")} hidden=move || shown.with(|p| p.pages < 2)>
+            <button type="button" class="button secondary small" prop:disabled=move || shown.with(|p| p.page == 0) on:click=move |_| go(-1)>
+                {t!("‹ Trang trước", "‹ Previous page")}
+            </button>
+            <span class="desk-pager-where" aria-live="polite">{move || shown.with(|p| tf!("Trang {}/{}", "Page {}/{}", p.page + 1, p.pages))}</span>
+            <button type="button" class="button secondary small" prop:disabled=move || shown.with(|p| p.page + 1 >= p.pages) on:click=move |_| go(1)>
+                {t!("Trang sau ›", "Next page ›")}
+            </button>
+        </nav>
     }
 }
 

@@ -19,15 +19,6 @@ use crate::ui::assessment::inputs::TextInput;
 use crate::ui::review::appraisal_cell::{appraisal_cell, CellState};
 use crate::ui::review::{use_review, DeskSaveStatus};
 
-fn status_code(s: ReviewStatus) -> &'static str {
-    match s {
-        ReviewStatus::ChoThamDinh => "cho",
-        ReviewStatus::DangThamDinh => "dang",
-        ReviewStatus::DaGuiYeuCau => "yeu-cau",
-        ReviewStatus::DaChot => "chot",
-    }
-}
-
 #[component]
 pub fn EntryPage(key: String) -> impl IntoView {
     let r = use_review();
@@ -427,16 +418,16 @@ pub fn EntryPage(key: String) -> impl IntoView {
                 <label for="trang-thai-ho-so">{t!("Trạng thái", "Status")}</label>
                 <select
                     id="trang-thai-ho-so"
-                    prop:value=move || status.get().map(status_code).unwrap_or("cho")
+                    prop:value=move || status.get().map(ReviewStatus::code).unwrap_or("cho")
                     prop:disabled=move || locked.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(s) = ReviewStatus::ALL.into_iter().find(|s| status_code(*s) == v) {
+                        if let Some(s) = ReviewStatus::from_code(&v) {
                             r.edit(&status_key, |x| x.status = s);
                         }
                     }
                 >
-                    {ReviewStatus::ALL.into_iter().map(|s| view! { <option value=status_code(s)>{s.label()}</option> }).collect_view()}
+                    {ReviewStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
                 </select>
                 {(!r.seat.with_untracked(|s| s.fields.is_empty())).then(|| view! {
                     <span class="check">

@@ -23,6 +23,7 @@ use leptos::task::spawn_local;
 use crate::browser::{idb, page, storage, tabs};
 use crate::domain::appraisal::council::{AppraisalPart, CouncilSeat, MergeReport, SEAT_KEY};
 use crate::domain::appraisal::desk::{Desk, DeskEntry};
+use crate::domain::appraisal::desk_list::DeskQuery;
 use crate::domain::appraisal::desk_storage::{
     StoredBy, REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
 };
@@ -53,6 +54,9 @@ pub struct ReviewState {
     /// Every entry's checks against the library's sets, computed once per
     /// import (or change of the library), never per keystroke.
     pub checks: Memo<Arc<BTreeMap<String, Checks>>>,
+    /// What the desk's list shows: kept while the reviewer opens an agency
+    /// and comes back.
+    pub list: RwSignal<DeskQuery>,
     /// Names of the agencies whose last change is not saved.
     pub unsaved: RwSignal<Vec<String>>,
     /// Space used and available to the app (bytes), when the browser says.
@@ -128,6 +132,7 @@ impl ReviewState {
             ready: RwSignal::new(false),
             submissions,
             checks,
+            list: RwSignal::new(DeskQuery::default()),
             unsaved: RwSignal::new(Vec::new()),
             space: RwSignal::new(None),
             seat: RwSignal::new(

@@ -1,0 +1,110 @@
+//! The desk's list as a reviewer looks through a province's ~190 agencies:
+//! in the order of their names, found by a part of the name typed without
+//! diacritics, narrowed to one status or to those that need a look, and
+//! shown a page at a time.
+
+use std::collections::BTreeMap;
+
+use super::desk::{Desk, DeskEntry};
+use super::submission::Checks;
+use crate::domain::assessment::review_file::ReviewStatus;
+use crate::domain::base::text::fold_vi;
+
+/// Rows per page the reviewer can choose; `None` shows them all.
+pub const PAGE_SIZES: [Option<usize>; 4] = [Some(25), Some(50), Some(100), None];
+
+/// What the reviewer asked the list for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeskQuery {
+    /// A part of the agency's name (or of the file's), diacritics and case aside.
+    pub text: String,
+    pub status: Option<ReviewStatus>,
+    /// Only the agencies with a warning: a failed check, or items the
+    /// council's members have not agreed on.
+    pub needs_look: bool,
+    /// From 0; a page past the last shows the last.
+    pub page: usize,
+    /// Rows per page; `None`: every row on one page.
+    pub per_page: Option<usize>,
+}
+
+impl Default for DeskQuery {
+    fn default() -> Self {
+        DeskQuery {
+            text: String::new(),
+            status: None,
+            needs_look: false,
+            page: 0,
+            per_page: Some(50),
+        }
+    }
+}
+
+impl DeskQuery {
+    /// Whether anything narrows the list (the page and its size aside).
+    pub fn narrows(&self) -> bool {
+        !self.text.trim().is_empty() || self.status.is_some() || self.needs_look
+    }
+}
+
+/// One page of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeskListPage {
+    /// The entries' keys on this page, in order.
+    pub keys: Vec<String>,
+    /// Entries that match the query, on every page.
+    pub matching: usize,
+    /// Entries on the desk.
+    pub total: usize,
+    /// This page, from 0, and how many there are (at least 1).
+    pub page: usize,
+    pub pages: usize,
+    /// Position of the page's first row among the matching, from 0.
+    pub first: usize,
+}
+
+/// Whether an entry has a warning: a check failed (or was not made) or the
+/// council's members disagree on an item.
+pub fn needs_look(e: &DeskEntry, checks: Option<&Checks>) -> bool {
+    checks.is_none_or(Checks::flagged) || !e.conflicts.is_empty()
+}
+
+impl Desk {
+    /// The page of the list the query asks for, agencies in the order of
+    /// their names (diacritics aside, then as written).
+    pub fn list(&self, q: &DeskQuery, checks: &BTreeMap<String, Checks>) -> DeskListPage {
+        let wanted = fold_vi(q.text.trim());
+        let mut rows: Vec<(String, &str, &str)> = Vec::new();
+        for (k, e) in &self.entries {
+            let name = fold_vi(&e.submission.agency.name);
+            let found = wanted.is_empty()
+                || name.contains(&wanted)
+                || fold_vi(&e.file_name).contains(&wanted);
+            if found
+                && q.status.is_none_or(|s| s == e.status)
+                && (!q.needs_look || needs_look(e, checks.get(k)))
+            {
+                rows.push((name, &e.submission.agency.name, k));
+            }
+        }
+        rows.sort();
+        let matching = rows.len();
+        let per_page = q.per_page.filter(|n| *n > 0).unwrap_or(matching.max(1));
+        let pages = matching.div_ceil(per_page).max(1);
+        let page = q.page.min(pages - 1);
+        let first = page * per_page;
+        DeskListPage {
+            keys: rows
+                .into_iter()
+                .skip(first)
+                .take(per_page)
+                .map(|(_, _, k)| k.to_string())
+                .collect(),
+            matching,
+            total: self.entries.len(),
+            page,
+            pages,
+            first,
+        }
+    }
+}
