@@ -302,6 +302,12 @@ fn the_appraisal_round_trip_and_the_ranking() {
     // ranking: A and B tie, C is cut below them; survey points join the total
     let official = |k: &str| (k == "test-every-rule-kind@1").then_some(&set);
     let rows = ranking_blocks(&desk, official).remove(0).rows;
+    let same = ranking_blocks_checked(&desk, official, &desk.checks(official));
+    assert_eq!(
+        same,
+        ranking_blocks(&desk, official),
+        "the checks' recomputation ranks the same"
+    );
     let ranks: Vec<(String, usize)> = rows.iter().map(|r| (r.agency.clone(), r.rank)).collect();
     assert_eq!(
         ranks,
@@ -312,6 +318,10 @@ fn the_appraisal_round_trip_and_the_ranking() {
     assert_eq!(rows[0].self_total, d("4"));
     desk.entries.get_mut("d0").unwrap().survey_score = "3".into();
     let block = ranking_blocks(&desk, official).remove(0);
+    assert_eq!(
+        ranking_blocks_checked(&desk, official, &desk.checks(official))[0],
+        block
+    );
     let rows = &block.rows;
     assert_eq!(rows[0].agency, "Sở A");
     assert_eq!(rows[0].total, d("5.5"));

@@ -161,9 +161,9 @@ impl Desk {
 
     /// The checks of every entry against the reviewer's official sets
     /// (looked up by "id@version").
-    pub fn checks<'a>(
-        &'a self,
-        official: impl Fn(&str) -> Option<&'a CriteriaSet>,
+    pub fn checks<'s>(
+        &self,
+        official: impl Fn(&str) -> Option<&'s CriteriaSet>,
     ) -> BTreeMap<String, Checks> {
         self.entries
             .iter()
@@ -178,6 +178,31 @@ impl Desk {
                 )
             })
             .collect()
+    }
+
+    /// Brings `checks` (from [`Desk::checks`]) up to date after the entries
+    /// `keys` came, were replaced or went: only those are checked again.
+    pub fn recheck<'s>(
+        &self,
+        checks: &mut BTreeMap<String, Checks>,
+        keys: &[String],
+        official: impl Fn(&str) -> Option<&'s CriteriaSet>,
+    ) {
+        for k in keys {
+            match self.entries.get(k) {
+                Some(e) => {
+                    let c = check_sealed(
+                        &e.submission,
+                        e.seal,
+                        official(&e.submission.criteria_set_key),
+                    );
+                    checks.insert(k.clone(), c);
+                }
+                None => {
+                    checks.remove(k);
+                }
+            }
+        }
     }
 }
 

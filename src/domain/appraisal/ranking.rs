@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 
 use super::desk::{Desk, DeskEntry};
+use super::submission::Checks;
 use crate::domain::assessment::review_file::appraised_points;
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::text::csv_cell;
 use crate::domain::criteria::set::CriteriaSet;
-use crate::domain::scoring::engine::{index_of, score, score_with};
+use crate::domain::scoring::engine::{index_of, score, score_with, ScoreReport};
 
 /// One line of the ranking.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,15 +79,31 @@ pub fn ranking_blocks<'s>(
     desk: &Desk,
     official: impl Fn(&str) -> Option<&'s CriteriaSet>,
 ) -> Vec<RankBlock> {
+    ranking_blocks_checked(desk, official, &BTreeMap::new())
+}
+
+/// [`ranking_blocks`], taking each agency's self-assessment as recomputed by
+/// the desk's checks (against the same official sets) instead of scoring it
+/// again.
+pub fn ranking_blocks_checked<'s>(
+    desk: &Desk,
+    official: impl Fn(&str) -> Option<&'s CriteriaSet>,
+    checks: &BTreeMap<String, Checks>,
+) -> Vec<RankBlock> {
     let mut blocks: BTreeMap<&str, (&CriteriaSet, Vec<RankRow>)> = BTreeMap::new();
     for (k, e) in &desk.entries {
         let key = e.submission.criteria_set_key.as_str();
         let Some(set) = official(key) else { continue };
+        // a check made against this official set holds the recomputation
+        let recomputed = checks
+            .get(k)
+            .filter(|c| c.matches_official.is_some())
+            .map(|c| &c.report);
         blocks
             .entry(key)
             .or_insert_with(|| (set, Vec::new()))
             .1
-            .push(rank_row(k, e, set));
+            .push(rank_row(k, e, set, recomputed));
     }
     let mut out: Vec<RankBlock> = blocks
         .into_iter()
@@ -135,17 +152,29 @@ pub fn ranking_blocks<'s>(
 }
 
 /// One agency's line, before ranking.
-fn rank_row(key: &str, e: &DeskEntry, set: &CriteriaSet) -> RankRow {
-    // the answers read once, scored as appraised, and as the agency gave
-    // them only if the appraisal changed any points (190 agencies ranked
-    // on every visit; most are not appraised yet)
-    let answers = e.submission.answers(set);
+fn rank_row(
+    key: &str,
+    e: &DeskEntry,
+    set: &CriteriaSet,
+    recomputed: Option<&ScoreReport>,
+) -> RankRow {
+    // scored as appraised; where nothing is appraised (most agencies, on
+    // every visit to the ranking) that is the self-assessment recomputed,
+    // which the desk's checks already hold
     let fixed = appraised_points(set, &e.appraisals);
-    let r = score_with(set, &answers, &fixed);
-    let self_total = if fixed.is_empty() {
-        r.total
-    } else {
-        score(set, &answers).total
+    let scored;
+    let (r, self_total) = match recomputed {
+        Some(r) if fixed.is_empty() => (r, r.total),
+        _ => {
+            let answers = e.submission.answers(set);
+            scored = score_with(set, &answers, &fixed);
+            let self_total = if fixed.is_empty() {
+                scored.total
+            } else {
+                recomputed.map_or_else(|| score(set, &answers).total, |r| r.total)
+            };
+            (&scored, self_total)
+        }
     };
     let survey = Dec::parse(&e.survey_score)
         .ok()

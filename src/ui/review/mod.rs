@@ -1,8 +1,9 @@
 //! The reviewer's desk (thẩm định): import agencies' submission files, see
 //! each one checked and recomputed, and keep the work across reloads in the
 //! browser's database (IndexedDB: a province's ~190 submissions outgrow
-//! localStorage). Only the entries that changed are written, and the checks
-//! are computed once per import, so typing costs the same on any desk.
+//! localStorage). Only the entries that came or changed are checked, and
+//! only those that changed are written, so typing costs the same on any
+//! desk, and a few files imported onto a province's desk check only those.
 
 pub mod appraisal_cell;
 pub mod council_card;
@@ -28,6 +29,7 @@ use crate::domain::appraisal::desk_storage::{
     StoredBy, REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
 };
 use crate::domain::appraisal::submission::Checks;
+use crate::domain::Library;
 use crate::ui::app::LibraryState;
 use crate::ui::lazy::ChunkError;
 use crate::ui::route::Route;
@@ -49,11 +51,14 @@ pub struct ReviewState {
     /// False until the desk has been read from the browser's database.
     pub ready: RwSignal<bool>,
     /// Changes when submissions come, are replaced or go, not when an
-    /// appraisal is typed: the checks follow this alone.
+    /// appraisal is typed (the council card follows it).
     pub submissions: RwSignal<u64>,
-    /// Every entry's checks against the library's sets, computed once per
-    /// import (or change of the library), never per keystroke.
-    pub checks: Memo<Arc<BTreeMap<String, Checks>>>,
+    /// Every entry's checks against the library's sets: computed when the
+    /// entry comes or is replaced (all of them when the library changes),
+    /// never per keystroke.
+    pub checks: ReadSignal<Arc<BTreeMap<String, Checks>>>,
+    set_checks: WriteSignal<Arc<BTreeMap<String, Checks>>>,
+    library: RwSignal<Library>,
     /// What the desk's list shows: kept while the reviewer opens an agency
     /// and comes back.
     pub list: RwSignal<DeskQuery>,
@@ -117,21 +122,15 @@ impl ReviewState {
         let desk = RwSignal::new(Desk::default());
         let submissions = RwSignal::new(0u64);
         let lib = expect_context::<LibraryState>();
-        let checks = Memo::new(move |_| {
-            submissions.track();
-            Arc::new(page::timed("cchc-desk-checks", || {
-                desk.with_untracked(|desk| {
-                    lib.library
-                        .with(|l| desk.checks(|k| l.get(k).map(|e| &e.set)))
-                })
-            }))
-        });
+        let (checks, set_checks) = signal(Arc::new(BTreeMap::new()));
         let state = ReviewState {
             desk,
             storage_message: RwSignal::new(None),
             ready: RwSignal::new(false),
             submissions,
             checks,
+            set_checks,
+            library: lib.library,
             list: RwSignal::new(DeskQuery::default()),
             unsaved: RwSignal::new(Vec::new()),
             space: RwSignal::new(None),
@@ -171,6 +170,7 @@ impl ReviewState {
                                 }
                             });
                             state.db.set_value(Some(db));
+                            state.recheck(None);
                             state.submissions_changed(early);
                         }
                         Err(e) => state.storage_message.set(Some(e)),
@@ -189,6 +189,11 @@ impl ReviewState {
             if seat != CouncilSeat::default() || storage::load_raw(SEAT_KEY).is_some() {
                 let _ = storage::save(SEAT_KEY, &seat);
             }
+        });
+        // another official set, or one fewer: every entry is checked again
+        Effect::new(move |_| {
+            lib.library.track();
+            state.recheck(None);
         });
         // a page being hidden or closed saves at once
         let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save_all());
@@ -235,11 +240,31 @@ impl ReviewState {
     /// Submissions came, were replaced or went: the checks are recomputed,
     /// and they are saved as soon as the page has shown them.
     pub fn submissions_changed(self, keys: impl IntoIterator<Item = String>) {
+        let keys: Vec<String> = keys.into_iter().collect();
+        self.recheck(Some(&keys));
         self.pending(keys);
         self.submissions.update(|n| *n += 1);
         spawn_local(async move {
             page::after_paint().await;
             self.save();
+        });
+    }
+
+    /// Checks these entries again (every entry with `None`), against the
+    /// library's sets.
+    fn recheck(self, keys: Option<&[String]>) {
+        page::timed("cchc-desk-checks", || {
+            self.desk.with_untracked(|desk| {
+                self.library.with_untracked(|l| {
+                    let official = |k: &str| l.get(k).map(|e| &e.set);
+                    match keys {
+                        None => self.set_checks.set(Arc::new(desk.checks(official))),
+                        Some(keys) => self
+                            .set_checks
+                            .update(|c| desk.recheck(Arc::make_mut(c), keys, official)),
+                    }
+                })
+            })
         });
     }
 
@@ -315,6 +340,7 @@ impl ReviewState {
                 }
             });
             if submissions_changed {
+                self.recheck(Some(&keys));
                 self.submissions.update(|n| *n += 1);
             }
             if !clashes.is_empty() {

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::browser::{files, page};
 use crate::domain::appraisal::ranking::{
-    held_apart, ranked_by, ranking_blocks, ranking_by_csv, ranking_csv, RankBlock, RankBy, RankRow,
+    held_apart, ranked_by, ranking_blocks_checked, ranking_by_csv, ranking_csv, RankBlock, RankBy,
+    RankRow,
 };
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
@@ -52,8 +53,10 @@ pub fn RankingPage() -> impl IntoView {
     let sort = RwSignal::new((Column::Rank, true));
     let blocks = Memo::new(move |_| {
         r.desk.with(|d| {
-            lib.library
-                .with(|l| ranking_blocks(d, |k| l.get(k).map(|e| &e.set)))
+            lib.library.with(|l| {
+                r.checks
+                    .with(|c| ranking_blocks_checked(d, |k| l.get(k).map(|e| &e.set), c))
+            })
         })
     });
     let sorted = move |mut list: Vec<RankRow>| {

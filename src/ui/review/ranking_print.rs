@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::browser::page;
-use crate::domain::appraisal::ranking::ranking_blocks;
+use crate::domain::appraisal::ranking::ranking_blocks_checked;
 use crate::domain::assessment::profile::province_issuer;
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
@@ -47,7 +47,8 @@ fn ranking_paper(set_key: String) -> AnyView {
         let set_key = set_key.clone();
         r.desk.with_untracked(|d| {
             lib.library.with_untracked(|l| {
-                ranking_blocks(d, |k| l.get(k).map(|e| &e.set))
+                r.checks
+                    .with_untracked(|c| ranking_blocks_checked(d, |k| l.get(k).map(|e| &e.set), c))
                     .into_iter()
                     .find(|b| b.set_key == set_key)
             })
