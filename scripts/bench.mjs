@@ -304,7 +304,9 @@ try {
     results.importMs = Math.round(await page.evaluate(() => window.__nhapDen - window.__nhapTu));
     const t1 = Date.now();
     await page.goto(env.origin + '/#/xep-hang');
-    await page.waitForFunction((n) => document.querySelectorAll('.ranking-table tbody tr').length >= n, files.length, { timeout: 300000 });
+    // the block of n agencies ranked, its first page drawn
+    await page.waitForFunction((n) => [...document.querySelectorAll('.ranking-table caption')].some((c) => c.textContent.endsWith(`: ${n} cơ quan`))
+      && document.querySelectorAll('.ranking-table tbody tr').length >= Math.min(n, 50), files.length, { timeout: 300000 });
     results.rankMs = Date.now() - t1;
     await page.goto(env.origin + '/#/tham-dinh');
     await page.locator('#nhap-ho-so').setInputFiles(all.slice(SUBMISSIONS));

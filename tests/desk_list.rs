@@ -12,6 +12,7 @@ use cchc_tu_danh_gia::domain::appraisal::desk::*;
 use cchc_tu_danh_gia::domain::appraisal::desk_list::*;
 use cchc_tu_danh_gia::domain::appraisal::submission::*;
 use cchc_tu_danh_gia::domain::assessment::review_file::*;
+use cchc_tu_danh_gia::domain::base::paging::*;
 use cchc_tu_danh_gia::domain::*;
 use support::*;
 
@@ -70,7 +71,10 @@ fn agencies_come_in_the_order_of_their_names_and_are_found_without_diacritics() 
             "UBND xã Anh Sơn",
         ]
     );
-    assert_eq!((all.matching, all.total, all.page, all.pages), (6, 6, 0, 1));
+    assert_eq!(
+        (all.matching, all.total, all.span.page, all.span.pages),
+        (6, 6, 0, 1)
+    );
     let find = |text: &str| {
         let q = DeskQuery {
             text: text.into(),
@@ -94,7 +98,7 @@ fn agencies_come_in_the_order_of_their_names_and_are_found_without_diacritics() 
         &checks,
     );
     assert_eq!(
-        (none.keys.len(), none.matching, none.total, none.pages),
+        (none.keys.len(), none.matching, none.total, none.span.pages),
         (0, 0, 6, 1)
     );
 }
@@ -179,9 +183,9 @@ fn a_province_comes_a_page_at_a_time_and_every_agency_is_on_exactly_one_page() {
             &checks,
         );
         let expected_pages = per_page.map_or(1, |n| 123usize.div_ceil(n));
-        assert_eq!(first.pages, expected_pages, "{per_page:?}");
+        assert_eq!(first.span.pages, expected_pages, "{per_page:?}");
         let mut seen = Vec::new();
-        for page in 0..first.pages {
+        for page in 0..first.span.pages {
             let p = desk.list(
                 &DeskQuery {
                     per_page,
@@ -190,8 +194,8 @@ fn a_province_comes_a_page_at_a_time_and_every_agency_is_on_exactly_one_page() {
                 },
                 &checks,
             );
-            assert_eq!((p.page, p.matching, p.total), (page, 123, 123));
-            assert_eq!(p.first, seen.len());
+            assert_eq!((p.span.page, p.matching, p.total), (page, 123, 123));
+            assert_eq!(p.span.first, seen.len());
             assert!(per_page.is_none_or(|n| p.keys.len() <= n));
             seen.extend(names_on(&desk, &p));
         }
@@ -207,7 +211,12 @@ fn a_province_comes_a_page_at_a_time_and_every_agency_is_on_exactly_one_page() {
         &checks,
     );
     assert_eq!(
-        (past.page, past.pages, past.first, past.keys.len()),
+        (
+            past.span.page,
+            past.span.pages,
+            past.span.first,
+            past.keys.len()
+        ),
         (2, 3, 100, 23)
     );
     // an empty desk is one empty page
@@ -217,9 +226,36 @@ fn a_province_comes_a_page_at_a_time_and_every_agency_is_on_exactly_one_page() {
             empty.keys.len(),
             empty.matching,
             empty.total,
-            empty.page,
-            empty.pages
+            empty.span.page,
+            empty.span.pages
         ),
         (0, 0, 0, 0, 1)
+    );
+}
+
+#[test]
+fn a_page_span_covers_every_row_once_and_clamps_to_the_last_page() {
+    for total in [0usize, 1, 24, 25, 26, 49, 50, 51, 170, 190] {
+        for per_page in PAGE_SIZES.into_iter().chain([Some(0), Some(1)]) {
+            let rows: Vec<usize> = (0..total).collect();
+            let pages = PageSpan::of(total, 0, per_page).pages;
+            let mut seen = Vec::new();
+            for page in 0..pages {
+                let span = PageSpan::of(total, page, per_page);
+                assert_eq!(
+                    (span.page, span.pages, span.first),
+                    (page, pages, seen.len())
+                );
+                assert_eq!(span.of_list(&rows).len(), span.len);
+                seen.extend_from_slice(span.of_list(&rows));
+            }
+            assert_eq!(seen, rows, "{total} rows, {per_page:?} a page");
+            assert_eq!(PageSpan::of(total, pages + 5, per_page).page, pages - 1);
+        }
+    }
+    // a list shorter than the span asked for gives what it has
+    assert_eq!(
+        PageSpan::of(100, 1, Some(50)).of_list(&[1, 2, 3]),
+        &[] as &[i32]
     );
 }

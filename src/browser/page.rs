@@ -173,12 +173,15 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+thread_local! {
+    /// Looked up once: an import asks the time for each of its files.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        web_sys::window().and_then(|w| w.performance());
+}
+
 /// Milliseconds since the page opened (performance.now()).
 pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_default()
+    PERFORMANCE.with(|p| p.as_ref().map(|p| p.now()).unwrap_or_default())
 }
 
 /// Yields to the browser (a zero-delay timeout), so that a long task drawn

@@ -11,6 +11,7 @@ pub mod charts;
 pub mod criteria_tree;
 pub mod demo;
 pub mod fold;
+pub mod pager;
 pub mod paper;
 pub mod review;
 pub mod route;

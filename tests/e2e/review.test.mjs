@@ -214,8 +214,11 @@ test('the whole loop: agency → reviewer → agency → reviewer, then locked a
   await reviewer.locator('.import-results > li').nth(49).waitFor();
   await reviewer.goto(env.origin + '/#/xep-hang');
   const rows = reviewer.locator('.ranking-table tbody tr');
-  await rows.nth(50).waitFor();
+  await rows.nth(49).waitFor();
   console.log(`# 50 submissions imported, checked and ranked in ${Date.now() - started} ms`);
+  assert.equal(await rows.count(), 50, '50 a page');
+  await reviewer.getByLabel('Số dòng mỗi trang').selectOption({ label: 'Tất cả' });
+  await rows.nth(50).waitFor();
   assert.equal(await rows.count(), 51);
   const ranks = (await reviewer.locator('.ranking-table tbody tr td:first-child').allInnerTexts()).map(Number);
   assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'sorted by rank');
@@ -360,7 +363,7 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   const names = await page.locator('.desk-table tbody th').allTextContents();
   assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'vi')), 'in the order of the names');
   const pager = page.getByRole('navigation', { name: 'Các trang của danh sách' });
-  assert.equal(await pager.locator('.desk-pager-where').innerText(), 'Trang 1/4');
+  assert.equal(await pager.locator('.pager-where').innerText(), 'Trang 1/4');
   await pager.getByRole('button', { name: 'Trang sau ›' }).click();
   await caption.filter({ hasText: /^190 hồ sơ · hồ sơ 51–100$/ }).waitFor();
   assert.equal(await deskRows.count(), 50);
@@ -411,6 +414,16 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   await shot(page, 'ban-tham-dinh-loc-trang-thai', { fullPage: false });
   // ranked in two blocks, communes apart from departments, each from rank 1
   await page.goto(env.origin + '/#/xep-hang');
+  // 50 agencies a page: the communes' first page, the 20 departments whole
+  await page.waitForFunction(() => document.querySelectorAll('.ranking-table tbody tr').length === 70, null, { timeout: 60000 });
+  const communesPager = page.getByRole('navigation', { name: /^Các trang của khối .*xã/ });
+  assert.equal(await communesPager.locator('.pager-where').innerText(), 'Trang 1/4');
+  assert.equal(await page.getByRole('navigation', { name: /^Các trang của khối .*sở/ }).isVisible(), false, 'one page: no pager');
+  await communesPager.getByRole('button', { name: 'Trang sau ›' }).click();
+  await communesPager.locator('.pager-where', { hasText: 'Trang 2/4' }).waitFor();
+  const secondPage = page.locator('.rank-block', { hasText: '170 cơ quan' }).locator('.ranking-table tbody tr td:first-child');
+  assert.ok(Number(await secondPage.first().innerText()) > 1, 'the next 50 by rank');
+  await page.getByLabel('Số dòng mỗi trang').selectOption({ label: 'Tất cả' });
   await page.waitForFunction(() => document.querySelectorAll('.ranking-table tbody tr').length === 190, null, { timeout: 60000 });
   const captions = await page.locator('.ranking-table caption').allInnerTexts();
   assert.equal(captions.length, 2);

@@ -8,10 +8,8 @@ use std::collections::BTreeMap;
 use super::desk::{Desk, DeskEntry};
 use super::submission::Checks;
 use crate::domain::assessment::review_file::ReviewStatus;
+use crate::domain::base::paging::{PageSpan, DEFAULT_PAGE_SIZE};
 use crate::domain::base::text::fold_vi;
-
-/// Rows per page the reviewer can choose; `None` shows them all.
-pub const PAGE_SIZES: [Option<usize>; 4] = [Some(25), Some(50), Some(100), None];
 
 /// What the reviewer asked the list for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +33,7 @@ impl Default for DeskQuery {
             status: None,
             needs_look: false,
             page: 0,
-            per_page: Some(50),
+            per_page: DEFAULT_PAGE_SIZE,
         }
     }
 }
@@ -56,11 +54,8 @@ pub struct DeskListPage {
     pub matching: usize,
     /// Entries on the desk.
     pub total: usize,
-    /// This page, from 0, and how many there are (at least 1).
-    pub page: usize,
-    pub pages: usize,
-    /// Position of the page's first row among the matching, from 0.
-    pub first: usize,
+    /// Which of the matching this page holds.
+    pub span: PageSpan,
 }
 
 /// Whether an entry has a warning: a check failed (or was not made) or the
@@ -89,22 +84,16 @@ impl Desk {
         }
         rows.sort();
         let matching = rows.len();
-        let per_page = q.per_page.filter(|n| *n > 0).unwrap_or(matching.max(1));
-        let pages = matching.div_ceil(per_page).max(1);
-        let page = q.page.min(pages - 1);
-        let first = page * per_page;
+        let span = PageSpan::of(matching, q.page, q.per_page);
         DeskListPage {
-            keys: rows
-                .into_iter()
-                .skip(first)
-                .take(per_page)
+            keys: span
+                .of_list(&rows)
+                .iter()
                 .map(|(_, _, k)| k.to_string())
                 .collect(),
             matching,
             total: self.entries.len(),
-            page,
-            pages,
-            first,
+            span,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod decimal;
 pub mod docx;
 pub mod json;
+pub mod paging;
 pub mod serde_vi;
 pub mod table;
 pub mod text;

@@ -9,13 +9,14 @@ use leptos::task::spawn_local;
 
 use crate::browser::{digest, files, page};
 use crate::domain::appraisal::desk::{DeskEntry, ImportOutcome};
-use crate::domain::appraisal::desk_list::{DeskListPage, DeskQuery, PAGE_SIZES};
+use crate::domain::appraisal::desk_list::{DeskListPage, DeskQuery};
 use crate::domain::appraisal::desk_storage::read_backup;
 use crate::domain::appraisal::submission::{seal_preimage, MAX_SUBMISSION_BYTES};
 use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::Problem;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::fold::Fold;
+use crate::ui::pager::{PageSize, Pager};
 use crate::ui::review::{use_review, DeskSaveStatus};
 use crate::ui::route::Route;
 
@@ -392,7 +393,12 @@ pub fn DeskPage() -> impl IntoView {
                             })}
                         </p>
                     })}
-                    <DeskPager shown/>
+                    <Pager
+                        span=Signal::derive(move || shown.with(|p| p.span))
+                        go=Callback::new(move |page| r.list.update(|q| q.page = page))
+                        label={t!("Các trang của danh sách", "Pages of the list")}
+                        top="danh-sach-ho-so".to_string()
+                    />
                 }.into_any()
             }}
         </div>
@@ -401,12 +407,12 @@ pub fn DeskPage() -> impl IntoView {
 
 /// "190 hồ sơ", or what the filters and the page leave of them.
 fn caption(p: &DeskListPage) -> String {
-    let range = if p.pages > 1 {
+    let range = if p.span.pages > 1 {
         tf!(
             " · hồ sơ {}–{}",
             " · submissions {}–{}",
-            p.first + 1,
-            p.first + p.keys.len()
+            p.span.first + 1,
+            p.span.first + p.keys.len()
         )
     } else {
         String::new()
@@ -434,7 +440,6 @@ fn DeskFilters() -> impl IntoView {
             q.page = 0;
         })
     };
-    let size_code = |n: Option<usize>| n.map_or("tat-ca".to_string(), |n| n.to_string());
     view! {
         <div class="desk-filters" role="search" aria-label={t!("Tìm trên bàn thẩm định", "Search the desk")}>
             <div class="filter">
@@ -477,46 +482,12 @@ fn DeskFilters() -> impl IntoView {
                 />
                 <label for="loc-canh-bao">{t!("Chỉ hồ sơ có cảnh báo", "Only those with a warning")}</label>
             </div>
-            <div class="filter">
-                <label for="so-dong">{t!("Số dòng mỗi trang", "Rows per page")}</label>
-                <select
-                    id="so-dong"
-                    prop:value=move || r.list.with(|q| size_code(q.per_page))
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let per_page = PAGE_SIZES.into_iter().find(|n| size_code(*n) == v).flatten();
-                        change(Box::new(move |q| q.per_page = per_page));
-                    }
-                >
-                    {PAGE_SIZES.into_iter().map(|n| view! {
-                        <option value=size_code(n)>{n.map_or_else(|| t!("Tất cả", "All").to_string(), |n| n.to_string())}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <PageSize
+                id="so-dong"
+                value=Signal::derive(move || r.list.with(|q| q.per_page))
+                on_change=Callback::new(move |per_page| change(Box::new(move |q| q.per_page = per_page)))
+            />
         </div>
-    }
-}
-
-/// The pages of the list: the previous and the next, and where this one
-/// is; hidden while one page holds every row.
-#[component]
-fn DeskPager(shown: Memo<DeskListPage>) -> impl IntoView {
-    let r = use_review();
-    let go = move |step: isize| {
-        r.list
-            .update(|q| q.page = shown.with_untracked(|p| p.page).saturating_add_signed(step));
-        page::scroll_to("danh-sach-ho-so");
-    };
-    view! {
-        <nav class="desk-pager" aria-label={t!("Các trang của danh sách", "Pages of the list")} hidden=move || shown.with(|p| p.pages < 2)>
-            <button type="button" class="button secondary small" prop:disabled=move || shown.with(|p| p.page == 0) on:click=move |_| go(-1)>
-                {t!("‹ Trang trước", "‹ Previous page")}
-            </button>
-            <span class="desk-pager-where" aria-live="polite">{move || shown.with(|p| tf!("Trang {}/{}", "Page {}/{}", p.page + 1, p.pages))}</span>
-            <button type="button" class="button secondary small" prop:disabled=move || shown.with(|p| p.page + 1 >= p.pages) on:click=move |_| go(1)>
-                {t!("Trang sau ›", "Next page ›")}
-            </button>
-        </nav>
     }
 }
 

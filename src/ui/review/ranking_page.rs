@@ -3,6 +3,8 @@
 //! survey score, total, index, class, rank (ties shared) and the index per
 //! field of its block's set; sortable by any column; each block to CSV.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
@@ -10,11 +12,13 @@ use crate::domain::appraisal::ranking::{
     held_apart, ranked_by, ranking_blocks_checked, ranking_by_csv, ranking_csv, RankBlock, RankBy,
     RankRow,
 };
+use crate::domain::base::paging::{PageSpan, DEFAULT_PAGE_SIZE};
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::charts::PercentBars;
 use crate::ui::fold::Fold;
+use crate::ui::pager::{PageSize, Pager};
 use crate::ui::review::use_review;
 use crate::ui::route::Route;
 
@@ -51,6 +55,10 @@ pub fn RankingPage() -> impl IntoView {
     let r = use_review();
     let lib = expect_context::<LibraryState>();
     let sort = RwSignal::new((Column::Rank, true));
+    // rows per page, and each block's page (by its place on the page): a
+    // new order or page size starts every block from its first page
+    let per_page = RwSignal::new(DEFAULT_PAGE_SIZE);
+    let pages = RwSignal::new(BTreeMap::<usize, usize>::new());
     let blocks = Memo::new(move |_| {
         r.desk.with(|d| {
             lib.library.with(|l| {
@@ -78,9 +86,12 @@ pub fn RankingPage() -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button type="button" class="sort" on:click=move |_| sort.update(|(c, asc)| {
-                    if *c == col { *asc = !*asc } else { *c = col; *asc = matches!(col, Column::Rank | Column::Agency) }
-                })>
+                <button type="button" class="sort" on:click=move |_| {
+                    sort.update(|(c, asc)| {
+                        if *c == col { *asc = !*asc } else { *c = col; *asc = matches!(col, Column::Rank | Column::Agency) }
+                    });
+                    pages.set(BTreeMap::new());
+                }>
                     {label}
                     <span aria-hidden="true">{move || match sort.get() { (c, true) if c == col => " ▲", (c, false) if c == col => " ▼", _ => "" }}</span>
                 </button>
@@ -158,8 +169,23 @@ pub fn RankingPage() -> impl IntoView {
         };
         let fields = block.fields.clone();
         let print = Route::RankingPrint(block.set_key.clone());
+        let total = block.rows.len();
+        let span = Signal::derive(move || {
+            PageSpan::of(
+                total,
+                pages.with(|p| p.get(&n).copied().unwrap_or(0)),
+                per_page.get(),
+            )
+        });
+        let pager_label = tf!(
+            "Các trang của khối {}",
+            "Pages of the block {}",
+            block.title
+        );
+        let top = format!("khoi-xep-hang-{n}");
+        let id = top.clone();
         view! {
-            <section class="rank-block">
+            <section class="rank-block" id=id>
                 <h3>{tf!("Khối: {}", "Block: {}", block.title)}</h3>
                 <div class="actions">
                     <button type="button" class="button" on:click=export>{tf!("Xuất bảng xếp hạng khối này (CSV)", "Export this block's ranking (CSV)")}</button>
@@ -184,7 +210,7 @@ pub fn RankingPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {move || sorted(block.rows.clone()).into_iter().map(|row| view! {
+                            {move || span.get().of_list(&sorted(block.rows.clone())).iter().map(|row| view! {
                                 <tr>
                                     <td class="num">{row.rank}</td>
                                     <th scope="row"><a href=Route::DeskEntry(row.key.clone()).hash()>{row.agency.clone()}</a></th>
@@ -200,6 +226,7 @@ pub fn RankingPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <Pager span go=Callback::new(move |page| pages.update(|p| { p.insert(n, page); })) label=pager_label top/>
             </section>
         }
     };
@@ -223,6 +250,16 @@ pub fn RankingPage() -> impl IntoView {
                 {nav_link(Route::Desk, "", t!("← Về bàn thẩm định", "← Back to the appraisal desk"))}
             </div>
             <crate::ui::review::survey_import::SurveyImport/>
+            <div class="desk-filters">
+                <PageSize
+                    id="so-dong-xep-hang"
+                    value=per_page.into()
+                    on_change=Callback::new(move |n| {
+                        per_page.set(n);
+                        pages.set(BTreeMap::new());
+                    })
+                />
+            </div>
             {move || {
                 let list = blocks.get();
                 if list.is_empty() {
