@@ -68,3 +68,31 @@ fn only_the_entries_that_came_or_went_are_checked_again() {
     );
     assert_eq!(checks, desk.checks(official));
 }
+
+#[test]
+fn each_entry_is_compared_with_its_official_set_as_checking_it_alone_would() {
+    let set = load("public/criteria/minh-hoa-so-ban-nganh-2026.json");
+    let mut edited = set.clone();
+    edited.title = format!("{} (sửa)", edited.title);
+    let mut desk = Desk::default();
+    for i in 0..3 {
+        desk.import(
+            "f.json",
+            submission(i, 1, &set).to_json().as_bytes(),
+            "2026-11-23T08:00:00",
+        )
+        .unwrap();
+    }
+    for (official, same) in [(&set, true), (&edited, false)] {
+        let checks = desk.checks(|_| Some(official));
+        for (k, e) in &desk.entries {
+            assert_eq!(checks[k].matches_official, Some(same));
+            assert_eq!(checks[k], check(&e.submission, Some(official)), "{k}");
+        }
+    }
+    // no official set: compared with nothing, scored by its own
+    let checks = desk.checks(|_| None);
+    assert!(checks
+        .values()
+        .all(|c| c.matches_official.is_none() && c.flagged()));
+}

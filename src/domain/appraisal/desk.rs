@@ -4,6 +4,7 @@
 //! How it is stored is in [`super::desk_storage`].
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::history::AppraisalEvent;
 use super::submission::{check_sealed, read_submission_sealed, Checks, Seal, SetCache, Submission};
@@ -165,43 +166,44 @@ impl Desk {
         &self,
         official: impl Fn(&str) -> Option<&'s CriteriaSet>,
     ) -> BTreeMap<String, Checks> {
-        self.entries
-            .iter()
-            .map(|(k, e)| {
-                (
-                    k.clone(),
-                    check_sealed(
-                        &e.submission,
-                        e.seal,
-                        official(&e.submission.criteria_set_key),
-                    ),
-                )
-            })
-            .collect()
+        let mut checks = BTreeMap::new();
+        let keys: Vec<String> = self.entries.keys().cloned().collect();
+        self.recheck(&mut checks, &keys, official);
+        checks
     }
 
     /// Brings `checks` (from [`Desk::checks`]) up to date after the entries
     /// `keys` came, were replaced or went: only those are checked again.
+    /// Entries share their embedded set (see [`SetCache`]): each distinct
+    /// one is compared with its official set once.
     pub fn recheck<'s>(
         &self,
         checks: &mut BTreeMap<String, Checks>,
         keys: &[String],
         official: impl Fn(&str) -> Option<&'s CriteriaSet>,
     ) {
+        let mut compared: Vec<(*const CriteriaSet, *const CriteriaSet, bool)> = Vec::new();
         for k in keys {
-            match self.entries.get(k) {
-                Some(e) => {
-                    let c = check_sealed(
-                        &e.submission,
-                        e.seal,
-                        official(&e.submission.criteria_set_key),
-                    );
-                    checks.insert(k.clone(), c);
-                }
-                None => {
-                    checks.remove(k);
-                }
-            }
+            let Some(e) = self.entries.get(k) else {
+                checks.remove(k);
+                continue;
+            };
+            let official = official(&e.submission.criteria_set_key).map(|o| {
+                let pair = (
+                    o as *const CriteriaSet,
+                    Arc::as_ptr(&e.submission.criteria_set),
+                );
+                let same = match compared.iter().find(|(a, b, _)| (*a, *b) == pair) {
+                    Some((_, _, same)) => *same,
+                    None => {
+                        let same = *o == *e.submission.criteria_set;
+                        compared.push((pair.0, pair.1, same));
+                        same
+                    }
+                };
+                (o, same)
+            });
+            checks.insert(k.clone(), check_sealed(&e.submission, e.seal, official));
         }
     }
 }

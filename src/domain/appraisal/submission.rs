@@ -514,20 +514,27 @@ impl Submission {
 /// Checks a submission, recomputing every score from its answers with the
 /// reviewer's official set when it has one.
 pub fn check(sub: &Submission, official: Option<&CriteriaSet>) -> Checks {
+    // equal sets have equal canonical JSON, so comparing the values says
+    // what comparing their digests would, without hashing both again
+    let official = official.map(|o| (o, *o == *sub.criteria_set));
     check_sealed(sub, Seal::of(sub), official)
 }
 
-/// [`check`] with the seals already known (found when the file was read).
-pub fn check_sealed(sub: &Submission, seal: Seal, official: Option<&CriteriaSet>) -> Checks {
+/// [`check`] with the seals already known (found when the file was read)
+/// and the official set given with whether the embedded set equals it
+/// (the desk compares each distinct embedded set once).
+pub fn check_sealed(
+    sub: &Submission,
+    seal: Seal,
+    official: Option<(&CriteriaSet, bool)>,
+) -> Checks {
     let body = sub;
     let Seal {
         digest_ok,
         set_digest_ok,
     } = seal;
-    // equal sets have equal canonical JSON, so comparing the values says
-    // what comparing their digests would, without hashing both again
-    let matches_official = official.map(|o| *o == *body.criteria_set);
-    let set = official.unwrap_or(&body.criteria_set);
+    let matches_official = official.map(|(_, same)| same);
+    let set = official.map_or(&*body.criteria_set, |(o, _)| o);
     let report = body.score(set);
     let mut mismatches = Vec::new();
     for (code, item) in &report.items {
