@@ -371,7 +371,14 @@ fn the_fast_reader_agrees_with_the_careful_one() {
         Some(blanked.clone().into_bytes())
     );
     assert_eq!(sha256_hex(blanked.as_bytes()), sub.digest);
+    // what the browser puts together from the file it read is the same text
+    let head = seal_preimage_head(compact.as_bytes()).unwrap();
+    assert_eq!(
+        [&compact.as_bytes()[..head], SEAL_PREIMAGE_END].concat(),
+        blanked.as_bytes()
+    );
     assert_eq!(seal_preimage(files[2].1.as_bytes()), None);
+    assert_eq!(seal_preimage_head(files[2].1.as_bytes()), None);
     assert_eq!(
         seal(&files[0].1),
         Seal {

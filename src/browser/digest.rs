@@ -3,19 +3,25 @@
 
 use wasm_bindgen_futures::JsFuture;
 
-/// Starts hashing `bytes`; await the result for lowercase hex, or None
-/// where Web Crypto is missing (an insecure context), so the caller hashes
-/// itself. Starting every hash before awaiting any lets them run together.
-pub fn sha256_hex(bytes: &[u8]) -> Option<JsFuture> {
+/// Starts hashing the first `head` bytes of `data` followed by `end`, put
+/// together by the browser: what a file's seal covers, hashed without
+/// copying the file out of the app again. Await the result for lowercase
+/// hex, or None where Web Crypto is missing (an insecure context), so the
+/// caller hashes itself. Starting every hash before awaiting any lets them
+/// run together.
+pub fn sha256_hex_of_head(data: &js_sys::Uint8Array, head: usize, end: &[u8]) -> Option<JsFuture> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    let data = js_sys::Uint8Array::from(bytes);
+    let head = u32::try_from(head).ok()?.min(data.length());
+    let text = js_sys::Uint8Array::new_with_length(head + end.len() as u32);
+    text.set(&data.subarray(0, head), 0);
+    text.set(&js_sys::Uint8Array::from(end), head);
     let promise = subtle
-        .digest_with_str_and_buffer_source("SHA-256", &data)
+        .digest_with_str_and_buffer_source("SHA-256", &text)
         .ok()?;
     Some(JsFuture::from(promise))
 }
 
-/// The hex of a finished [`sha256_hex`].
+/// The hex of a finished [`sha256_hex_of_head`].
 pub async fn finish(hash: Option<JsFuture>) -> Option<String> {
     let buffer = hash?.await.ok()?;
     Some(

@@ -3,10 +3,12 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// A picked file's name and bytes.
+/// A picked file's name and bytes (copied into the app, and as the
+/// browser read them).
 pub struct PickedFile {
     pub name: String,
     pub bytes: Vec<u8>,
+    pub read: js_sys::Uint8Array,
 }
 
 /// Reads one file; a file over `limit` bytes is refused once read, before
@@ -32,6 +34,7 @@ pub async fn read_file(file: &web_sys::File, limit: usize) -> Result<PickedFile,
             } else {
                 Ok(PickedFile {
                     bytes: bytes.to_vec(),
+                    read: bytes,
                     name,
                 })
             }

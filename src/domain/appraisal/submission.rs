@@ -281,12 +281,22 @@ impl Seal {
 /// any other layout is checked the slow way. The browser hashes it with its
 /// own (native) SHA-256.
 pub fn seal_preimage(bytes: &[u8]) -> Option<Vec<u8>> {
-    let (head, _) = claimed_digest(bytes)?;
-    let mut text = Vec::with_capacity(head.len() + 13);
-    text.extend_from_slice(head);
-    text.extend_from_slice(b",\"digest\":\"\"}");
+    let head = seal_preimage_head(bytes)?;
+    let mut text = Vec::with_capacity(head + SEAL_PREIMAGE_END.len());
+    text.extend_from_slice(&bytes[..head]);
+    text.extend_from_slice(SEAL_PREIMAGE_END);
     Some(text)
 }
+
+/// [`seal_preimage`] is this many of the file's first bytes followed by
+/// [`SEAL_PREIMAGE_END`]: the browser builds it next to the file it read,
+/// without a copy through the app.
+pub fn seal_preimage_head(bytes: &[u8]) -> Option<usize> {
+    claimed_digest(bytes).map(|(head, _)| head.len())
+}
+
+/// How [`seal_preimage`] ends: the digest blanked.
+pub const SEAL_PREIMAGE_END: &[u8] = b",\"digest\":\"\"}";
 
 /// The bytes before `,"digest":"…"}` at the end of the file, and that digest.
 fn claimed_digest(bytes: &[u8]) -> Option<(&[u8], &str)> {

@@ -11,7 +11,9 @@ use crate::browser::{digest, files, page};
 use crate::domain::appraisal::desk::{DeskEntry, ImportOutcome};
 use crate::domain::appraisal::desk_list::{DeskListPage, DeskQuery};
 use crate::domain::appraisal::desk_storage::read_backup;
-use crate::domain::appraisal::submission::{seal_preimage, MAX_SUBMISSION_BYTES};
+use crate::domain::appraisal::submission::{
+    seal_preimage_head, MAX_SUBMISSION_BYTES, SEAL_PREIMAGE_END,
+};
 use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::Problem;
 use crate::ui::assessment::sidebar::nav_link;
@@ -145,11 +147,10 @@ pub fn DeskPage() -> impl IntoView {
                 .iter()
                 .map(|file| async move {
                     let read = files::read_file(file, MAX_SUBMISSION_BYTES).await;
-                    let hashing = read
-                        .as_ref()
-                        .ok()
-                        .and_then(|f| seal_preimage(&f.bytes))
-                        .and_then(|p| digest::sha256_hex(&p));
+                    let hashing = read.as_ref().ok().and_then(|f| {
+                        let head = seal_preimage_head(&f.bytes)?;
+                        digest::sha256_hex_of_head(&f.read, head, SEAL_PREIMAGE_END)
+                    });
                     (read, digest::finish(hashing).await)
                 })
                 .collect();
