@@ -203,3 +203,66 @@ async fn a_fold_builds_its_content_once_when_first_opened() {
     assert_eq!(builds.get_untracked(), 1, "built once, kept when closed");
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_pager_steps_between_pages_and_hides_while_one_page_holds_all() {
+    use cchc_tu_danh_gia::domain::base::paging::PageSpan;
+    use cchc_tu_danh_gia::ui::pager::{PageSize, Pager};
+    let el = container();
+    let page = RwSignal::new(0usize);
+    let per_page = RwSignal::new(Some(50usize));
+    let span = Signal::derive(move || PageSpan::of(190, page.get(), per_page.get()));
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <div id="dau-danh-sach"></div>
+            <PageSize id="so-dong-thu" value=per_page.into() on_change=Callback::new(move |n| { per_page.set(n); page.set(0); })/>
+            <Pager span go=Callback::new(move |p| page.set(p)) label="Các trang thử" top="dau-danh-sach".to_string()/>
+        }
+    });
+    leptos::task::tick().await;
+    let nav = || all(&el, "nav.pager-nav")[0].clone();
+    let buttons = || {
+        all(&el, "nav.pager-nav button")
+            .into_iter()
+            .map(|b| b.unchecked_into::<web_sys::HtmlButtonElement>())
+            .collect::<Vec<_>>()
+    };
+    let shown = || all(&el, ".pager-where")[0].text_content().unwrap();
+    assert_eq!(
+        nav().get_attribute("aria-label").as_deref(),
+        Some("Các trang thử")
+    );
+    assert_eq!(shown(), "Trang 1/4");
+    assert!(buttons()[0].disabled(), "no page before the first");
+    buttons()[1].click();
+    leptos::task::tick().await;
+    assert_eq!(
+        (page.get_untracked(), shown()),
+        (1, "Trang 2/4".to_string())
+    );
+    for _ in 0..5 {
+        buttons()[1].click();
+        leptos::task::tick().await;
+    }
+    assert_eq!(page.get_untracked(), 3, "never past the last page");
+    assert!(buttons()[1].disabled());
+    buttons()[0].click();
+    leptos::task::tick().await;
+    assert_eq!(shown(), "Trang 3/4");
+
+    // "Tất cả": one page, no pager
+    let select: web_sys::HtmlSelectElement = all(&el, "#so-dong-thu")[0].clone().unchecked_into();
+    let labels: Vec<String> = all(&el, "#so-dong-thu option")
+        .iter()
+        .map(|o| o.text_content().unwrap())
+        .collect();
+    assert_eq!(labels, ["25", "50", "100", "Tất cả"]);
+    select.set_value("tat-ca");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(per_page.get_untracked(), None);
+    assert!(nav().has_attribute("hidden"));
+    drop(handle);
+}
