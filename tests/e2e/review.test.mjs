@@ -405,7 +405,11 @@ test("a province's year on one desk: 170 communes and 20 departments, realistic 
   assert.equal(await page.locator('[id="td-1.1.1-y-kien"]').inputValue(), 'Kế hoạch ban hành muộn 5 ngày');
   assert.equal(await page.locator('#diem-dtxhh').inputValue(), '6,5');
   await page.goto(env.origin + '/#/tham-dinh');
-  await page.locator('.desk-table caption', { hasText: /^190 hồ sơ · hồ sơ 1–50$/ }).waitFor({ timeout: 60000 });
+  // the choice of every row on one page is remembered; back to 50 a page
+  await page.locator('.desk-table caption', { hasText: /^190 hồ sơ$/ }).waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('.desk-table tbody tr').count(), 190);
+  await page.getByLabel('Số dòng mỗi trang').selectOption({ label: '50' });
+  await page.locator('.desk-table caption', { hasText: /^190 hồ sơ · hồ sơ 1–50$/ }).waitFor();
   assert.equal(await page.locator('.banner-warn').count(), 0, 'nothing unsaved or unreadable');
   // the one appraised is under appraisal now, and found by its status
   await page.getByLabel('Trạng thái').selectOption({ label: 'Đang thẩm định' });

@@ -11,6 +11,10 @@ use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::base::paging::{PageSpan, DEFAULT_PAGE_SIZE};
 use crate::domain::base::text::fold_vi;
 
+/// Where the reviewer's choice of rows per page is remembered (localStorage),
+/// for the desk's list and the ranking alike.
+pub const ROWS_PER_PAGE_KEY: &str = "cchc.rows-per-page.v1";
+
 /// What the reviewer asked the list for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeskQuery {

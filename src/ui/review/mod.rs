@@ -24,11 +24,12 @@ use leptos::task::spawn_local;
 use crate::browser::{idb, page, storage, tabs};
 use crate::domain::appraisal::council::{AppraisalPart, CouncilSeat, MergeReport, SEAT_KEY};
 use crate::domain::appraisal::desk::{Desk, DeskEntry};
-use crate::domain::appraisal::desk_list::DeskQuery;
+use crate::domain::appraisal::desk_list::{DeskQuery, ROWS_PER_PAGE_KEY};
 use crate::domain::appraisal::desk_storage::{
     StoredBy, REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
 };
 use crate::domain::appraisal::submission::Checks;
+use crate::domain::base::paging::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::domain::Library;
 use crate::ui::app::LibraryState;
 use crate::ui::lazy::ChunkError;
@@ -78,6 +79,14 @@ pub struct ReviewState {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// The app's other tabs: told what this one saved, and heard.
     tabs: StoredValue<Option<Arc<tabs::Tabs>>, LocalStorage>,
+}
+
+/// The rows per page the reviewer chose last time (one of [`PAGE_SIZES`]).
+fn remembered_rows_per_page() -> Option<usize> {
+    match storage::load::<Option<usize>>(ROWS_PER_PAGE_KEY) {
+        Ok(Some(rows)) if PAGE_SIZES.contains(&rows) => rows,
+        _ => DEFAULT_PAGE_SIZE,
+    }
 }
 
 /// Every (key, text) of a desk kept in localStorage by earlier versions.
@@ -131,7 +140,10 @@ impl ReviewState {
             checks,
             set_checks,
             library: lib.library,
-            list: RwSignal::new(DeskQuery::default()),
+            list: RwSignal::new(DeskQuery {
+                per_page: remembered_rows_per_page(),
+                ..DeskQuery::default()
+            }),
             unsaved: RwSignal::new(Vec::new()),
             space: RwSignal::new(None),
             seat: RwSignal::new(
@@ -189,6 +201,14 @@ impl ReviewState {
             if seat != CouncilSeat::default() || storage::load_raw(SEAT_KEY).is_some() {
                 let _ = storage::save(SEAT_KEY, &seat);
             }
+        });
+        // the rows per page, read above, remembered when the reviewer changes them
+        Effect::new(move |before: Option<Option<usize>>| {
+            let rows = state.list.with(|q| q.per_page);
+            if before.is_some_and(|b| b != rows) {
+                let _ = storage::save(ROWS_PER_PAGE_KEY, &rows);
+            }
+            rows
         });
         // another official set, or one fewer: every entry is checked again
         Effect::new(move |_| {

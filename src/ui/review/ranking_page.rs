@@ -12,7 +12,7 @@ use crate::domain::appraisal::ranking::{
     held_apart, ranked_by, ranking_blocks_checked, ranking_by_csv, ranking_csv, RankBlock, RankBy,
     RankRow,
 };
-use crate::domain::base::paging::{PageSpan, DEFAULT_PAGE_SIZE};
+use crate::domain::base::paging::PageSpan;
 use crate::domain::Dec;
 use crate::ui::app::LibraryState;
 use crate::ui::assessment::sidebar::nav_link;
@@ -55,9 +55,10 @@ pub fn RankingPage() -> impl IntoView {
     let r = use_review();
     let lib = expect_context::<LibraryState>();
     let sort = RwSignal::new((Column::Rank, true));
-    // rows per page, and each block's page (by its place on the page): a
-    // new order or page size starts every block from its first page
-    let per_page = RwSignal::new(DEFAULT_PAGE_SIZE);
+    // rows per page (the reviewer's one choice, the desk's list's too), and
+    // each block's page (by its place on the page): a new order or page
+    // size starts every block from its first page
+    let per_page = Signal::derive(move || r.list.with(|q| q.per_page));
     let pages = RwSignal::new(BTreeMap::<usize, usize>::new());
     let blocks = Memo::new(move |_| {
         r.desk.with(|d| {
@@ -253,9 +254,12 @@ pub fn RankingPage() -> impl IntoView {
             <div class="desk-filters">
                 <PageSize
                     id="so-dong-xep-hang"
-                    value=per_page.into()
+                    value=per_page
                     on_change=Callback::new(move |n| {
-                        per_page.set(n);
+                        r.list.update(|q| {
+                            q.per_page = n;
+                            q.page = 0;
+                        });
                         pages.set(BTreeMap::new());
                     })
                 />
