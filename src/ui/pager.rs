@@ -9,7 +9,9 @@ use crate::domain::base::paging::{PageSpan, PAGE_SIZES};
 
 /// Previous and next page, and "Trang 2/4"; hidden while one page holds
 /// every row. Going to another page brings `top` (an element's id: the
-/// list's start) into view.
+/// list's start) into view. At either end the button says it leads nowhere
+/// (`aria-disabled`) but keeps the focus, so a keyboard user pressing it
+/// page after page is not thrown back to the top of the document.
 #[component]
 pub fn Pager(
     span: Signal<PageSpan>,
@@ -30,11 +32,11 @@ pub fn Pager(
     };
     view! {
         <nav class="pager-nav" aria-label=label hidden=move || span.with(|s| s.pages < 2)>
-            <button type="button" class="button secondary small" prop:disabled=move || span.with(|s| s.page == 0) on:click=move |_| step(false)>
+            <button type="button" class="button secondary small" aria-disabled=move || span.with(|s| (s.page == 0).to_string()) on:click=move |_| step(false)>
                 {t!("‹ Trang trước", "‹ Previous page")}
             </button>
             <span class="pager-where" aria-live="polite">{move || span.with(|s| tf!("Trang {}/{}", "Page {}/{}", s.page + 1, s.pages))}</span>
-            <button type="button" class="button secondary small" prop:disabled=move || span.with(|s| s.page + 1 >= s.pages) on:click=move |_| step(true)>
+            <button type="button" class="button secondary small" aria-disabled=move || span.with(|s| (s.page + 1 >= s.pages).to_string()) on:click=move |_| step(true)>
                 {t!("Trang sau ›", "Next page ›")}
             </button>
         </nav>
