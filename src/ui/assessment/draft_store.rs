@@ -181,9 +181,10 @@ impl DraftStore {
             if !changed || self.trial.with_untracked(Option::is_some) {
                 return;
             }
+            // (already pending while typing goes on: nothing to redraw)
             if !matches!(
                 self.status.get_untracked(),
-                SaveStatus::Unavailable | SaveStatus::Conflict
+                SaveStatus::Unavailable | SaveStatus::Conflict | SaveStatus::Pending
             ) {
                 self.status.set(SaveStatus::Pending);
             }

@@ -116,7 +116,7 @@ fn EvidenceBody(code: String, response: Memo<Response>) -> impl IntoView {
             <TextArea
                 id=format!("{base}-giai-trinh")
                 label={t!("Giải trình (khi không có tài liệu kiểm chứng)", "Explanation (when there is no evidence)").to_string()}
-                value=Signal::derive(move || response.with(|r| r.explanation.clone()))
+                value=Memo::new(move |_| response.with(|r| r.explanation.clone()))
                 on_input=Callback::new(move |v: String| a.edit(&explanation_code, |r| r.explanation = v))
                 hint={t!("Nêu lý do không có tài liệu, hoặc nơi lưu trữ tài liệu.", "Say why there is no document, or where the documents are kept.").to_string()}
             />

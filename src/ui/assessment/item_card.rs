@@ -151,8 +151,11 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let score = move || item.with(|i| i.score.clone());
     let lacking = move || item.with(|i| i.lacking);
     let exempt = Memo::new(move |_| item.with(|i| i.exempt.clone()));
+    // memos, not derived signals: a keystroke changes the response, and
+    // each input's value and state is set in the page again only when it
+    // changed (a property binding writes the DOM on every re-run)
     let na =
-        Signal::derive(move || response.with(|r| r.not_applicable) || exempt.with(Option::is_some));
+        Memo::new(move |_| response.with(|r| r.not_applicable) || exempt.with(Option::is_some));
 
     let edit = {
         let code = code.clone();
@@ -163,7 +166,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         Callback::new(move |v: String| edit(Box::new(move |r| *field(r) = v)))
     };
     let text_of = move |field: fn(&crate::domain::Response) -> &String| {
-        Signal::derive(move || response.with(|r| field(r).clone()))
+        Memo::new(move |_| response.with(|r| field(r).clone()))
     };
 
     let input = match kind {
@@ -181,7 +184,7 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                     id=format!("{dom_id}-chon")
                     legend=tf!("Mức đạt được của {code}", "Level reached for {code}")
                     choices
-                    selected=Signal::derive(move || response.with(|r| r.choice.clone()))
+                    selected=Memo::new(move |_| response.with(|r| r.choice.clone()))
                     on_pick=Callback::new(move |c: Option<String>| edit(Box::new(move |r| r.choice = c)))
                     disabled=na
                 />
