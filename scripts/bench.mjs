@@ -11,7 +11,8 @@
 //   - keystroke → DOM update (median, p95) over 200 keystrokes in a
 //     percentage input whose points are shown live, with the pointer away
 //     from the page and again resting over it (as a desktop user's does);
-// and for us also: the same on a generated set of 1,000 items, time per
+// and the same on a page holding one input and one line of text (the floor
+// any page pays); and for us also: the same on a generated set of 1,000 items, time per
 // autosave, the reviewer importing, checking and ranking 200 generated
 // commune submissions (two documents cited per item), and typing an
 // appraisal with 10 and with 300 agencies on the desk.
@@ -83,6 +84,14 @@ const peerFiles = {
   'survey-core.min.css': 'node_modules/survey-core/survey-core.min.css',
 };
 for (const [name, from] of Object.entries(peerFiles)) copyFileSync(join(repo, from), join(peerDir, name));
+// The floor: a page holding one input and one line of text that the input
+// rewrites, measured the same way. What any page pays for a keystroke (the
+// browser's own key handling and the wait for the next frame), printed
+// beside the figures so each run's noise can be read against it.
+writeFileSync(join(peerDir, 'floor.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>floor</title></head>
+<body><label for="x">x</label> <input id="x"><p id="out">0</p><script>
+document.getElementById('x').addEventListener('input', (e) => { document.getElementById('out').textContent = e.target.value.length; });
+</script></body></html>`);
 writeFileSync(join(peerDir, 'form.json'), JSON.stringify({ textUpdateMode: 'onTyping', pages }));
 writeFileSync(join(peerDir, 'index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <link rel="stylesheet" href="survey-core.min.css"><script src="survey.core.min.js"></script><script src="survey-js-ui.min.js"></script></head>
@@ -246,6 +255,9 @@ try {
     results.peerQuestions = await page.locator('.sd-question').count();
     results.peerLat = await keystrokes(page, input, 'div[data-name="q1_1_4_diem"]');
     results.peerPointerLat = await keystrokes(page, input, 'div[data-name="q1_1_4_diem"]', { pointer: true });
+    await page.goto(origin + '/floor.html');
+    results.floorLat = await keystrokes(page, '#x', '#out');
+    results.floorPointerLat = await keystrokes(page, '#x', '#out', { pointer: true });
     await page.context().close();
     server.close();
   }
@@ -342,6 +354,7 @@ line('phím → DOM, p95', ms(q(results.oursLat, 0.95)), ms(q(results.peerLat, 0
 line('chuột đặt trên trang: phím → DOM, trung vị', ms(q(results.oursPointerLat, 0.5)), ms(q(results.peerPointerLat, 0.5)));
 line('chuột đặt trên trang: phím → DOM, p95', ms(q(results.oursPointerLat, 0.95)), ms(q(results.peerPointerLat, 0.95)));
 console.log(`tỉ lệ (ứng dụng này ÷ SurveyJS): dung lượng ${ratio(ours.brotli, peerSize.brotli)}, hiển thị lần đầu ${ratio(results.oursFirst, results.peerFirst)}, phím trung vị ${ratio(q(results.oursLat, 0.5), q(results.peerLat, 0.5))}, phím p95 ${ratio(q(results.oursLat, 0.95), q(results.peerLat, 0.95))}`);
+console.log(`trang sàn (một ô nhập, một dòng chữ, cùng cách đo): phím → DOM trung vị ${ms(q(results.floorLat, 0.5))}, chuột đặt trên trang ${ms(q(results.floorPointerLat, 0.5))} — phần mọi trang đều chịu (trình duyệt xử lý phím, chờ khung hình kế)`);
 console.log(`(SurveyJS vẽ cả ${results.peerQuestions} câu hỏi của trang 1; biểu mẫu của nó không có điểm từng mục, chỉ tiêu, tài liệu kiểm chứng có cấu trúc)`);
 
 console.log(`\n== Bộ tiêu chí sinh tự động ${LARGE_SET_ITEMS} mục (lĩnh vực 1 có ${results.largeItems} mục), CPU chậm ${THROTTLE}×`);
