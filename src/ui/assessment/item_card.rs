@@ -76,7 +76,8 @@ fn max_text(rule: &Rule, max: Dec) -> String {
 }
 
 /// The points line: what the item earns now, and why.
-fn result_view(unit_rule: &Rule, s: ItemScore) -> impl IntoView {
+/// What an item's result line says: its class, its points, and why.
+fn result_parts(unit_rule: &Rule, s: &ItemScore) -> (&'static str, String, Option<String>) {
     let (class, head) = match (s.status, unit_rule) {
         (ItemStatus::Scored, Rule::Bonus { .. }) => (
             "scored",
@@ -101,13 +102,32 @@ fn result_view(unit_rule: &Rule, s: ItemScore) -> impl IntoView {
     };
     let reason = match s.status {
         ItemStatus::Unanswered => None,
-        _ => Some(s.reason),
+        _ => Some(s.reason.clone()),
     };
-    view! {
-        <p class=format!("item-result result-{class}")>
-            <strong class="result-points">{head}</strong>
-            {reason.map(|r| view! { <span class="result-reason">{r}</span> })}
-        </p>
+    (class, head, reason)
+}
+
+/// The item's result line, drawn once: a keystroke changes its class and
+/// texts in place. (Rebuilding the line as a new view on every change
+/// removed and set again every attribute of its three elements: with
+/// `erase_components` an element's attributes are rebuilt as a list.) Its
+/// class, points and reason, each None while the item has no result.
+fn result_line(
+    class: Memo<Option<String>>,
+    head: Memo<Option<String>>,
+    reason: Memo<Option<String>>,
+) -> impl IntoView {
+    let has = Memo::new(move |_| head.with(Option::is_some));
+    let text = |m: Memo<Option<String>>| move || m.get().unwrap_or_default();
+    move || {
+        has.get().then(|| {
+            view! {
+                <p class=text(class)>
+                    <strong class="result-points">{text(head)}</strong>
+                    <span class="result-reason" hidden=move || reason.with(Option::is_none)>{text(reason)}</span>
+                </p>
+            }
+        })
     }
 }
 
@@ -146,10 +166,10 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             })
         })
     };
-    // plain closures over the item's own signal: they re-run when this
-    // item changes, never for another
-    let score = move || item.with(|i| i.score.clone());
-    let lacking = move || item.with(|i| i.lacking);
+    // memos over the item's own signal: they re-run when this item changes,
+    // never for another, and wake what shows them only when their own part
+    // changed
+    let lacking = Memo::new(move |_| item.with(|i| i.lacking));
     let exempt = Memo::new(move |_| item.with(|i| i.exempt.clone()));
     // memos, not derived signals: a keystroke changes the response, and
     // each input's value and state is set in the page again only when it
@@ -327,7 +347,17 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         }
     });
 
-    let rule_for_result = rule.clone();
+    let result = |part: fn((&'static str, String, Option<String>)) -> Option<String>| {
+        let rule = rule.clone();
+        Memo::new(move |_| {
+            item.with(|i| i.score.as_ref().and_then(|s| part(result_parts(&rule, s))))
+        })
+    };
+    let (result_class, result_head, result_reason) = (
+        result(|(class, _, _)| Some(format!("item-result result-{class}"))),
+        result(|(_, head, _)| Some(head)),
+        result(|(_, _, reason)| reason),
+    );
     let review = move || item.with(|i| i.review.clone());
     let show_evidence = !matches!(kind, InputKind::Survey);
     // Reopening the draft later brings the user back to the item last worked on.
@@ -380,8 +410,8 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
             })}
             <div class="item-input">{input}{na_box}</div>
             <div class="item-status" aria-live="polite">
-                {move || score().map(|s| result_view(&rule_for_result, s))}
-                {move || lacking().then(|| view! {
+                {result_line(result_class, result_head, result_reason)}
+                {move || lacking.get().then(|| view! {
                     <p class="flag">{t!("⚑ Thiếu tài liệu kiểm chứng: hãy dẫn văn bản hoặc ghi giải trình", "⚑ Evidence missing: cite a document or write an explanation")}</p>
                 })}
             </div>

@@ -94,10 +94,14 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
         .enumerate()
         .map(|(i, f)| {
             let code = f.code.clone();
-            let progress = move || {
+            // each field's texts as memos: a keystroke changes one field's,
+            // and only what shows that field's is woken
+            let progress = Memo::new(move |_| {
                 a.score.with(|s| {
                     s.as_ref().and_then(|s| s.report().fields.get(i)).map(|fs| {
-                        tf!("{}/{} mục · {} / {} điểm", "{}/{} items · {} / {} points",
+                        tf!(
+                            "{}/{} mục · {} / {} điểm",
+                            "{}/{} items · {} / {} points",
                             fs.answered,
                             fs.answerable,
                             fs.points.shown(),
@@ -105,14 +109,18 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
                         )
                     })
                 })
-            };
-            let flags = move || {
+            });
+            let flag = Memo::new(move |_| {
                 a.score.with(|s| {
                     s.as_ref()
                         .and_then(|s| s.lacking_by_field().get(i).copied())
                         .filter(|n| *n > 0)
-                        .map(|n| view! { <span class="nav-flag">{tf!("⚑ {n} thiếu TLKC", "⚑ {n} without evidence")}</span> })
+                        .map(|n| tf!("⚑ {n} thiếu TLKC", "⚑ {n} without evidence"))
                 })
+            });
+            let flags = move || {
+                flag.get()
+                    .map(|f| view! { <span class="nav-flag">{f}</span> })
             };
             let body = view! {
                 <span class="nav-title">{format!("{}. {}", f.code, f.title_shown())}</span>
