@@ -75,8 +75,8 @@ fn max_text(rule: &Rule, max: Dec) -> String {
     }
 }
 
-/// The points line: what the item earns now, and why.
-/// What an item's result line says: its class, its points, and why.
+/// What an item's result line says: its class, what the item earns now,
+/// and why.
 fn result_parts(unit_rule: &Rule, s: &ItemScore) -> (&'static str, String, Option<String>) {
     let (class, head) = match (s.status, unit_rule) {
         (ItemStatus::Scored, Rule::Bonus { .. }) => (
