@@ -138,8 +138,11 @@ pub fn DeskPage() -> impl IntoView {
         spawn_local(async move {
             // every file is read and its seal hashed by the browser side by
             // side, and each is imported as soon as it and those before it
-            // are in: reading, hashing and parsing overlap. The desk changes
-            // once for the batch: one recomputation and one save.
+            // are in: reading, hashing and parsing overlap. (Reading twelve
+            // at a time, so that the first arrive sooner, made 200 files'
+            // import slower: 1.9–2.1 s against 1.2–1.6 s in paired runs at 4x.)
+            // The desk changes once for the batch: one recomputation and one
+            // save.
             if picked.len() > 5 {
                 progress.set(Some((0, picked.len())));
             }
