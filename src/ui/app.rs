@@ -84,11 +84,7 @@ pub fn App() -> impl IntoView {
         stored
     });
 
-    warm_field_chunk(
-        assessment
-            .route
-            .with_untracked(|r| matches!(r, Route::Field { .. })),
-    );
+    assessment.route.with_untracked(warm_field_chunk);
     spawn_local(async move {
         match bundled::fetch_all().await {
             Ok(files) => {

@@ -34,16 +34,22 @@ split_page!(
 /// Loads the field pages' chunk ahead of need: at once when the app opens
 /// on a field (while the criteria sets are still being read), else a little
 /// after the first page is drawn, so that "Bắt đầu chấm điểm" does not wait.
-pub fn warm_field_chunk(opens_on_field: bool) {
+/// Not when it opens on the reviewer's desk or the studio: their users
+/// seldom fill in a self-assessment there, and the desk's first import
+/// would share the page with the chunk's compilation.
+pub fn warm_field_chunk(opening: &Route) {
     let load = || {
         leptos::task::spawn_local(async {
             let _ = load_page!(field_chunk()).await;
         })
     };
-    if opens_on_field {
-        load();
-    } else {
-        set_timeout(load, std::time::Duration::from_millis(1500));
+    match opening {
+        Route::Field { .. } => load(),
+        Route::Studio => {}
+        r if r.is_desk() => {}
+        _ => {
+            set_timeout(load, std::time::Duration::from_millis(1500));
+        }
     }
 }
 
