@@ -302,11 +302,6 @@ try {
     const page = await throttled(env);
     await page.goto(env.origin + '/#/tham-dinh');
     await page.locator('#nhap-ho-so').waitFor();
-    // the desk rehearses an import on a sample file once the page is idle
-    // (src/domain/appraisal/sample.rs), well before a reviewer has chosen
-    // 200 files in the browser's dialog; the files are picked after it
-    await page.waitForFunction(() => performance.getEntriesByName('cchc-desk-rehearsal').length > 0, null, { timeout: 300000 });
-    results.rehearsalMs = Math.round(await page.evaluate(() => performance.getEntriesByName('cchc-desk-rehearsal')[0].duration));
     // timed in the page, from the file input's change (the user's "Open")
     // to the desk counting all of them with its first page's rows drawn
     // (every file read, checked and recomputed): Playwright's own transfer of the files into
@@ -371,7 +366,6 @@ console.log(`\n== Tự lưu (bộ sở/ban/ngành, CPU chậm ${THROTTLE}×): ${
 
 console.log(`\n== Thẩm định: ${SUBMISSIONS} hồ sơ UBND xã (${kb(results.submissionBytes)}, 2 tài liệu mỗi mục), CPU chậm ${THROTTLE}×`);
 console.log(`nhập, kiểm tra niêm phong, tính lại điểm: ${results.importMs} ms (${(SUBMISSIONS / (results.importMs / 1000)).toFixed(0)} hồ sơ/giây)`);
-console.log(`nhập thử một tệp mẫu khi trang rảnh (trước khi chọn tệp): ${results.rehearsalMs} ms`);
 console.log(`mở bảng xếp hạng ${SUBMISSIONS} cơ quan: ${results.rankMs} ms; tổng ${results.importMs + results.rankMs} ms`);
 console.log(`mở lại bàn có ${DESK_LARGE} cơ quan (tải lại trang → đủ các dòng): ${results.deskReopenMs} ms`);
 console.log(`gõ ý kiến thẩm định, phím → khung hình kế: 10 cơ quan trên bàn: trung vị ${ms(q(results.desk10Lat, 0.5))}, p95 ${ms(q(results.desk10Lat, 0.95))}; ${DESK_LARGE} cơ quan: trung vị ${ms(q(results.deskLargeLat, 0.5))}, p95 ${ms(q(results.deskLargeLat, 0.95))}`);

@@ -197,20 +197,6 @@ pub async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Resolves when the browser is idle (its `requestIdleCallback`; a short
-/// timeout where it has none, as in Safari), for work the user is not
-/// waiting for.
-pub async fn when_idle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            if w.request_idle_callback(&resolve).is_err() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
-            }
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Resolves once the browser has painted what is on the page now: the next
 /// animation frame, then a task after it.
 pub async fn after_paint() {

@@ -13,6 +13,5 @@ pub mod history;
 pub mod last_year_file;
 pub mod notice;
 pub mod ranking;
-pub mod sample;
 pub mod submission;
 pub mod survey;

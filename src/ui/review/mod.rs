@@ -28,7 +28,6 @@ use crate::domain::appraisal::desk_list::{DeskQuery, ROWS_PER_PAGE_KEY};
 use crate::domain::appraisal::desk_storage::{
     StoredBy, REVIEW_ENTRY_PREFIX, REVIEW_PREFIX, REVIEW_SET_PREFIX,
 };
-use crate::domain::appraisal::sample::rehearse;
 use crate::domain::appraisal::submission::Checks;
 use crate::domain::base::paging::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::domain::Library;
@@ -215,29 +214,6 @@ impl ReviewState {
         Effect::new(move |_| {
             lib.library.track();
             state.recheck(None);
-        });
-        // while the reviewer chooses files, one sample file goes through a
-        // whole import on a scratch desk, so that the browser has compiled
-        // that code before the first real import (see domain::appraisal::sample)
-        let rehearsed = StoredValue::new(false);
-        Effect::new(move |_| {
-            if !state.ready.get()
-                || rehearsed.get_value()
-                || lib.library.with(|l| l.entries().is_empty())
-            {
-                return;
-            }
-            rehearsed.set_value(true);
-            spawn_local(async move {
-                page::when_idle().await;
-                page::timed("cchc-desk-rehearsal", || {
-                    lib.library.with_untracked(|l| {
-                        if let Some(e) = l.entries().first() {
-                            rehearse(&e.set);
-                        }
-                    })
-                });
-            });
         });
         // a page being hidden or closed saves at once
         let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save_all());
