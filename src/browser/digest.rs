@@ -3,20 +3,25 @@
 
 use wasm_bindgen_futures::JsFuture;
 
-/// Starts hashing the first `head` bytes of `data` followed by `end`, put
-/// together by the browser: what a file's seal covers, hashed without
-/// copying the file out of the app again. Await the result for lowercase
-/// hex, or None where Web Crypto is missing (an insecure context), so the
-/// caller hashes itself. Starting every hash before awaiting any lets them
-/// run together.
+/// Starts hashing the first `head` bytes of `data` followed by `end`: what
+/// a file's seal covers, hashed where the browser read it. `end` is written
+/// over the bytes after `head` (the file's own `,"digest":"…"}`, which
+/// `data` must hold and which is not needed again: the app has its copy), so
+/// nothing is copied for it: a copy of each file cost 30 ms for 200 files
+/// at 4× CPU throttling. Await the result for lowercase hex, or None where
+/// Web Crypto is missing (an insecure context) or `data` is too short, so
+/// the caller hashes itself. Starting every hash before awaiting any lets
+/// them run together.
 pub fn sha256_hex_of_head(data: &js_sys::Uint8Array, head: usize, end: &[u8]) -> Option<JsFuture> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    let head = u32::try_from(head).ok()?.min(data.length());
-    let text = js_sys::Uint8Array::new_with_length(head + end.len() as u32);
-    text.set(&data.subarray(0, head), 0);
-    text.set(&js_sys::Uint8Array::from(end), head);
+    let head = u32::try_from(head).ok()?;
+    let len = head.checked_add(u32::try_from(end.len()).ok()?)?;
+    if len > data.length() {
+        return None;
+    }
+    data.set(&js_sys::Uint8Array::from(end), head);
     let promise = subtle
-        .digest_with_str_and_buffer_source("SHA-256", &text)
+        .digest_with_str_and_buffer_source("SHA-256", &data.subarray(0, len))
         .ok()?;
     Some(JsFuture::from(promise))
 }

@@ -8,6 +8,8 @@ use wasm_bindgen_futures::JsFuture;
 pub struct PickedFile {
     pub name: String,
     pub bytes: Vec<u8>,
+    /// The browser's own copy, for work done beside the app (the seal's
+    /// hash, which writes over the file's end).
     pub read: js_sys::Uint8Array,
 }
 
