@@ -159,14 +159,15 @@ pub fn RankingPage() -> impl IntoView {
         .into_any()
     };
     let block_view = move |(n, block): (usize, RankBlock)| {
-        let csv = ranking_csv(&block);
-        let file = format!(
-            "xep-hang-cchc-{}-{}.csv",
-            crate::domain::base::text::file_slug(&block.title, "khoi"),
-            page::today_iso()
-        );
+        // the CSV is written when asked for, not each time the page is drawn
+        let for_csv = block.clone();
         let export = move |_| {
-            let _ = files::download(&file, "text/csv;charset=utf-8", &csv);
+            let file = format!(
+                "xep-hang-cchc-{}-{}.csv",
+                crate::domain::base::text::file_slug(&for_csv.title, "khoi"),
+                page::today_iso()
+            );
+            let _ = files::download(&file, "text/csv;charset=utf-8", &ranking_csv(&for_csv));
         };
         let fields = block.fields.clone();
         let print = Route::RankingPrint(block.set_key.clone());
