@@ -14,7 +14,8 @@
 // and the same on a page holding one input and one line of text (the floor
 // any page pays); and for us also: the same on a generated set of 1,000 items, time per
 // autosave, the reviewer importing, checking and ranking 200 generated
-// commune submissions (two documents cited per item), and typing an
+// commune submissions (two documents cited per item; picked the moment the
+// desk shows, and again on a desk that has finished opening), and typing an
 // appraisal with 10 and with 300 agencies on the desk.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
@@ -167,6 +168,22 @@ async function keystrokes(page, inputSelector, resultSelector, { pointer = false
   return page.evaluate(() => window.__lat);
 }
 
+/** Picks `files` in the desk's file input and times, in the page, from the
+ * input's change (the user's "Open") to the desk counting all of them with
+ * its first page's rows drawn (every file read, checked and recomputed):
+ * Playwright's own transfer of the files into the browser, which a user
+ * picking files does not wait for, is left out. */
+async function timedImport(page, files) {
+  await page.evaluate(() => document.addEventListener('change', () => { window.__nhapTu = performance.now(); }, true));
+  await page.locator('#nhap-ho-so').setInputFiles(files);
+  await page.waitForFunction((n) => {
+    const done = deskShows(n);
+    if (done) window.__nhapDen = performance.now();
+    return done;
+  }, files.length, { timeout: 300000, polling: 20 });
+  return Math.round(await page.evaluate(() => window.__nhapDen - window.__nhapTu));
+}
+
 async function throttled(env) {
   const page = await env.page();
   // the desk holds n agencies (its caption counts them all) and has drawn
@@ -302,18 +319,7 @@ try {
     const page = await throttled(env);
     await page.goto(env.origin + '/#/tham-dinh');
     await page.locator('#nhap-ho-so').waitFor();
-    // timed in the page, from the file input's change (the user's "Open")
-    // to the desk counting all of them with its first page's rows drawn
-    // (every file read, checked and recomputed): Playwright's own transfer of the files into
-    // the browser, which a user picking files does not wait for, is left out
-    await page.evaluate(() => document.addEventListener('change', () => { window.__nhapTu = performance.now(); }, true));
-    await page.locator('#nhap-ho-so').setInputFiles(files);
-    await page.waitForFunction((n) => {
-      const done = deskShows(n);
-      if (done) window.__nhapDen = performance.now();
-      return done;
-    }, files.length, { timeout: 300000, polling: 20 });
-    results.importMs = Math.round(await page.evaluate(() => window.__nhapDen - window.__nhapTu));
+    results.importMs = await timedImport(page, files);
     const t1 = Date.now();
     await page.goto(env.origin + '/#/xep-hang');
     // the block of n agencies ranked, its first page drawn
@@ -333,6 +339,19 @@ try {
     results.deskReopenMs = Date.now() - t2;
     results.submissionBytes = files.reduce((t, f) => t + readFileSync(f).length, 0);
     await page.context().close();
+    // The same files picked on a fresh desk that has finished opening: a
+    // reviewer spends seconds in the file dialog, and the desk (its chunk
+    // compiled, its database opened, the offline cache filled) is idle by
+    // then. Above, the files come the moment the desk's input shows, while
+    // all of that still runs.
+    {
+      const settled = await throttled(env);
+      await settled.goto(env.origin + '/#/tham-dinh');
+      await settled.locator('#nhap-ho-so').waitFor();
+      await settled.waitForTimeout(2000);
+      results.importSettledMs = await timedImport(settled, files);
+      await settled.context().close();
+    }
   }
 } finally {
   await env.close();
@@ -367,6 +386,7 @@ console.log(`\n== Tự lưu (bộ sở/ban/ngành, CPU chậm ${THROTTLE}×): ${
 console.log(`\n== Thẩm định: ${SUBMISSIONS} hồ sơ UBND xã (${kb(results.submissionBytes)}, 2 tài liệu mỗi mục), CPU chậm ${THROTTLE}×`);
 console.log(`nhập, kiểm tra niêm phong, tính lại điểm: ${results.importMs} ms (${(SUBMISSIONS / (results.importMs / 1000)).toFixed(0)} hồ sơ/giây)`);
 console.log(`mở bảng xếp hạng ${SUBMISSIONS} cơ quan: ${results.rankMs} ms; tổng ${results.importMs + results.rankMs} ms`);
+console.log(`chọn tệp sau khi bàn đã mở xong (như qua hộp thoại chọn tệp): nhập ${results.importSettledMs} ms; cùng bảng xếp hạng: ${results.importSettledMs + results.rankMs} ms`);
 console.log(`mở lại bàn có ${DESK_LARGE} cơ quan (tải lại trang → đủ các dòng): ${results.deskReopenMs} ms`);
 console.log(`gõ ý kiến thẩm định, phím → khung hình kế: 10 cơ quan trên bàn: trung vị ${ms(q(results.desk10Lat, 0.5))}, p95 ${ms(q(results.desk10Lat, 0.95))}; ${DESK_LARGE} cơ quan: trung vị ${ms(q(results.deskLargeLat, 0.5))}, p95 ${ms(q(results.deskLargeLat, 0.95))}`);
 
@@ -375,4 +395,4 @@ const verdict = (ok) => (ok ? 'đạt' : 'CHƯA ĐẠT');
 console.log(`trang đầu ≤ 270 KB brotli: ${kb(ours.brotli)} — ${verdict(ours.brotli <= 270 * 1024)}`);
 console.log(`phím → DOM ≤ 16 ms (trung vị): ${ms(q(results.oursLat, 0.5))} — ${verdict(q(results.oursLat, 0.5) <= 16)}`);
 console.log(`phím → DOM ≤ 16 ms (trung vị) trên bộ ${LARGE_SET_ITEMS} mục: ${ms(q(results.largeLat, 0.5))} — ${verdict(q(results.largeLat, 0.5) <= 16)}; chuột đặt trên trang: ${ms(q(results.largePointerLat, 0.5))} — ${verdict(q(results.largePointerLat, 0.5) <= 16)}`);
-console.log(`${SUBMISSIONS} hồ sơ nhập và xếp hạng ≤ 1 s: ${results.importMs + results.rankMs} ms — ${verdict(results.importMs + results.rankMs <= 1000)}`);
+console.log(`${SUBMISSIONS} hồ sơ nhập và xếp hạng ≤ 1 s: ${results.importMs + results.rankMs} ms — ${verdict(results.importMs + results.rankMs <= 1000)}; chọn tệp sau khi bàn đã mở xong: ${results.importSettledMs + results.rankMs} ms — ${verdict(results.importSettledMs + results.rankMs <= 1000)}`);
