@@ -22,10 +22,18 @@ fn set() -> CriteriaSet {
 
 /// A desk with one entry per name; entry i's key is "ban-i".
 fn desk_of(names: &[&str], set: &CriteriaSet) -> Desk {
+    let agencies: Vec<(String, &CriteriaSet)> =
+        names.iter().map(|n| (n.to_string(), set)).collect();
+    desk_with(&agencies)
+}
+
+/// A desk with one entry per agency, each on its own set; entry i's key is
+/// "ban-i".
+fn desk_with(agencies: &[(String, &CriteriaSet)]) -> Desk {
     let mut desk = Desk::default();
-    for (i, name) in names.iter().enumerate() {
+    for (i, (name, set)) in agencies.iter().enumerate() {
         let mut d = Draft::new(&format!("ban-{i}"), "2026-11-20T09:00:00");
-        d.profile.name = name.to_string();
+        d.profile.name = name.clone();
         d.profile.year = "2026".into();
         let sub = export(&d, set, "2026-11-22T10:00:00", 1);
         desk.import(
@@ -258,4 +266,47 @@ fn a_page_span_covers_every_row_once_and_clamps_to_the_last_page() {
         PageSpan::of(100, 1, Some(50)).of_list(&[1, 2, 3]),
         &[] as &[i32]
     );
+}
+
+/// A desk holding one agency on each of these sets.
+fn desk_on(sets: &[&CriteriaSet]) -> Desk {
+    let agencies: Vec<(String, &CriteriaSet)> = sets
+        .iter()
+        .enumerate()
+        .map(|(i, set)| (format!("Cơ quan {i}"), *set))
+        .collect();
+    desk_with(&agencies)
+}
+
+#[test]
+fn each_set_is_named_short_in_the_list_and_told_apart_where_two_would_read_the_same() {
+    let departments = set();
+    let communes = load("public/criteria/minh-hoa-ubnd-xa-phuong-2026.json");
+    let key = |s: &CriteriaSet| format!("{}@{}", s.id, s.version);
+    let labels = desk_on(&[&departments, &communes, &communes]).set_labels();
+    assert_eq!(
+        labels,
+        BTreeMap::from([
+            (key(&departments), "Sở, ban, ngành 2026".to_string()),
+            (key(&communes), "UBND xã, phường 2026".to_string()),
+        ])
+    );
+    // a corrected version of the same set beside the first: their versions
+    let mut corrected = departments.clone();
+    corrected.version = "2026.2".into();
+    let labels = desk_on(&[&departments, &corrected]).set_labels();
+    assert_eq!(
+        labels[&key(&departments)],
+        format!("Sở, ban, ngành 2026 ({})", departments.version)
+    );
+    assert_eq!(labels[&key(&corrected)], "Sở, ban, ngành 2026 (2026.2)");
+    // another province's set of the same kind, year and version: the keys
+    let mut other = departments.clone();
+    other.id = "tinh-khac-so-ban-nganh-2026".into();
+    let labels = desk_on(&[&departments, &other]).set_labels();
+    assert_eq!(
+        labels[&key(&other)],
+        format!("Sở, ban, ngành 2026 ({})", key(&other))
+    );
+    assert_ne!(labels[&key(&departments)], labels[&key(&other)]);
 }

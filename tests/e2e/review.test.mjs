@@ -80,6 +80,10 @@ test('agency → reviewer: sealed export, checked import, tampering flagged, hos
   assert.equal(await rows.count(), 3, 'the bad file did not stop the others');
   const row = (name) => rows.filter({ hasText: name });
   assert.match(await row('Sở Tư pháp').innerText(), /Khớp/);
+  // the set named short in every row, its full title kept for the pointer
+  const setCell = row('Sở Tư pháp').locator('td').first();
+  assert.equal(await setCell.innerText(), 'Sở, ban, ngành 2026');
+  assert.match(await setCell.getAttribute('title'), /^Bộ tiêu chí xác định Chỉ số CCHC các sở, ban, ngành/);
   const tampered = await row('Sở Sửa Điểm').innerText();
   assert.match(tampered, /Mã niêm phong \(SHA-256\) không khớp: tệp đã bị sửa sau khi xuất\./);
   assert.match(tampered, /Tổng điểm, chỉ số hoặc xếp loại ghi trong tệp \(50; [^)]*\) khác với kết quả tính lại \(2; /);

@@ -4,12 +4,14 @@
 //! shown a page at a time.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::desk::{Desk, DeskEntry};
 use super::submission::Checks;
 use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::base::paging::{PageSpan, DEFAULT_PAGE_SIZE};
 use crate::domain::base::text::fold_vi;
+use crate::domain::criteria::set::CriteriaSet;
 
 /// Where the reviewer's choice of rows per page is remembered (localStorage),
 /// for the desk's list and the ranking alike.
@@ -69,6 +71,38 @@ pub fn needs_look(e: &DeskEntry, checks: Option<&Checks>) -> bool {
 }
 
 impl Desk {
+    /// How the list names each submission's criteria set, by its key
+    /// ("id@version"): the kind of agency it is for and its year ("UBND xã,
+    /// phường 2026"), so that a province's list keeps a row to a line or
+    /// two where the set's full title took four in every row; with its
+    /// version where two sets on the desk would otherwise read the same,
+    /// and its key where even that does.
+    pub fn set_labels(&self) -> BTreeMap<String, String> {
+        let mut sets = BTreeMap::new();
+        for e in self.entries.values() {
+            let s = &e.submission;
+            sets.entry(s.criteria_set_key.clone())
+                .or_insert_with(|| Arc::clone(&s.criteria_set));
+        }
+        let base = |set: &CriteriaSet| format!("{} {}", set.unit_type.label(), set.year);
+        let clashes = |label: &dyn Fn(&CriteriaSet) -> String, set: &CriteriaSet| {
+            sets.values().filter(|o| label(o) == label(set)).count() > 1
+        };
+        let versioned = |set: &CriteriaSet| format!("{} ({})", base(set), set.version);
+        sets.iter()
+            .map(|(key, set)| {
+                let label = if !clashes(&base, set) {
+                    base(set)
+                } else if !clashes(&versioned, set) {
+                    versioned(set)
+                } else {
+                    format!("{} ({key})", base(set))
+                };
+                (key.clone(), label)
+            })
+            .collect()
+    }
+
     /// The page of the list the query asks for, agencies in the order of
     /// their names (diacritics aside, then as written).
     pub fn list(&self, q: &DeskQuery, checks: &BTreeMap<String, Checks>) -> DeskListPage {

@@ -230,6 +230,7 @@ pub fn DeskPage() -> impl IntoView {
         let checks = checks.get();
         let keys = shown.with(|p| p.keys.clone());
         r.desk.with(|desk| {
+            let set_labels = desk.set_labels();
             keys.iter()
                 .filter_map(|key| desk.entries.get(key).map(|e| (key, e)))
                 .map(|(key, e)| {
@@ -256,7 +257,7 @@ pub fn DeskPage() -> impl IntoView {
                     view! {
                         <tr class:flagged=flagged>
                             <th scope="row"><a href=href>{e.submission.agency.name.clone()}</a></th>
-                            <td>{format!("{} ({})", e.submission.criteria_set.title_shown(), e.submission.criteria_set.year)}</td>
+                            <td title=e.submission.criteria_set.title_shown().to_string()>{set_labels.get(&e.submission.criteria_set_key).cloned().unwrap_or_default()}</td>
                             <td class="num" data-label={t!("Lần nộp", "Round")}>{e.submission.round}</td>
                             <td data-label={t!("Trạng thái", "Status")}>{e.status.label()}</td>
                             <td class="num" data-label={t!("Tự chấm (ghi trong tệp)", "Self-score (in the file)")}>{e.submission.scores.total.shown()}</td>
