@@ -280,6 +280,8 @@ test('input errors get a Vietnamese message next to their input, and nothing typ
   assert.equal(await byId(page, 'muc-1.1.4-ty-le').inputValue(), '8x');
   assert.equal(await byId(page, 'muc-1.3.2-tu-so').inputValue(), '12');
   await page.getByRole('link', { name: 'Bảng tổng hợp' }).first().click();
+  // the summary loads on demand: its list is read once it is there
+  await page.locator('#loi-nhap-lieu-tieu-de + ul a').first().waitFor();
   const errors = await page.locator('#loi-nhap-lieu-tieu-de + ul a').allInnerTexts();
   assert.deepEqual(errors.map((t) => t.split(/\s/)[0]), ['1.1.4', '1.3.2', '1.5']);
   assertClean(page);
