@@ -117,7 +117,7 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     let field_score = {
         let code = code.clone();
         Memo::new(move |_| {
-            a.score.with(|s| {
+            a.with_totals(|s| {
                 s.as_ref()
                     .and_then(|s| s.report().fields.iter().find(|f| f.code == code).cloned())
             })
@@ -176,7 +176,7 @@ pub fn FieldPage(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
                 let open = range.contains(&working_on);
                 let progress = {
                     let range = range.clone();
-                    Memo::new(move |_| a.score.with(|s| s.as_ref().map(|s| s.progress(index, range.clone()))))
+                    Memo::new(move |_| a.with_totals(|s| s.as_ref().map(|s| s.progress(index, range.clone()))))
                 };
                 let progress = move || {
                     progress.get().map(|p| {

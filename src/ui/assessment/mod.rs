@@ -28,6 +28,7 @@ pub mod summary_page;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::browser::page;
 use crate::domain::assessment::live::{Changes, LiveScore};
@@ -54,6 +55,8 @@ pub struct Assessment {
     /// year's, for a draft duplicated for the new year), for the comparison.
     pub switched_from: RwSignal<Option<String>>,
     items: Slices<ItemView>,
+    /// Notified a frame after the score changed (see [`Assessment::with_totals`]).
+    totals: Trigger,
 }
 
 /// What an item card shows of the draft and its report (see [`slices`]).
@@ -140,8 +143,24 @@ impl Assessment {
             today: StoredValue::new(page::today_iso()),
             switched_from: RwSignal::new(None),
             items: Slices::new(),
+            totals: Trigger::new(),
         };
         store.start();
+        // what shows totals follows the score once the frame after its
+        // change has been drawn (see `with_totals`)
+        let totals = state.totals;
+        let waiting = StoredValue::new(false);
+        Effect::new(move |_| {
+            score.track();
+            if !waiting.get_value() {
+                waiting.set_value(true);
+                spawn_local(async move {
+                    page::after_paint().await;
+                    waiting.set_value(false);
+                    totals.notify();
+                });
+            }
+        });
         // every item card's signal, brought up to date after each change of
         // the score: only the items it says changed are looked at, and only
         // the cards whose view differs wake
@@ -206,6 +225,16 @@ impl Assessment {
                 })
             })
         })
+    }
+
+    /// The score, read by what shows totals: the score bar, the side
+    /// panel, a field's and a part's sums. They follow it a frame late: a
+    /// keystroke's own frame draws the edited item's result only, and the
+    /// totals catch up in the next, so the browser lays out and paints less
+    /// before the key's result shows.
+    pub fn with_totals<T>(self, f: impl FnOnce(&Option<Arc<LiveScore>>) -> T) -> T {
+        self.totals.track();
+        self.score.with_untracked(f)
     }
 
     pub fn edit(self, code: &str, f: impl FnOnce(&mut Response)) {

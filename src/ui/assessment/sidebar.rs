@@ -52,13 +52,10 @@ pub fn ScoreBar() -> impl IntoView {
     let a = use_assessment();
     let has_score = Memo::new(move |_| a.score.with(Option::is_some));
     let figure = move |f: fn(&ScoreReport) -> String| {
-        move || {
-            a.score
-                .with(|s| s.as_ref().map(|live| f(live.report())).unwrap_or_default())
-        }
+        move || a.with_totals(|s| s.as_ref().map(|live| f(live.report())).unwrap_or_default())
     };
     let class = move || {
-        a.score.with(|s| {
+        a.with_totals(|s| {
             s.as_ref().map(|live| {
                 let class = live.report().class.clone();
                 a.set
@@ -97,7 +94,7 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
             // each field's texts as memos: a keystroke changes one field's,
             // and only what shows that field's is woken
             let progress = Memo::new(move |_| {
-                a.score.with(|s| {
+                a.with_totals(|s| {
                     s.as_ref().and_then(|s| s.report().fields.get(i)).map(|fs| {
                         tf!(
                             "{}/{} mục · {} / {} điểm",
@@ -111,7 +108,7 @@ pub fn Sidebar(set: Arc<CriteriaSet>) -> impl IntoView {
                 })
             });
             let flag = Memo::new(move |_| {
-                a.score.with(|s| {
+                a.with_totals(|s| {
                     s.as_ref()
                         .and_then(|s| s.lacking_by_field().get(i).copied())
                         .filter(|n| *n > 0)
