@@ -73,6 +73,9 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # naming sets short still added 0.3 KB to the first part, cause not
   # traced (the first part's size moves by ~0.1 KB with what the desk's
   # chunk holds): 254.1 KB (260,187 bytes), under 255.
+  # The score bar, the side panel and the sums following the score a frame
+  # late (Assessment::with_totals) added 0.7 KB: 254.8 KB (260,873 bytes),
+  # under 255.
   # The aim was 270 KB (0.85 × SurveyJS's library); it is met.
   ceiling_kb=255; target_kb=270
   echo "Phần tải khi cần (các trang tách riêng): brotli $((lazy / 1024)) KB, không tính vào trang đầu"
