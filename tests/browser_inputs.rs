@@ -267,9 +267,12 @@ async fn item_card_scores_live_with_the_reason() {
     let _ = gloo_storage_clear();
 }
 
-/// Lets effects run and tachys' queued `value` writes (a microtask) land.
+/// Lets effects run and tachys' queued `value` writes (a microtask) land,
+/// and what follows a frame late (the totals, the evidence flag) arrive.
 async fn settle() {
     leptos::task::tick().await;
+    leptos::task::tick().await;
+    cchc_tu_danh_gia::browser::page::after_paint().await;
     leptos::task::tick().await;
 }
 

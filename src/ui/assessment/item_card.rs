@@ -169,7 +169,20 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
     // memos over the item's own signal: they re-run when this item changes,
     // never for another, and wake what shows them only when their own part
     // changed
-    let lacking = Memo::new(move |_| item.with(|i| i.lacking));
+    // The evidence flag (and the card's flagged border) follows the result
+    // a frame late, as the totals do (see `Assessment::with_totals`): it is
+    // advice about the answer, and when it comes or goes every card below
+    // moves, which the frame showing the key's result need not wait for.
+    let lacking_now = Memo::new(move |_| item.with(|i| i.lacking));
+    let lacking = RwSignal::new(lacking_now.get_untracked());
+    Effect::new(move |_| {
+        if lacking_now.get() != lacking.get_untracked() {
+            leptos::task::spawn_local(async move {
+                crate::browser::page::after_paint().await;
+                lacking.set(lacking_now.get_untracked());
+            });
+        }
+    });
     let exempt = Memo::new(move |_| item.with(|i| i.exempt.clone()));
     // memos, not derived signals: a keystroke changes the response, and
     // each input's value and state is set in the page again only when it
