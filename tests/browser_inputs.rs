@@ -267,6 +267,53 @@ async fn item_card_scores_live_with_the_reason() {
     let _ = gloo_storage_clear();
 }
 
+/// A card that leaves the page right after a keystroke that flags it (the
+/// agency moves on to another page at once): the flag, which follows a
+/// frame late, finds the card gone and does nothing.
+#[wasm_bindgen_test]
+async fn item_card_gone_before_its_flag_arrives() {
+    // a panic in a task the test does not await would not fail it: the
+    // hook records it
+    static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, std::sync::atomic::Ordering::SeqCst);
+        before(info)
+    }));
+    let _ = gloo_storage_clear();
+    let el = container();
+    let set = load_criteria_set(include_bytes!("fixtures/every-rule-kind.json")).unwrap();
+    let key = format!("{}@{}", set.id, set.version);
+    let shared = Arc::new(set.clone());
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let mut library = Library::default();
+        library.add_bundled("every-rule-kind.json", set.clone());
+        let state = LibraryState {
+            library: RwSignal::new(library),
+            selected: RwSignal::new(None),
+        };
+        provide_context(state);
+        let a = Assessment::provide(state.library);
+        a.draft.update(|d| d.set_key = key.clone());
+        view! { <ItemCard set=shared.clone() code="1.2".to_string()/> }
+    });
+    settle().await;
+    let num: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-tu-so']");
+    let den: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-mau-so']");
+    type_into(&num, "43");
+    type_into(&den, "50");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    drop(handle);
+    settle().await;
+    settle().await;
+    assert!(
+        !PANICKED.load(std::sync::atomic::Ordering::SeqCst),
+        "no panic once the card is gone"
+    );
+    let _ = gloo_storage_clear();
+}
+
 /// Lets effects run and tachys' queued `value` writes (a microtask) land,
 /// and what follows a frame late (the totals, the evidence flag) arrive.
 async fn settle() {

@@ -179,7 +179,10 @@ pub fn ItemCard(set: Arc<CriteriaSet>, code: String) -> impl IntoView {
         if lacking_now.get() != lacking.get_untracked() {
             leptos::task::spawn_local(async move {
                 crate::browser::page::after_paint().await;
-                lacking.set(lacking_now.get_untracked());
+                // the card may have left the page meanwhile
+                if let Some(now) = lacking_now.try_get_untracked() {
+                    lacking.try_set(now);
+                }
             });
         }
     });
