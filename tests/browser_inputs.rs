@@ -175,21 +175,7 @@ async fn stepper_buttons_say_what_they_do() {
 async fn item_card_scores_live_with_the_reason() {
     let _ = gloo_storage_clear();
     let el = container();
-    let set = load_criteria_set(include_bytes!("fixtures/every-rule-kind.json")).unwrap();
-    let key = format!("{}@{}", set.id, set.version);
-    let shared = Arc::new(set.clone());
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        let mut library = Library::default();
-        library.add_bundled("every-rule-kind.json", set.clone());
-        let state = LibraryState {
-            library: RwSignal::new(library),
-            selected: RwSignal::new(None),
-        };
-        provide_context(state);
-        let a = Assessment::provide(state.library);
-        a.draft.update(|d| d.set_key = key.clone());
-        view! { <ItemCard set=shared.clone() code="1.2".to_string()/> }
-    });
+    let handle = mount_ratio_card(&el);
     settle().await;
     let num: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-tu-so']");
     let den: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-mau-so']");
@@ -282,21 +268,7 @@ async fn item_card_gone_before_its_flag_arrives() {
     }));
     let _ = gloo_storage_clear();
     let el = container();
-    let set = load_criteria_set(include_bytes!("fixtures/every-rule-kind.json")).unwrap();
-    let key = format!("{}@{}", set.id, set.version);
-    let shared = Arc::new(set.clone());
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        let mut library = Library::default();
-        library.add_bundled("every-rule-kind.json", set.clone());
-        let state = LibraryState {
-            library: RwSignal::new(library),
-            selected: RwSignal::new(None),
-        };
-        provide_context(state);
-        let a = Assessment::provide(state.library);
-        a.draft.update(|d| d.set_key = key.clone());
-        view! { <ItemCard set=shared.clone() code="1.2".to_string()/> }
-    });
+    let handle = mount_ratio_card(&el);
     settle().await;
     let num: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-tu-so']");
     let den: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-mau-so']");
@@ -312,6 +284,26 @@ async fn item_card_gone_before_its_flag_arrives() {
         "no panic once the card is gone"
     );
     let _ = gloo_storage_clear();
+}
+
+/// Item 1.2 (a ratio) of the fixture set, as an agency's draft on that
+/// set shows it.
+fn mount_ratio_card(el: &web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let set = load_criteria_set(include_bytes!("fixtures/every-rule-kind.json")).unwrap();
+    let key = format!("{}@{}", set.id, set.version);
+    let shared = Arc::new(set.clone());
+    leptos::mount::mount_to(el.clone(), move || {
+        let mut library = Library::default();
+        library.add_bundled("every-rule-kind.json", set.clone());
+        let state = LibraryState {
+            library: RwSignal::new(library),
+            selected: RwSignal::new(None),
+        };
+        provide_context(state);
+        let a = Assessment::provide(state.library);
+        a.draft.update(|d| d.set_key = key.clone());
+        view! { <ItemCard set=shared.clone() code="1.2".to_string()/> }
+    })
 }
 
 /// Lets effects run and tachys' queued `value` writes (a microtask) land,
