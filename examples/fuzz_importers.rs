@@ -1,10 +1,13 @@
 //! Feeds every importer generated and mutated inputs and counts panics.
 //! Importers: criteria set, submission, review file, stored draft, demo
 //! data, the reviewer's desk import (its fast reader and, for anything
-//! unusual, the careful one), a council member's part, the secretary's
-//! assignment package, the start's reader of known sets (scored after), and
-//! a pasted table of survey scores matched to a desk. Each input goes to
-//! all of them.
+//! unusual, the careful one; a file it takes is then checked against the
+//! official set, ranked, written as CSV, a result notice and a review
+//! file), the desk's backup (restored and checked), last year's files, a
+//! council member's part, the secretary's assignment package, the start's
+//! reader of known sets (scored after), a pasted table of survey scores
+//! matched to a desk, and the studio's annex table, pasted or as .xlsx.
+//! Each input goes to all of them.
 //!
 //!     cargo run --release --example fuzz_importers [-- <inputs> [<seed>]]
 //!
@@ -20,15 +23,23 @@ use std::time::{Duration, Instant};
 use cchc_tu_danh_gia::domain::appraisal::assignment::{read_package, Assignment};
 use cchc_tu_danh_gia::domain::appraisal::council::{read_part, Member};
 use cchc_tu_danh_gia::domain::appraisal::desk::{Desk, DeskEntry};
+use cchc_tu_danh_gia::domain::appraisal::desk_storage::read_backup;
+use cchc_tu_danh_gia::domain::appraisal::last_year_file::read_last_year;
+use cchc_tu_danh_gia::domain::appraisal::notice::result_notice;
+use cchc_tu_danh_gia::domain::appraisal::ranking::{ranking_blocks_checked, ranking_csv};
 use cchc_tu_danh_gia::domain::appraisal::submission::{
     export, read_submission, MAX_SUBMISSION_BYTES,
 };
 use cchc_tu_danh_gia::domain::appraisal::survey::match_survey_table;
 use cchc_tu_danh_gia::domain::assessment::review_file::read_review_file;
 use cchc_tu_danh_gia::domain::assessment::stored::read_stored;
+use cchc_tu_danh_gia::domain::authoring::annex::{annex_rows, import_annex, recognise_columns};
+use cchc_tu_danh_gia::domain::authoring::xlsx::read_xlsx;
+use cchc_tu_danh_gia::domain::base::table::read_table;
 use cchc_tu_danh_gia::domain::criteria::loader::read_known_set;
 use cchc_tu_danh_gia::domain::demo::read_demo;
 use cchc_tu_danh_gia::domain::scoring::engine::score;
+use cchc_tu_danh_gia::domain::CriteriaSet;
 use cchc_tu_danh_gia::domain::{load_criteria_set, Answers, Draft, InputKind, MAX_SET_BYTES};
 
 #[path = "common/rng.rs"]
@@ -117,6 +128,9 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
     .expect("json");
     let part = serde_json::to_string(&desk.export_part(&member, &[], "t")).expect("json");
     let survey = "STT\tCơ quan\tĐiểm\n1\tCơ quan thử\t8,5\n2\t\"UBND; xã\"\t1e400\n";
+    let backup = serde_json::to_string(&desk.backup("2026-11-22T09:00:00")).expect("json");
+    let annex = read("tests/fixtures/phu-luc-so-ban-nganh.tsv");
+    let xlsx = read("tests/fixtures/phu-luc-so-ban-nganh.xlsx");
     vec![
         ("bộ tiêu chí sở".into(), so),
         ("bộ tiêu chí xã".into(), xa),
@@ -130,6 +144,9 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         ("gói phân công".into(), package.into_bytes()),
         ("phần thẩm định".into(), part.into_bytes()),
         ("bảng điểm ĐTXHH".into(), survey.as_bytes().to_vec()),
+        ("bản sao lưu bàn thẩm định".into(), backup.into_bytes()),
+        ("bảng phụ lục (dán)".into(), annex),
+        ("bảng phụ lục (.xlsx)".into(), xlsx),
         // the demo file is large; a cut of it keeps the run fast
         (
             "dữ liệu mẫu".into(),
@@ -246,7 +263,27 @@ fn feed(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let _ = read_stored(&text, "fuzz");
     let mut desk = Desk::default();
-    let _ = desk.import("f.json", bytes, "2026-11-22T08:00:00");
+    if desk.import("f.json", bytes, "2026-11-22T08:00:00").is_ok() {
+        REACHED[0].fetch_add(1, Ordering::Relaxed);
+        // what the desk does with a file it took: its checks against the
+        // official set (forged bands, stated figures), the ranking and its
+        // CSV, the result notice, the review file
+        let official = official_set();
+        let checks = desk.checks(|_| Some(official));
+        for block in ranking_blocks_checked(&desk, |_| Some(official), &checks) {
+            let _ = ranking_csv(&block);
+        }
+        for e in desk.entries.values() {
+            let _ = result_notice(e, official);
+            let _ = e.review_file(official, "2026-11-23T08:00:00");
+        }
+    }
+    if let Ok(restored) = read_backup(&text) {
+        REACHED[1].fetch_add(1, Ordering::Relaxed);
+        let official = official_set();
+        let _ = restored.checks(|_| Some(official));
+    }
+    let _ = read_last_year(&[("f.json".into(), bytes.to_vec())], "2027");
     let _ = read_part(bytes);
     let _ = read_package(bytes);
     if let Ok(set) = read_known_set(bytes) {
@@ -255,6 +292,34 @@ fn feed(bytes: &[u8]) {
     // the text as a survey table, on a desk holding a real submission
     let seeded = SEEDED_DESK.get_or_init(seeded_desk);
     let _ = match_survey_table(seeded, &text, |_| None);
+    // the studio: the text as a pasted annex table, the bytes as an .xlsx
+    annex(&read_table(&text));
+    if let Ok(rows) = read_xlsx(bytes) {
+        REACHED[2].fetch_add(1, Ordering::Relaxed);
+        annex(&rows);
+    }
+}
+
+/// Inputs taken by the desk (then checked and ranked), restored as a
+/// backup, and read as an .xlsx: how far the mutations get.
+static REACHED: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+
+/// The studio's reading of an annex table into a criteria set.
+fn annex(rows: &[Vec<String>]) {
+    let (header, cols) = recognise_columns(rows);
+    let _ = import_annex(&annex_rows(rows, header, &cols), 2026);
+}
+
+static OFFICIAL: std::sync::OnceLock<CriteriaSet> = std::sync::OnceLock::new();
+
+/// The commune set, as the reviewer's official one.
+fn official_set() -> &'static CriteriaSet {
+    OFFICIAL.get_or_init(|| {
+        load_criteria_set(
+            &std::fs::read("public/criteria/minh-hoa-ubnd-xa-phuong-2026.json").expect("set"),
+        )
+        .expect("bundled set loads")
+    })
 }
 
 static SEEDED_DESK: std::sync::OnceLock<Desk> = std::sync::OnceLock::new();
@@ -346,10 +411,17 @@ fn main() {
         "byte ngẫu nhiên",
         "chèn token",
     ];
-    println!("== Thử nghiệm mờ (fuzz) các bộ đọc: {total} đầu vào, mỗi đầu vào qua 10 bộ đọc, {threads} luồng");
+    println!("== Thử nghiệm mờ (fuzz) các bộ đọc: {total} đầu vào, mỗi đầu vào qua mọi bộ đọc, {threads} luồng");
     for (name, k) in names.iter().zip(&kinds) {
         println!("{name:<30} {:>9}", k.load(Ordering::Relaxed));
     }
+    let reached = |i: usize| REACHED[i].load(Ordering::Relaxed);
+    println!(
+        "đi sâu: bàn thẩm định nhận (rồi kiểm tra, xếp hạng) {}, khôi phục bản sao lưu {}, đọc được như .xlsx {}",
+        reached(0),
+        reached(1),
+        reached(2)
+    );
     println!("thời gian: {:.1} s", started.elapsed().as_secs_f64());
     println!(
         "tệp quá cỡ bị từ chối chậm nhất sau: {:.3} ms",
