@@ -242,6 +242,85 @@ test('the whole loop: agency → reviewer → agency → reviewer, then locked a
   assert.deepEqual([...reviewer.foreignRequests, ...agency.foreignRequests], []);
 });
 
+test('an agency whose browser lost its draft opens it again from the file it sent, takes the result and sends round 2', async () => {
+  const agency = await agencyDraft(env, 'Sở Khoa học Minh Họa');
+  await byId(agency, 'muc-1.1.4-ty-le').fill('95');
+  await agency.goto(env.origin + '/#/tong-hop');
+  await agency.getByLabel('Khó khăn, vướng mắc').fill('Thiếu cán bộ chuyên trách');
+  const [d1] = await Promise.all([agency.waitForEvent('download'), agency.getByRole('button', { name: 'Xuất tệp nộp (JSON)' }).click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-mo-lai-'));
+  const round1 = join(dir, 'CCHC-2026-so-khoa-hoc.json');
+  writeFileSync(round1, readFileSync(await d1.path()));
+  await agency.context().close();
+  // the reviewer answers round 1
+  const reviewer = await env.page({ acceptDownloads: true });
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  await reviewer.locator('#nhap-ho-so').setInputFiles([round1]);
+  await reviewer.getByRole('link', { name: 'Sở Khoa học Minh Họa' }).click();
+  await byId(reviewer, 'td-1.1.1-yeu-cau').selectOption({ label: 'Yêu cầu bổ sung tài liệu kiểm chứng' });
+  const [rv] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: /Xuất tệp kết quả thẩm định/ }).click()]);
+  const reviewFile = join(dir, 'ket-qua.json');
+  writeFileSync(reviewFile, readFileSync(await rv.path()));
+
+  // a fresh browser: no draft; the file it sent opens as its draft
+  const again = await env.page({ acceptDownloads: true });
+  await again.goto(env.origin + '/#/ban-tu-danh-gia');
+  await again.locator('#mo-ban-tu-tep').setInputFiles([round1]);
+  await again.locator('.banner-ok', { hasText: 'Đã mở «Sở Khoa học Minh Họa» từ tệp «CCHC-2026-so-khoa-hoc.json».' }).waitFor();
+  const card = again.locator('.draft-card', { hasText: 'Sở Khoa học Minh Họa' });
+  await shot(again, 'mo-lai-tu-tep-nop');
+  assert.deepEqual(await axe(again), [], 'axe on the drafts after opening a sent file');
+  await card.getByRole('button', { name: 'Mở' }).click();
+  await again.goto(env.origin + '/#/linh-vuc/1');
+  assert.equal(await byId(again, 'muc-1.1.4-ty-le').inputValue(), '95');
+  assert.ok(await byId(again, 'muc-1.1.1-chon-0').isChecked());
+  await again.goto(env.origin + '/#/tong-hop');
+  assert.equal(await again.getByLabel('Khó khăn, vướng mắc').inputValue(), 'Thiếu cán bộ chuyên trách');
+  // the same file again: its draft is here already, nothing is duplicated
+  await again.goto(env.origin + '/#/ban-tu-danh-gia');
+  await again.locator('#mo-ban-tu-tep').setInputFiles([round1]);
+  await again.locator('.banner-error', { hasText: 'vẫn còn trong danh sách: «Sở Khoa học Minh Họa»' }).waitFor();
+  assert.equal(await again.locator('.draft-card').count(), 1);
+  // the reviewer's result for the round it sent is taken; round 2 follows
+  await card.getByRole('button', { name: 'Mở' }).click();
+  await again.goto(env.origin + '/#/tong-hop');
+  await again.locator('#nhap-ket-qua').setInputFiles([reviewFile]);
+  await again.locator('.banner-ok', { hasText: 'Đã nhập kết quả thẩm định lần 1' }).waitFor();
+  const [d2] = await Promise.all([again.waitForEvent('download'), again.getByRole('button', { name: 'Xuất tệp nộp lần 2 (JSON)' }).click()]);
+  const round2 = join(dir, 'lan-2.json');
+  writeFileSync(round2, readFileSync(await d2.path()));
+  // on the desk it is the same agency's round 2
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  await reviewer.locator('#nhap-ho-so').setInputFiles([round2]);
+  await reviewer.locator('.import-results', { hasText: 'hồ sơ lần 2 của «Sở Khoa học Minh Họa» thay cho lần trước' }).waitFor();
+  assert.match(await reviewer.locator('.desk-table caption').innerText(), /^1 hồ sơ/);
+  assert.deepEqual([...again.consoleErrors, ...reviewer.consoleErrors], []);
+  assert.deepEqual([...again.foreignRequests, ...reviewer.foreignRequests], []);
+  await again.context().close();
+  await reviewer.context().close();
+});
+
+test("a sent file made on a province's own set brings the set along when it is opened as a draft", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-mo-lai-bo-'));
+  execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'generate_submissions', '--', dir, '1', 'tests/fixtures/every-rule-kind.json'], { cwd: repo });
+  const [file] = readdirSync(dir).map((f) => join(dir, f));
+  const name = JSON.parse(readFileSync(file, 'utf8')).agency.name;
+  const page = await env.page();
+  await page.goto(env.origin + '/#/ban-tu-danh-gia');
+  await page.locator('#mo-ban-tu-tep').setInputFiles([file]);
+  await page.locator('.banner-ok', { hasText: `Đã mở «${name}»` }).waitFor();
+  await page.locator('.draft-card', { hasText: name }).getByRole('button', { name: 'Mở' }).click();
+  await page.goto(env.origin + '/#/');
+  assert.equal(await page.getByText('không còn trong thư viện').count(), 0, 'the set is in the library');
+  await page.goto(env.origin + '/#/bo-tieu-chi');
+  await page.getByText('Bộ kiểm thử: mọi loại quy tắc chấm').first().waitFor();
+  // kept across a reload, as a set loaded from a file is
+  await page.reload();
+  await page.getByText('Bộ kiểm thử: mọi loại quy tắc chấm').first().waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a full storage on the desk: the agencies not saved are named, the work stays in the page, is saved once there is room, and a backup restores it in another browser', async () => {
   const reviewer = await env.page({ acceptDownloads: true });
   reviewer.on('dialog', (d) => d.accept());

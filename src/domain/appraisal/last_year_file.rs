@@ -2,12 +2,10 @@
 //! last year, with (optionally) the appraisal result it received for it.
 //! The pair becomes the [`LastYear`] kept in this year's draft.
 
-use serde::Deserialize;
-
 use super::submission::{read_submission, Seal, Submission};
 use crate::domain::assessment::last_year::{year_problem, LastYear};
 use crate::domain::assessment::review_file::{read_review_file, ReviewFile, REVIEW_FORMAT};
-use crate::domain::base::json::Problem;
+use crate::domain::base::json::{format_of, Problem};
 
 fn problems_text(name: &str, p: &[Problem]) -> String {
     tf!(
@@ -21,12 +19,6 @@ fn problems_text(name: &str, p: &[Problem]) -> String {
     )
 }
 
-#[derive(Deserialize)]
-struct FormatOnly {
-    #[serde(default)]
-    format: Option<String>,
-}
-
 /// Last year's result from the files picked together (name, bytes): one
 /// submission, and at most one appraisal result that answers it. The result
 /// must be from a year before `this_year` (when both years are known).
@@ -34,10 +26,7 @@ pub fn read_last_year(files: &[(String, Vec<u8>)], this_year: &str) -> Result<La
     let mut subs: Vec<(&str, Submission)> = Vec::new();
     let mut reviews: Vec<(&str, ReviewFile)> = Vec::new();
     for (name, bytes) in files {
-        let is_review = serde_json::from_slice::<FormatOnly>(bytes)
-            .ok()
-            .and_then(|f| f.format)
-            .is_some_and(|f| f == REVIEW_FORMAT);
+        let is_review = format_of(bytes).is_some_and(|f| f == REVIEW_FORMAT);
         if is_review {
             let r = read_review_file(bytes).map_err(|p| problems_text(name, &p))?;
             reviews.push((name, r));

@@ -452,9 +452,13 @@ impl Draft {
         Ok(())
     }
 
-    /// The round of the next submission: one after the round appraised.
+    /// The round of the next submission: one after the round appraised,
+    /// and never below the last round sent (a draft opened again from its
+    /// round 2 file, with no result yet, sends round 2 again).
     pub fn next_round(&self) -> u32 {
-        self.review.as_ref().map_or(1, |r| r.round + 1)
+        let after_review = self.review.as_ref().map_or(1, |r| r.round + 1);
+        let last_sent = self.sent.keys().next_back().copied().unwrap_or(1);
+        after_review.max(last_sent)
     }
 
     /// A copy to carry on from (e.g. next year from this year): everything

@@ -33,6 +33,17 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The `format` a JSON file says it is in, read without the rest: which
+/// of the app's files it is.
+pub fn format_of(bytes: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct FormatOnly {
+        #[serde(default)]
+        format: Option<String>,
+    }
+    serde_json::from_slice::<FormatOnly>(bytes).ok()?.format
+}
+
 pub fn problem(path: impl Into<String>, code: Option<&str>, message: impl Into<String>) -> Problem {
     Problem {
         path: path.into(),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{files, page, storage};
+use crate::domain::appraisal::recovery::{open_draft_file, OpenedDraft};
 use crate::domain::assessment::stored::{
     datetime_text, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES,
 };
@@ -92,32 +93,64 @@ pub fn DraftsPage() -> impl IntoView {
                             "File «{}» is not UTF-8 text.",
                             f.name
                         )),
-                        Ok(text) => match read_stored(text, &page::new_id()) {
-                            Err(e) => Err(tf!(
-                                "Tệp «{}» không mở được: {}.",
-                                "File «{}» could not be opened: {}.",
-                                f.name,
-                                e.reason
-                            )),
-                            Ok(read) => {
-                                let mut d = read.draft;
-                                let taken = a.store.entries.with_untracked(|l| {
-                                    l.iter().any(|e| matches!(e, StoredEntry::Readable { draft, .. } if draft.id == d.id))
-                                }) || a.draft.with_untracked(|o| o.id == d.id);
-                                if taken {
-                                    d.id = page::new_id();
-                                }
-                                d.revision = 0;
-                                let name = d.display_name();
-                                a.store.write(d).map(|_| {
-                                    tf!(
+                        Ok(text) => {
+                            match open_draft_file(text, &page::new_id(), &page::now_iso()) {
+                                Err(e) => Err(tf!(
+                                    "Tệp «{}» không mở được: {}.",
+                                    "File «{}» could not be opened: {}.",
+                                    f.name,
+                                    e.reason
+                                )),
+                                Ok(opened) => {
+                                    let is_taken = |id: &str| {
+                                        a.store.entries.with_untracked(|l| {
+                                        l.iter().any(|e| matches!(e, StoredEntry::Readable { draft, .. } if draft.id == id))
+                                    }) || a.draft.with_untracked(|o| o.id == id)
+                                    };
+                                    let (mut d, altered) = match opened {
+                                        OpenedDraft::Draft(read) => (read.draft, false),
+                                        OpenedDraft::Recovered {
+                                            draft,
+                                            set,
+                                            seal_holds,
+                                        } => {
+                                            // its draft is still here: the file is not needed
+                                            if is_taken(&draft.id) {
+                                                let name = draft.display_name();
+                                                message.set(Some((false, tf!("Bản của tệp nộp «{}» vẫn còn trong danh sách: «{name}».", "The draft of submission «{}» is still in the list: «{name}».", f.name))));
+                                                continue;
+                                            }
+                                            // the set it was made on, when the library lacks it
+                                            lib.library.update(|l| {
+                                                if l.get(&draft.set_key).is_none() {
+                                                    let text = serde_json::to_vec(&*set)
+                                                        .unwrap_or_default();
+                                                    let _ = l.add_loaded(&f.name, &text);
+                                                }
+                                            });
+                                            (draft, !seal_holds)
+                                        }
+                                    };
+                                    if is_taken(&d.id) {
+                                        d.id = page::new_id();
+                                    }
+                                    d.revision = 0;
+                                    let name = d.display_name();
+                                    a.store.write(d).map(|_| {
+                                    let opened = tf!(
                                         "Đã mở «{name}» từ tệp «{}».",
                                         "Opened «{name}» from file «{}».",
                                         f.name
-                                    )
+                                    );
+                                    if altered {
+                                        tf!("{opened} Tệp đã bị sửa sau khi xuất, nên lần nộp này không được ghi nhận.", "{opened} The file was altered after export, so this submission is not recorded as sent.")
+                                    } else {
+                                        opened
+                                    }
                                 })
+                                }
                             }
-                        },
+                        }
                     },
                 };
                 message.set(Some(match result {
