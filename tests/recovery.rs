@@ -1,7 +1,8 @@
 //! An agency's draft opened again from the submission it sent (its browser
 //! lost the draft): the same draft, taking the reviewer's result, sending
 //! the next round as the same agency; an altered file records nothing as
-//! sent; draft files open as before and other files are refused.
+//! sent; draft files open as before and other files are refused; and for
+//! any draft, what is opened from its file sends that file again, to the byte.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -11,6 +12,7 @@ use cchc_tu_danh_gia::domain::appraisal::recovery::{open_draft_file, OpenedDraft
 use cchc_tu_danh_gia::domain::appraisal::submission::export;
 use cchc_tu_danh_gia::domain::assessment::review_file::ReviewFile;
 use cchc_tu_danh_gia::domain::*;
+use proptest::prelude::*;
 use support::*;
 
 /// The department set's sample draft, sent as round 1 the way the summary
@@ -133,4 +135,42 @@ fn draft_files_open_as_before_and_other_files_are_refused() {
     let cut = &file[..file.len() / 2];
     let refused = open_draft_file(cut, "x", "t").expect_err("cut short");
     assert!(!refused.reason.is_empty());
+}
+
+proptest! {
+    /// Whatever a draft holds, opening the file it sent gives it back: sent
+    /// again at the same round and time, the file is the same to the byte.
+    #[test]
+    fn opening_a_sent_file_loses_nothing(
+        entries in prop::collection::vec((0usize..40, "[-0-9,.a-zà-ỹ \"<>]{0,8}", prop::option::of("[a-z_]{2,10}"), any::<bool>()), 0..15),
+        name in "\\PC{0,40}",
+        difficulties in "\\PC{0,60}",
+        round in 1u32..5,
+    ) {
+        let (set, _) = sample_department_draft();
+        let codes: Vec<String> = set.scored_units().map(|u| u.code.to_string()).collect();
+        let mut d = Draft::new("ban-x", "2026-01-01T00:00:00");
+        d.set_key = format!("{}@{}", set.id, set.version);
+        d.profile.name = name;
+        d.difficulties = difficulties;
+        for (i, text, choice, na) in entries {
+            d.edit(&codes[i % codes.len()], |r| {
+                r.value = text.clone();
+                r.choice = choice.clone();
+                r.not_applicable = na;
+                r.explanation = text.clone();
+                r.evidence.push(EvidenceRef { number: text.clone(), ..EvidenceRef::default() });
+            });
+        }
+        let sub = export(&d, &set, "2026-11-22T10:15:00", round);
+        let (back, embedded, seal_holds) = recovered(&sub.to_json());
+        prop_assert!(seal_holds);
+        prop_assert_eq!(&*embedded, &set);
+        prop_assert_eq!(&back.responses, &d.responses);
+        prop_assert_eq!(&back.profile, &d.profile);
+        prop_assert_eq!(back.sent.get(&round), Some(&sub.digest));
+        prop_assert_eq!(back.next_round(), round);
+        let again = export(&back, &set, "2026-11-22T10:15:00", round);
+        prop_assert_eq!(again.to_json(), sub.to_json());
+    }
 }
