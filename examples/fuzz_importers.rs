@@ -1,7 +1,8 @@
 //! Feeds every importer generated and mutated inputs and counts panics.
-//! Importers: criteria set, submission, review file, stored draft, demo
-//! data, the reviewer's desk import (its fast reader and, for anything
-//! unusual, the careful one; a file it takes is then checked against the
+//! Importers: criteria set, submission, review file, stored draft (and a
+//! draft opened from a file, a sent submission included), demo data, the
+//! reviewer's desk import (its fast reader and, for anything unusual, the
+//! careful one; a file it takes is then checked against the
 //! official set, ranked, written as CSV, a result notice and a review
 //! file), the desk's backup (restored and checked), last year's files, a
 //! council member's part, the secretary's assignment package, the start's
@@ -27,6 +28,7 @@ use cchc_tu_danh_gia::domain::appraisal::desk_storage::read_backup;
 use cchc_tu_danh_gia::domain::appraisal::last_year_file::read_last_year;
 use cchc_tu_danh_gia::domain::appraisal::notice::result_notice;
 use cchc_tu_danh_gia::domain::appraisal::ranking::{ranking_blocks_checked, ranking_csv};
+use cchc_tu_danh_gia::domain::appraisal::recovery::open_draft_file;
 use cchc_tu_danh_gia::domain::appraisal::submission::{
     export, read_submission, MAX_SUBMISSION_BYTES,
 };
@@ -262,6 +264,7 @@ fn feed(bytes: &[u8]) {
     let _ = read_demo(bytes);
     let text = String::from_utf8_lossy(bytes);
     let _ = read_stored(&text, "fuzz");
+    let _ = open_draft_file(&text, "fuzz", "2026-12-07T08:00:00");
     let mut desk = Desk::default();
     if desk.import("f.json", bytes, "2026-11-22T08:00:00").is_ok() {
         REACHED[0].fetch_add(1, Ordering::Relaxed);
