@@ -173,12 +173,7 @@ async fn stepper_buttons_say_what_they_do() {
 /// reason at once, and a bad numerator gets its message.
 #[wasm_bindgen_test]
 async fn item_card_scores_live_with_the_reason() {
-    let _ = gloo_storage_clear();
-    let el = container();
-    let handle = mount_ratio_card(&el);
-    settle().await;
-    let num: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-tu-so']");
-    let den: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-mau-so']");
+    let (el, handle, num, den) = ratio_card().await;
     assert_eq!(
         find::<web_sys::HtmlElement>(&el, "label[for='muc-1.2-tu-so']")
             .text_content()
@@ -266,12 +261,7 @@ async fn item_card_gone_before_its_flag_arrives() {
         PANICKED.store(true, std::sync::atomic::Ordering::SeqCst);
         before(info)
     }));
-    let _ = gloo_storage_clear();
-    let el = container();
-    let handle = mount_ratio_card(&el);
-    settle().await;
-    let num: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-tu-so']");
-    let den: web_sys::HtmlInputElement = find(&el, "[id='muc-1.2-mau-so']");
+    let (_, handle, num, den) = ratio_card().await;
     type_into(&num, "43");
     type_into(&den, "50");
     leptos::task::tick().await;
@@ -286,8 +276,24 @@ async fn item_card_gone_before_its_flag_arrives() {
     let _ = gloo_storage_clear();
 }
 
-/// Item 1.2 (a ratio) of the fixture set, as an agency's draft on that
-/// set shows it.
+/// Item 1.2 (a ratio) of the fixture set on a fresh page, as an agency's
+/// draft on that set shows it, settled: its container, its mount, and its
+/// numerator and denominator inputs.
+async fn ratio_card() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+    web_sys::HtmlInputElement,
+    web_sys::HtmlInputElement,
+) {
+    let _ = gloo_storage_clear();
+    let el = container();
+    let handle = mount_ratio_card(&el);
+    settle().await;
+    let num = find(&el, "[id='muc-1.2-tu-so']");
+    let den = find(&el, "[id='muc-1.2-mau-so']");
+    (el, handle, num, den)
+}
+
 fn mount_ratio_card(el: &web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl Mountable> {
     let set = load_criteria_set(include_bytes!("fixtures/every-rule-kind.json")).unwrap();
     let key = format!("{}@{}", set.id, set.version);
