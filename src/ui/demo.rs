@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use crate::browser::{bundled, page, storage};
 use crate::domain::demo::read_demo;
 use crate::ui::assessment::use_assessment;
-use crate::ui::lazy::ChunkError;
+use crate::ui::lazy::{lazy_view, ChunkError};
 use crate::ui::route::Route;
 
 /// The sample data, shipped with the app and cached for offline use.
@@ -164,6 +164,57 @@ pub fn DemoBar() -> impl IntoView {
     }
 }
 
+/// How many stops the tour has (its texts load with the tour's chunk).
+const TOUR_STOPS: usize = 7;
+
+/// The tour's state: which stop is shown, if any. Kept in storage so a
+/// reload (or entering the demo) resumes it.
+#[derive(Clone, Copy)]
+pub struct Tour {
+    pub stop: RwSignal<Option<usize>>,
+    /// Set by `open`: the stop's page is to be shown once the panel is up
+    /// (not on a reload, which stays where the user was).
+    go_there: StoredValue<bool>,
+}
+
+impl Tour {
+    pub fn provide() -> Tour {
+        let stop = storage::load_raw(storage::TOUR_KEY)
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|i| *i < TOUR_STOPS);
+        let tour = Tour {
+            stop: RwSignal::new(stop),
+            go_there: StoredValue::new(false),
+        };
+        provide_context(tour);
+        tour
+    }
+
+    pub fn open(self, i: usize) {
+        let _ = storage::save_raw(storage::TOUR_KEY, &i.to_string());
+        self.go_there.set_value(true);
+        self.stop.set(Some(i));
+    }
+
+    pub fn close(self) {
+        self.stop.set(None);
+        let _ = storage::remove(storage::TOUR_KEY);
+    }
+}
+
+pub fn use_tour() -> Tour {
+    expect_context::<Tour>()
+}
+
+/// The tour panel, loaded with its texts the first time the tour opens:
+/// few users take the tour, so it is not part of the first page.
+#[component]
+pub fn TourPanel() -> impl IntoView {
+    let tour = use_tour();
+    let open = Memo::new(move |_| tour.stop.with(Option::is_some));
+    move || open.get().then(|| lazy_view(load_page!(tour_panel())))
+}
+
 /// One stop of the guided tour.
 struct Stop {
     /// (Vietnamese, English), shown through `i18n::pick`.
@@ -175,7 +226,7 @@ struct Stop {
     anchor: Option<&'static str>,
 }
 
-const STOPS: [Stop; 7] = [
+const STOPS: [Stop; TOUR_STOPS] = [
     Stop {
         title: ("Các bản tự đánh giá", "Self-assessment drafts"),
         text: ("Mỗi cơ quan một bản, lưu ngay trong trình duyệt. Danh sách cho biết tiến độ, điểm, xếp loại và lần xuất tệp gần nhất. Bấm «Mở» để làm tiếp một bản.", "One draft per agency, saved right in the browser. The list shows progress, score, class and the last export. Press «Open» to continue a draft."),
@@ -220,74 +271,54 @@ const STOPS: [Stop; 7] = [
     },
 ];
 
-/// The tour's state: which stop is shown, if any. Kept in storage so a
-/// reload (or entering the demo) resumes it.
-#[derive(Clone, Copy)]
-pub struct Tour {
-    pub stop: RwSignal<Option<usize>>,
+/// Goes to the stop's page, then brings its place and the tour into view
+/// (after the page has moved focus to its own heading).
+fn show(i: usize) {
+    let a = use_assessment();
+    let stop = &STOPS[i];
+    let route = stop.route.clone().unwrap_or_else(|| {
+        a.set
+            .get_untracked()
+            .and_then(|s| s.fields.first().map(|f| f.code.clone()))
+            .map(|code| Route::Field { code, item: None })
+            .unwrap_or(Route::Start)
+    });
+    if a.route.get_untracked() != route {
+        a.go(route);
+    }
+    let anchor = stop.anchor;
+    set_timeout(
+        move || {
+            if let Some(id) = anchor {
+                page::scroll_to(id);
+            }
+            page::focus("huong-dan-tieu-de");
+        },
+        std::time::Duration::from_millis(120),
+    );
 }
 
-impl Tour {
-    pub fn provide() -> Tour {
-        let stop = storage::load_raw(storage::TOUR_KEY)
-            .and_then(|s| s.parse::<usize>().ok())
-            .filter(|i| *i < STOPS.len());
-        let tour = Tour {
-            stop: RwSignal::new(stop),
-        };
-        provide_context(tour);
-        tour
+split_page!(
+    huong_dan,
+    /// The tour's dialog: its stop's text, and the way on.
+    fn tour_panel() -> Result<AnyView, ChunkError> {
+        Ok(tour_dialog().into_any())
     }
+);
 
-    pub fn open(self, i: usize) {
-        self.stop.set(Some(i));
-        self.show(i);
-    }
-
-    pub fn close(self) {
-        self.stop.set(None);
-        let _ = storage::remove(storage::TOUR_KEY);
-    }
-
-    /// Goes to the stop's page, then brings its place and the tour into view
-    /// (after the page has moved focus to its own heading).
-    fn show(self, i: usize) {
-        let a = use_assessment();
-        let _ = storage::save_raw(storage::TOUR_KEY, &i.to_string());
-        let stop = &STOPS[i];
-        let route = stop.route.clone().unwrap_or_else(|| {
-            a.set
-                .get_untracked()
-                .and_then(|s| s.fields.first().map(|f| f.code.clone()))
-                .map(|code| Route::Field { code, item: None })
-                .unwrap_or(Route::Start)
-        });
-        if a.route.get_untracked() != route {
-            a.go(route);
-        }
-        let anchor = stop.anchor;
-        set_timeout(
-            move || {
-                if let Some(id) = anchor {
-                    page::scroll_to(id);
-                }
-                page::focus("huong-dan-tieu-de");
-            },
-            std::time::Duration::from_millis(120),
-        );
-    }
-}
-
-pub fn use_tour() -> Tour {
-    expect_context::<Tour>()
-}
-
-/// The tour panel: a small non-modal dialog at the bottom of the screen.
-#[component]
-pub fn TourPanel() -> impl IntoView {
+fn tour_dialog() -> impl IntoView {
     let tour = use_tour();
     let a = use_assessment();
     let message = RwSignal::new(None::<String>);
+    // the page of a stop just opened is shown once the dialog is up
+    Effect::new(move |_| {
+        if let Some(i) = tour.stop.get() {
+            if tour.go_there.get_value() {
+                tour.go_there.set_value(false);
+                show(i);
+            }
+        }
+    });
     move || {
         tour.stop.get().map(|i| {
             let stop = &STOPS[i];
