@@ -78,7 +78,7 @@ fn a_byte_order_mark_is_accepted() {
 fn another_kind_of_file_or_a_newer_format() {
     let mut v = fixture();
     v["format"] = json!("cchc-submission");
-    assert_eq!(problems(&v), ["format: Đây không phải tệp bộ tiêu chí (format là «cchc-submission», cần «cchc-criteria-set»)"]);
+    assert_eq!(problems(&v), ["format: Đây không phải tệp bộ tiêu chí (format là «cchc-submission», cần «cchc-criteria-set»). Tệp này là tệp nộp của một cơ quan: Sở Nội vụ nhập nó ở trang «Thẩm định»; cơ quan đã gửi nó mở lại bản của mình ở trang «Các bản», nút «Mở bản từ tệp JSON»"]);
     let mut v = fixture();
     v["format_version"] = json!(3);
     assert_eq!(

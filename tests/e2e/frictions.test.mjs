@@ -5,9 +5,10 @@
 // dụng", the CSV's agency and evidence, and the tour on an empty app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shots, shot, axe, assertClean, agencyDraft } from './harness.mjs';
+import { launch, repo, shots, shot, axe, assertClean, agencyDraft } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -159,4 +160,40 @@ test('the tour on an empty app says why a page is empty and offers the sample da
   await page.locator('.tour').waitFor();
   assert.doesNotMatch(await page.locator('.tour').innerText(), /Trang này còn trống/);
   assertClean(page);
+});
+
+test('a file picked in the wrong place says what it is and where it opens', async () => {
+  // the focal point sends the draft's file instead of the submission
+  const agency = await agencyDraft(env, 'Sở Xây dựng tỉnh Minh Họa');
+  await agency.goto(env.origin + '/#/ban-tu-danh-gia');
+  const card = agency.locator('.draft-card', { hasText: 'Sở Xây dựng tỉnh Minh Họa' });
+  const [dl] = await Promise.all([agency.waitForEvent('download'), card.getByRole('button', { name: 'Tải về (JSON)' }).click()]);
+  const draftFile = join(mkdtempSync(join(tmpdir(), 'cchc-')), 'ban-nhap.json');
+  await dl.saveAs(draftFile);
+  assert.match(readFileSync(draftFile, 'utf8'), /"format":"cchc-draft"/);
+
+  const reviewer = await env.page();
+  await reviewer.goto(env.origin + '/#/tham-dinh');
+  await reviewer.getByRole('heading', { name: 'Thẩm định hồ sơ tự đánh giá' }).waitFor();
+  await reviewer.locator('#nhap-ho-so').setInputFiles(draftFile);
+  const refused = reviewer.locator('.import-results .banner-error');
+  await refused.waitFor();
+  const why = await refused.innerText();
+  assert.match(why, /không phải tệp nộp tự đánh giá/);
+  assert.match(why, /Tệp gửi Sở Nội vụ là tệp nộp, xuất ở trang «Bảng tổng hợp», nút «Xuất tệp nộp \(JSON\)»/);
+  await shot(reviewer, 'tep-nham-cho', { fullPage: false });
+  assert.deepEqual(await axe(reviewer), [], 'axe on the refused file');
+  assert.equal(await reviewer.locator('.desk-table').count(), 0, 'nothing joined the desk');
+
+  // the province's criteria set picked as a draft to open
+  await agency.goto(env.origin + '/#/ban-tu-danh-gia');
+  // the button says it opens a sent submission too
+  assert.match(await agency.locator('#mo-ban-tu-tep-goi-y').innerText(), /cả tệp nộp đã gửi Sở Nội vụ/);
+  await agency.locator('#mo-ban-tu-tep').setInputFiles(join(repo, 'public/criteria/minh-hoa-ubnd-xa-phuong-2026.json'));
+  const message = agency.locator('.banner', { hasText: 'minh-hoa-ubnd-xa-phuong-2026.json' });
+  await message.waitFor();
+  assert.match(await message.innerText(), /Tệp này là một bộ tiêu chí: nạp nó ở trang «Bộ tiêu chí»\.$/);
+  await shot(agency, 'bo-tieu-chi-mo-nham-cho', { fullPage: false });
+  assertClean(agency);
+  assertClean(reviewer);
 });

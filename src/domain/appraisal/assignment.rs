@@ -57,7 +57,7 @@ pub fn coverage(members: &[Assignment], all: &[String]) -> (Vec<String>, Vec<Str
 }
 
 /// The value of the `format` key of an assignment package.
-pub const PACKAGE_FORMAT: &str = "cchc-council-assignment";
+pub use crate::domain::base::file_kinds::PACKAGE_FORMAT;
 
 /// What the secretary sends one member.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -196,7 +196,7 @@ enum ItemMerge {
 }
 
 /// The value of the `format` key of a member's part.
-pub const PART_FORMAT: &str = "cchc-appraisal-part";
+pub use crate::domain::base::file_kinds::PART_FORMAT;
 
 /// A member's part of the appraisal: their items on every submission they
 /// have, for the secretary to merge.

@@ -12,7 +12,8 @@ use super::desk::{Desk, DeskEntry};
 use super::history::AppraisalEvent;
 use super::submission::{set_digest, Seal, Submission};
 use crate::domain::assessment::review_file::{Appraisal, ReviewStatus};
-use crate::domain::base::json::typed_from_str;
+use crate::domain::base::file_kinds::not_this_kind;
+use crate::domain::base::json::{format_of, typed_from_str};
 use crate::domain::criteria::set::CriteriaSet;
 
 /// A submission as stored: its set replaced by the set's digest.
@@ -241,7 +242,7 @@ impl Desk {
 }
 
 /// The value of the `format` key of a desk backup file.
-pub const DESK_BACKUP_FORMAT: &str = "cchc-desk-backup";
+pub use crate::domain::base::file_kinds::DESK_BACKUP_FORMAT;
 
 /// The whole desk in one file, to keep it safe or move it to another
 /// browser: the stored entries and sets, exactly as the browser keeps them.
@@ -269,6 +270,16 @@ impl Desk {
 /// status and survey score. A file that is not a backup, or whose entries
 /// cannot all be read, is refused with the reason.
 pub fn read_backup(text: &str) -> Result<Desk, String> {
+    let found = format_of(text.as_bytes());
+    if let Some(other) = found.as_deref().filter(|f| *f != DESK_BACKUP_FORMAT) {
+        return Err(not_this_kind(
+            tf!(
+                "không phải bản sao lưu bàn thẩm định (định dạng «{other}»)",
+                "not a desk backup (format «{other}»)"
+            ),
+            Some(other),
+        ));
+    }
     let b: DeskBackup = typed_from_str(text).map_err(|e| {
         tf!(
             "không phải bản sao lưu bàn thẩm định ({e})",

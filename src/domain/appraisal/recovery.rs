@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use super::submission::{read_submission, Seal, Submission, SUBMISSION_FORMAT};
-use crate::domain::assessment::draft::Draft;
+use crate::domain::assessment::draft::{Draft, DRAFT_FORMAT};
 use crate::domain::assessment::stored::{read_stored, ReadDraft, Unreadable};
+use crate::domain::base::file_kinds::not_this_kind;
 use crate::domain::base::json::{format_of, Problem};
 use crate::domain::criteria::set::CriteriaSet;
 
@@ -34,8 +35,15 @@ pub fn open_draft_file(
     fallback_id: &str,
     now: &str,
 ) -> Result<OpenedDraft, Unreadable> {
-    if format_of(text.as_bytes()).as_deref() != Some(SUBMISSION_FORMAT) {
-        return read_stored(text, fallback_id).map(OpenedDraft::Draft);
+    let format = format_of(text.as_bytes());
+    if format.as_deref() != Some(SUBMISSION_FORMAT) {
+        // a file of another kind is told where it opens
+        let other = format.as_deref().filter(|f| *f != DRAFT_FORMAT);
+        return read_stored(text, fallback_id)
+            .map(OpenedDraft::Draft)
+            .map_err(|e| Unreadable {
+                reason: not_this_kind(e.reason, other),
+            });
     }
     let sub = read_submission(text.as_bytes()).map_err(|problems| Unreadable {
         reason: problems

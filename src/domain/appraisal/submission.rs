@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::assessment::draft::{answers_of, Draft, Response};
 use crate::domain::assessment::profile::AgencyProfile;
 use crate::domain::base::decimal::Dec;
+use crate::domain::base::file_kinds::not_this_kind;
 use crate::domain::base::json::{piece, read_json, Problem};
 use crate::domain::base::text::file_slug;
 use crate::domain::criteria::set::CriteriaSet;
@@ -26,7 +27,7 @@ use crate::domain::criteria::validation::validate;
 use crate::domain::scoring::answer::Answers;
 use crate::domain::scoring::engine::{score, ScoreReport};
 
-pub const SUBMISSION_FORMAT: &str = "cchc-submission";
+pub use crate::domain::base::file_kinds::SUBMISSION_FORMAT;
 pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
 /// A submission with its embedded set is tens of KB; refuse anything huge.
 pub const MAX_SUBMISSION_BYTES: usize = 3 * 1024 * 1024;
@@ -222,8 +223,8 @@ pub fn read_submission(bytes: &[u8]) -> Result<Submission, Vec<Problem>> {
             return Err(vec![Problem {
                 path: "format".into(),
                 code: None,
-                message: tf!("tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»", "the file has format «{other}», not a self-assessment submission «{SUBMISSION_FORMAT}»"
-            ),
+                message: not_this_kind(tf!("tệp có định dạng «{other}», không phải tệp nộp tự đánh giá «{SUBMISSION_FORMAT}»", "the file has format «{other}», not a self-assessment submission «{SUBMISSION_FORMAT}»"
+            ), Some(other)),
             }])
         }
         None => {

@@ -18,7 +18,7 @@ use crate::domain::scoring::answer::{Answer, AnswerValue, Answers};
 use crate::domain::scoring::engine::{score, ScoreReport};
 
 /// The value of the `format` key of a stored draft.
-pub const DRAFT_FORMAT: &str = "cchc-draft";
+pub use crate::domain::base::file_kinds::DRAFT_FORMAT;
 /// Version of the draft data written by this build (1: the first build,
 /// without id, name or times; 2: many drafts).
 pub const DRAFT_FORMAT_VERSION: u32 = 2;

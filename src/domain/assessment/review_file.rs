@@ -235,7 +235,7 @@ pub struct ReviewFile {
     pub appraised_class: Option<String>,
 }
 
-pub const REVIEW_FORMAT: &str = "cchc-review";
+pub use crate::domain::base::file_kinds::REVIEW_FORMAT;
 
 /// Reads a review file (the agency's side).
 pub fn read_review_file(bytes: &[u8]) -> Result<ReviewFile, Vec<Problem>> {

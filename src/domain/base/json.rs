@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::file_kinds::not_this_kind;
 use super::serde_vi::{json_syntax_vi, serde_message_vi};
 
 /// One problem found in a file.
@@ -113,8 +114,13 @@ pub fn read_format<T: DeserializeOwned>(
     not_this: String,
 ) -> Result<T, Vec<Problem>> {
     let value = read_json(bytes, limit)?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(format) {
-        return Err(vec![problem("format", None, not_this)]);
+    let found = value.get("format").and_then(|f| f.as_str());
+    if found != Some(format) {
+        return Err(vec![problem(
+            "format",
+            None,
+            not_this_kind(not_this, found),
+        )]);
     }
     let mut problems = Vec::new();
     piece::<T>(value, "", None, &mut problems).ok_or(problems)

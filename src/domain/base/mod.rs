@@ -8,6 +8,7 @@ pub mod i18n;
 
 pub mod decimal;
 pub mod docx;
+pub mod file_kinds;
 pub mod json;
 pub mod paging;
 pub mod serde_vi;

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::set::*;
 use super::validation::validate;
+use crate::domain::base::file_kinds::not_this_kind;
 use crate::domain::base::json::{join, piece, problem, read_json, typed_plain, Problem};
 
 /// Largest criteria-set file accepted. The largest real set (~100 items with
@@ -152,8 +153,8 @@ fn parse_structure(value: Value) -> Result<CriteriaSet, Vec<Problem>> {
             return Err(vec![problem(
                 "format",
                 None,
-                tf!("Đây không phải tệp bộ tiêu chí (format là «{other}», cần «{CRITERIA_SET_FORMAT}»)", "This is not a criteria-set file (format is «{other}», expected «{CRITERIA_SET_FORMAT}»)"
-            ),
+                not_this_kind(tf!("Đây không phải tệp bộ tiêu chí (format là «{other}», cần «{CRITERIA_SET_FORMAT}»)", "This is not a criteria-set file (format is «{other}», expected «{CRITERIA_SET_FORMAT}»)"
+            ), Some(other)),
             )])
         }
     }

@@ -13,7 +13,7 @@ use crate::domain::base::decimal::Dec;
 use crate::domain::base::i18n::localized;
 
 /// The value of the `format` key of every criteria-set file.
-pub const CRITERIA_SET_FORMAT: &str = "cchc-criteria-set";
+pub use crate::domain::base::file_kinds::CRITERIA_SET_FORMAT;
 /// The newest format version this build reads. Version 2 adds
 /// [`Exemption`]s; a set without them is still written as version 1, so
 /// copies of the app that read only version 1 keep reading it.

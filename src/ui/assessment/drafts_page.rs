@@ -173,9 +173,13 @@ pub fn DraftsPage() -> impl IntoView {
             <p class="lead">{t!("Mỗi bản là một lần tự đánh giá của một cơ quan theo một bộ tiêu chí. Các bản được lưu tự động trong trình duyệt này.", "Each draft is one agency's self-assessment against one criteria set. Drafts are saved automatically in this browser.")}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| { a.store.create(); a.go(crate::ui::route::Route::Start); }>{t!("+ Tạo bản mới", "+ New draft")}</button>
-                <input id="mo-ban-tu-tep" class="file-input" type="file" accept=".json,application/json" on:change=on_import/>
+                <input id="mo-ban-tu-tep" class="file-input" type="file" accept=".json,application/json" on:change=on_import aria-describedby="mo-ban-tu-tep-goi-y"/>
                 <label for="mo-ban-tu-tep" class="file-button secondary-file">{t!("Mở bản từ tệp JSON", "Open a draft from a JSON file")}</label>
             </div>
+            <p id="mo-ban-tu-tep-goi-y" class="hint">{t!(
+                "Mở được bản đã tải về, và cả tệp nộp đã gửi Sở Nội vụ: khi trình duyệt này không còn bản nháp, bản được dựng lại từ tệp nộp.",
+                "Opens a downloaded draft, and also a submission already sent to the Department of Home Affairs: when this browser no longer has the draft, it is rebuilt from the submission."
+            )}</p>
             {move || message.get().map(|(ok, m)| crate::ui::banner::outcome_banner(ok, m))}
             {move || a.store.deleted.get().map(|(_, _, name)| view! {
                 <div class="banner banner-ok" role="status">

@@ -1,0 +1,108 @@
+//! A file picked in the wrong place is refused with its reason and where it
+//! does open: every reader of a file people pass around, given each other
+//! kind of file, names the page (and button) that takes it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cchc_tu_danh_gia::domain::appraisal::assignment::read_package;
+use cchc_tu_danh_gia::domain::appraisal::council::read_part;
+use cchc_tu_danh_gia::domain::appraisal::desk_storage::read_backup;
+use cchc_tu_danh_gia::domain::appraisal::last_year_file::read_last_year;
+use cchc_tu_danh_gia::domain::appraisal::recovery::open_draft_file;
+use cchc_tu_danh_gia::domain::appraisal::submission::read_submission;
+use cchc_tu_danh_gia::domain::assessment::review_file::read_review_file;
+use cchc_tu_danh_gia::domain::base::file_kinds::*;
+use cchc_tu_danh_gia::domain::load_criteria_set;
+use cchc_tu_danh_gia::domain::Problem;
+
+const KINDS: [&str; 7] = [
+    CRITERIA_SET_FORMAT,
+    DRAFT_FORMAT,
+    SUBMISSION_FORMAT,
+    REVIEW_FORMAT,
+    DESK_BACKUP_FORMAT,
+    PART_FORMAT,
+    PACKAGE_FORMAT,
+];
+
+fn joined(p: Vec<Problem>) -> String {
+    p.iter()
+        .map(Problem::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Each place that opens a file: its own kind, and what it says of a file.
+type Reader = fn(&[u8]) -> Option<String>;
+
+fn readers() -> Vec<(&'static str, Reader)> {
+    vec![
+        (CRITERIA_SET_FORMAT, |b| {
+            load_criteria_set(b).err().map(joined)
+        }),
+        (DRAFT_FORMAT, |b| {
+            open_draft_file(std::str::from_utf8(b).unwrap(), "f", "2026-12-07T08:00:00")
+                .err()
+                .map(|e| e.reason)
+        }),
+        (SUBMISSION_FORMAT, |b| read_submission(b).err().map(joined)),
+        (REVIEW_FORMAT, |b| read_review_file(b).err().map(joined)),
+        (DESK_BACKUP_FORMAT, |b| {
+            read_backup(std::str::from_utf8(b).unwrap()).err()
+        }),
+        (PART_FORMAT, |b| read_part(b).err().map(joined)),
+        (PACKAGE_FORMAT, |b| read_package(b).err().map(joined)),
+    ]
+}
+
+#[test]
+fn a_file_of_another_kind_is_told_where_it_opens() {
+    for (place, read) in readers() {
+        for kind in KINDS {
+            // the drafts' page opens a sent submission too (the recovery)
+            if kind == place || (place == DRAFT_FORMAT && kind == SUBMISSION_FORMAT) {
+                continue;
+            }
+            let file = format!(r#"{{"format":"{kind}","format_version":1}}"#);
+            let why = read(file.as_bytes()).unwrap_or_else(|| panic!("{place} took a {kind}"));
+            let hint = where_it_opens(kind).unwrap();
+            assert!(why.contains(hint), "{place} given a {kind}: {why}");
+        }
+    }
+}
+
+#[test]
+fn a_file_of_its_own_kind_or_of_no_known_kind_gets_no_hint() {
+    for (place, read) in readers() {
+        // a broken file of the right kind: its own problem, no "open it elsewhere"
+        let own = format!(r#"{{"format":"{place}","format_version":1}}"#);
+        let unknown = r#"{"format":"bang-tinh-khac","format_version":1}"#;
+        for file in [own.as_str(), unknown] {
+            let why = read(file.as_bytes()).unwrap_or_default();
+            assert!(!why.contains("Tệp này là"), "{place} given {file}: {why}");
+        }
+    }
+}
+
+#[test]
+fn last_years_files_name_the_place_of_a_file_of_another_kind() {
+    let file = format!(r#"{{"format":"{CRITERIA_SET_FORMAT}","format_version":1}}"#);
+    let why = read_last_year(&[("bo.json".into(), file.into_bytes())], "2027").unwrap_err();
+    assert!(
+        why.contains(where_it_opens(CRITERIA_SET_FORMAT).unwrap()),
+        "{why}"
+    );
+}
+
+#[test]
+fn the_hint_reads_as_one_sentence_after_the_reason() {
+    let why =
+        read_submission(format!(r#"{{"format":"{DRAFT_FORMAT}","format_version":1}}"#).as_bytes())
+            .unwrap_err();
+    assert_eq!(
+        why[0].message,
+        "tệp có định dạng «cchc-draft», không phải tệp nộp tự đánh giá «cchc-submission». \
+         Tệp này là một bản tự đánh giá đang làm (chưa niêm phong): mở nó ở trang «Các bản», \
+         nút «Mở bản từ tệp JSON». Tệp gửi Sở Nội vụ là tệp nộp, xuất ở trang «Bảng tổng hợp», \
+         nút «Xuất tệp nộp (JSON)»"
+    );
+}
