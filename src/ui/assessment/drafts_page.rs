@@ -121,13 +121,17 @@ pub fn DraftsPage() -> impl IntoView {
                                                 continue;
                                             }
                                             // the set it was made on, when the library lacks it
-                                            lib.library.update(|l| {
-                                                if l.get(&draft.set_key).is_none() {
-                                                    let text = serde_json::to_vec(&*set)
-                                                        .unwrap_or_default();
+                                            // (the library told only then)
+                                            if lib
+                                                .library
+                                                .with_untracked(|l| l.get(&draft.set_key).is_none())
+                                            {
+                                                let text =
+                                                    serde_json::to_vec(&*set).unwrap_or_default();
+                                                lib.library.update(|l| {
                                                     let _ = l.add_loaded(&f.name, &text);
-                                                }
-                                            });
+                                                });
+                                            }
                                             (draft, !seal_holds)
                                         }
                                     };
