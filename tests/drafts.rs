@@ -143,3 +143,79 @@ fn the_start_reads_storage_like_the_recovery_screen_without_the_path() {
         .reason
         .starts_with("nội dung không đúng cấu trúc tại «responses»"));
 }
+
+/// The list says whether a draft was sent and what the reviewer answered:
+/// not sent, sent and waiting, asked for more (with the next round), closed.
+#[test]
+fn summaries_tell_the_round_trip_with_the_reviewer() {
+    use cchc_tu_danh_gia::domain::appraisal::desk::{Desk, ImportOutcome};
+    use cchc_tu_danh_gia::domain::appraisal::submission::export;
+    use cchc_tu_danh_gia::domain::assessment::draft::RoundTrip;
+    use cchc_tu_danh_gia::domain::assessment::review_file::{Appraisal, RequestKind, ReviewStatus};
+
+    let (set, mut d) = sample_department_draft();
+    let trip = |d: &Draft| summarize(d, Some(&set), 10).round_trip;
+    assert_eq!(trip(&d), RoundTrip::NotSent);
+    // a draft downloaded is not a submission sent
+    d.last_exported = Some("2026-11-20T09:00:00".into());
+    assert_eq!(trip(&d), RoundTrip::NotSent);
+
+    let sub = export(&d, &set, "2026-11-21T10:00:00", 1);
+    d.sent.insert(1, sub.digest.clone());
+    assert_eq!(trip(&d), RoundTrip::Sent { round: 1 });
+
+    let mut desk = Desk::default();
+    let Ok(ImportOutcome::Added { key }) = desk.import("a.json", sub.to_json().as_bytes(), "t")
+    else {
+        panic!("the desk takes round 1");
+    };
+    let e = desk.entries.get_mut(&key).unwrap();
+    e.appraisals.insert(
+        "1.1.1".into(),
+        Appraisal {
+            score: "0,5".into(),
+            comment: "Thiếu quyết định".into(),
+            request: RequestKind::BoSungTaiLieu,
+        },
+    );
+    e.status = ReviewStatus::DaGuiYeuCau;
+    d.take_review(e.review_file(&set, "2026-12-01T09:00:00"))
+        .unwrap();
+    let RoundTrip::Reviewed {
+        round: 1,
+        status: ReviewStatus::DaGuiYeuCau,
+        requests: 1,
+        ..
+    } = trip(&d)
+    else {
+        panic!("the result of round 1 with its one request: {:?}", trip(&d));
+    };
+
+    // round 2 sent: waiting again, the old result no longer the news
+    let sub2 = export(&d, &set, "2026-12-03T10:00:00", d.next_round());
+    d.sent.insert(2, sub2.digest.clone());
+    assert_eq!(trip(&d), RoundTrip::Sent { round: 2 });
+
+    let Ok(ImportOutcome::NewRound { key, round: 2 }) =
+        desk.import("b.json", sub2.to_json().as_bytes(), "t2")
+    else {
+        panic!("the desk takes round 2");
+    };
+    let e = desk.entries.get_mut(&key).unwrap();
+    e.status = ReviewStatus::DaChot;
+    let closed = e.review_file(&set, "2026-12-05T09:00:00");
+    let total = closed.appraised_total;
+    d.take_review(closed).unwrap();
+    // closed: the list shows the appraised total (a request left on an
+    // item of round 1 does not matter any more)
+    let RoundTrip::Reviewed {
+        round: 2,
+        status: ReviewStatus::DaChot,
+        appraised_total,
+        ..
+    } = trip(&d)
+    else {
+        panic!("the closed result of round 2: {:?}", trip(&d));
+    };
+    assert_eq!(appraised_total, total);
+}

@@ -268,6 +268,7 @@ test('an agency whose browser lost its draft opens it again from the file it sen
   await again.locator('#mo-ban-tu-tep').setInputFiles([round1]);
   await again.locator('.banner-ok', { hasText: 'Đã mở «Sở Khoa học Minh Họa» từ tệp «CCHC-2026-so-khoa-hoc.json».' }).waitFor();
   const card = again.locator('.draft-card', { hasText: 'Sở Khoa học Minh Họa' });
+  assert.match(await card.innerText(), /Đã xuất tệp nộp lần 1, chờ kết quả thẩm định/);
   await shot(again, 'mo-lai-tu-tep-nop');
   assert.deepEqual(await axe(again), [], 'axe on the drafts after opening a sent file');
   await card.getByRole('button', { name: 'Mở' }).click();
@@ -286,6 +287,11 @@ test('an agency whose browser lost its draft opens it again from the file it sen
   await again.goto(env.origin + '/#/tong-hop');
   await again.locator('#nhap-ket-qua').setInputFiles([reviewFile]);
   await again.locator('.banner-ok', { hasText: 'Đã nhập kết quả thẩm định lần 1' }).waitFor();
+  // the list tells what the reviewer asked and what comes next
+  await again.goto(env.origin + '/#/ban-tu-danh-gia');
+  assert.match(await card.innerText(), /Kết quả thẩm định lần 1: 1 mục được yêu cầu giải trình hoặc bổ sung; trả lời rồi xuất tệp nộp lần 2/);
+  await shot(again, 'ban-sau-ket-qua-tham-dinh', { fullPage: false });
+  await again.goto(env.origin + '/#/tong-hop');
   const [d2] = await Promise.all([again.waitForEvent('download'), again.getByRole('button', { name: 'Xuất tệp nộp lần 2 (JSON)' }).click()]);
   const round2 = join(dir, 'lan-2.json');
   writeFileSync(round2, readFileSync(await d2.path()));

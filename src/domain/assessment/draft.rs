@@ -358,6 +358,23 @@ pub struct Draft {
     pub last_year: Option<String>,
 }
 
+/// Where a draft is in the year's round trip (see [`Draft::round_trip`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundTrip {
+    /// No submission exported yet.
+    NotSent,
+    /// Round `round` exported; no result for it yet.
+    Sent { round: u32 },
+    /// The reviewer's result for the last round sent.
+    Reviewed {
+        round: u32,
+        status: super::review_file::ReviewStatus,
+        /// Items the reviewer asked to explain or to add evidence to.
+        requests: usize,
+        appraised_total: Dec,
+    },
+}
+
 impl Default for Draft {
     fn default() -> Self {
         Draft {
@@ -459,6 +476,27 @@ impl Draft {
         let after_review = self.review.as_ref().map_or(1, |r| r.round + 1);
         let last_sent = self.sent.keys().next_back().copied().unwrap_or(1);
         after_review.max(last_sent)
+    }
+
+    /// Where the draft is in the year's round trip with the reviewer: the
+    /// last round sent, and the reviewer's result when it answers that round.
+    pub fn round_trip(&self) -> RoundTrip {
+        let Some(&round) = self.sent.keys().next_back() else {
+            return RoundTrip::NotSent;
+        };
+        match &self.review {
+            Some(r) if r.round == round => RoundTrip::Reviewed {
+                round,
+                status: r.status,
+                requests: r
+                    .items
+                    .values()
+                    .filter(|a| a.request != super::review_file::RequestKind::None)
+                    .count(),
+                appraised_total: r.appraised_total,
+            },
+            _ => RoundTrip::Sent { round },
+        }
     }
 
     /// A copy to carry on from (e.g. next year from this year): everything

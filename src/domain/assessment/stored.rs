@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::draft::{Draft, DRAFT_FORMAT, DRAFT_FORMAT_VERSION};
+use super::draft::{Draft, RoundTrip, DRAFT_FORMAT, DRAFT_FORMAT_VERSION};
 use crate::domain::base::decimal::Dec;
 use crate::domain::base::json::typed_plain;
 use crate::domain::criteria::set::CriteriaSet;
@@ -182,6 +182,8 @@ pub struct DraftSummary {
     pub class: Option<String>,
     pub modified: String,
     pub last_exported: Option<String>,
+    /// Sent yet, and what the reviewer answered.
+    pub round_trip: RoundTrip,
     /// Size in storage (UTF-16, as browsers count localStorage).
     pub bytes: usize,
 }
@@ -214,6 +216,7 @@ pub fn summarize(draft: &Draft, set: Option<&CriteriaSet>, stored_chars: usize) 
             .map(|c| set.map_or(c.clone(), |s| s.class_shown(&c).to_string())),
         modified: draft.modified.clone(),
         last_exported: draft.last_exported.clone(),
+        round_trip: draft.round_trip(),
         bytes: stored_chars * 2,
     }
 }

@@ -8,6 +8,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::{files, page, storage};
 use crate::domain::appraisal::recovery::{open_draft_file, OpenedDraft};
+use crate::domain::assessment::draft::RoundTrip;
+use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::assessment::stored::{
     datetime_text, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES,
 };
@@ -282,6 +284,7 @@ fn draft_row(
                 {s.percent_complete.map(|p| tf!("Đã trả lời {p}% · ", "Answered {p}% · ")).unwrap_or_default()}
                 {score}
             </p>
+            <p class="draft-meta">{round_trip_text(s.round_trip)}</p>
             <p class="draft-meta muted">
                 {tf!("Sửa lần cuối: {}", "Last edited: {}", if s.modified.is_empty() { t!("không rõ", "unknown").into() } else { datetime_text(&s.modified) })}
                 {tf!(" · Xuất tệp lần cuối: {}", " · Last exported: {}", s.last_exported.as_deref().map(datetime_text).unwrap_or_else(|| t!("chưa", "never").into()))}
@@ -330,5 +333,38 @@ fn draft_row(
                 }>{t!("Xóa", "Delete")}</button>
             </div>
         </li>
+    }
+}
+
+/// Sent yet, and what the reviewer answered, in a line of the card.
+fn round_trip_text(r: RoundTrip) -> String {
+    match r {
+        RoundTrip::NotSent => t!("Chưa xuất tệp nộp", "No submission exported yet").into(),
+        RoundTrip::Sent { round } => tf!(
+            "Đã xuất tệp nộp lần {round}, chờ kết quả thẩm định",
+            "Submission no. {round} exported, awaiting the appraisal result"
+        ),
+        RoundTrip::Reviewed {
+            round,
+            status: ReviewStatus::DaChot,
+            appraised_total,
+            ..
+        } => tf!(
+            "Kết quả thẩm định lần {round}: đã chốt, {} điểm",
+            "Appraisal result of round {round}: closed, {} points",
+            appraised_total.shown()
+        ),
+        RoundTrip::Reviewed {
+            round, requests, ..
+        } if requests > 0 => tf!(
+            "Kết quả thẩm định lần {round}: {requests} mục được yêu cầu giải trình hoặc bổ sung; trả lời rồi xuất tệp nộp lần {}",
+            "Appraisal result of round {round}: {requests} items asked to be explained or completed; answer them, then export submission no. {}",
+            round + 1
+        ),
+        RoundTrip::Reviewed { round, status, .. } => tf!(
+            "Kết quả thẩm định lần {round}: {}",
+            "Appraisal result of round {round}: {}",
+            status.label().to_lowercase()
+        ),
     }
 }
