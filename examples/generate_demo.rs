@@ -387,6 +387,7 @@ fn main() {
             // exported once, for the reviewer's desk
             let sub = export(&d, &so, "2026-11-20T09:15:00", 1);
             d.last_exported = Some("2026-11-20T09:15:00".into());
+            d.sent.insert(1, sub.digest.clone());
             desk.import(
                 &sub.file_name(),
                 sub.to_json().as_bytes(),

@@ -153,6 +153,39 @@ fn sample_desk_has_appraised_sealed_submissions() {
     assert_eq!(ranked, desk.entries.len());
 }
 
+/// The drafts on the sample desk recorded the round they sent, with the seal
+/// the desk holds, so the drafts list tells the trainer's story right: sent,
+/// one sent back with requests.
+#[test]
+fn sample_drafts_record_the_round_they_sent() {
+    use cchc_tu_danh_gia::domain::assessment::draft::RoundTrip;
+    let pairs: Vec<(String, String)> = demo().entries.into_iter().collect();
+    let (desk, _) = Desk::restore(&pairs, StoredBy::File);
+    let drafts = drafts();
+    for d in &drafts {
+        match desk
+            .entries
+            .values()
+            .find(|e| e.submission.draft_id == d.id)
+        {
+            Some(e) => assert_eq!(
+                d.sent.get(&e.submission.round),
+                Some(&e.submission.digest),
+                "{}",
+                d.id
+            ),
+            None => assert!(d.sent.is_empty(), "{} was not sent", d.id),
+        }
+    }
+    assert!(drafts.iter().any(|d| matches!(
+        d.round_trip(),
+        RoundTrip::Reviewed { status: ReviewStatus::DaGuiYeuCau, requests, .. } if requests > 0
+    )));
+    assert!(drafts
+        .iter()
+        .any(|d| d.round_trip() == RoundTrip::Sent { round: 1 }));
+}
+
 #[test]
 fn the_demo_opens_on_a_sample_draft() {
     let data = demo();

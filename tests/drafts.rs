@@ -154,6 +154,10 @@ fn summaries_tell_the_round_trip_with_the_reviewer() {
     use cchc_tu_danh_gia::domain::assessment::review_file::{Appraisal, RequestKind, ReviewStatus};
 
     let (set, mut d) = sample_department_draft();
+    // as a new agency's: nothing sent, no result
+    d.sent.clear();
+    d.review = None;
+    d.last_exported = None;
     let trip = |d: &Draft| summarize(d, Some(&set), 10).round_trip;
     assert_eq!(trip(&d), RoundTrip::NotSent);
     // a draft downloaded is not a submission sent
@@ -190,6 +194,14 @@ fn summaries_tell_the_round_trip_with_the_reviewer() {
     else {
         panic!("the result of round 1 with its one request: {:?}", trip(&d));
     };
+
+    // a draft kept before rounds sent were recorded still shows its result
+    let mut older = d.clone();
+    older.sent.clear();
+    assert!(matches!(
+        older.round_trip(),
+        RoundTrip::Reviewed { round: 1, .. }
+    ));
 
     // round 2 sent: waiting again, the old result no longer the news
     let sub2 = export(&d, &set, "2026-12-03T10:00:00", d.next_round());

@@ -229,7 +229,7 @@ struct Stop {
 const STOPS: [Stop; TOUR_STOPS] = [
     Stop {
         title: ("Các bản tự đánh giá", "Self-assessment drafts"),
-        text: ("Mỗi cơ quan một bản, lưu ngay trong trình duyệt. Danh sách cho biết tiến độ, điểm, xếp loại và lần xuất tệp gần nhất. Bấm «Mở» để làm tiếp một bản.", "One draft per agency, saved right in the browser. The list shows progress, score, class and the last export. Press «Open» to continue a draft."),
+        text: ("Mỗi cơ quan một bản, lưu ngay trong trình duyệt. Danh sách cho biết tiến độ, điểm, xếp loại, đã nộp chưa và kết quả thẩm định. Bấm «Mở» để làm tiếp một bản.", "One draft per agency, saved right in the browser. The list shows progress, score, class, whether it was sent and the appraisal result. Press «Open» to continue a draft."),
         route: Some(Route::Drafts),
         anchor: None,
     },

@@ -479,14 +479,14 @@ impl Draft {
     }
 
     /// Where the draft is in the year's round trip with the reviewer: the
-    /// last round sent, and the reviewer's result when it answers that round.
+    /// last round sent, and the reviewer's result when it answers that round
+    /// (a result is news of its round even in a draft kept before rounds
+    /// sent were recorded).
     pub fn round_trip(&self) -> RoundTrip {
-        let Some(&round) = self.sent.keys().next_back() else {
-            return RoundTrip::NotSent;
-        };
-        match &self.review {
-            Some(r) if r.round == round => RoundTrip::Reviewed {
-                round,
+        let last_sent = self.sent.keys().next_back().copied();
+        match (&self.review, last_sent) {
+            (Some(r), _) if last_sent.is_none_or(|s| r.round >= s) => RoundTrip::Reviewed {
+                round: r.round,
                 status: r.status,
                 requests: r
                     .items
@@ -495,7 +495,8 @@ impl Draft {
                     .count(),
                 appraised_total: r.appraised_total,
             },
-            _ => RoundTrip::Sent { round },
+            (_, Some(round)) => RoundTrip::Sent { round },
+            (_, None) => RoundTrip::NotSent,
         }
     }
 
