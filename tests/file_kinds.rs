@@ -14,16 +14,6 @@ use cchc_tu_danh_gia::domain::base::file_kinds::*;
 use cchc_tu_danh_gia::domain::load_criteria_set;
 use cchc_tu_danh_gia::domain::Problem;
 
-const KINDS: [&str; 7] = [
-    CRITERIA_SET_FORMAT,
-    DRAFT_FORMAT,
-    SUBMISSION_FORMAT,
-    REVIEW_FORMAT,
-    DESK_BACKUP_FORMAT,
-    PART_FORMAT,
-    PACKAGE_FORMAT,
-];
-
 fn joined(p: Vec<Problem>) -> String {
     p.iter()
         .map(Problem::to_string)
@@ -57,7 +47,7 @@ fn readers() -> Vec<(&'static str, Reader)> {
 #[test]
 fn a_file_of_another_kind_is_told_where_it_opens() {
     for (place, read) in readers() {
-        for kind in KINDS {
+        for kind in EXCHANGED {
             // the drafts' page opens a sent submission too (the recovery)
             if kind == place || (place == DRAFT_FORMAT && kind == SUBMISSION_FORMAT) {
                 continue;

@@ -20,6 +20,17 @@ pub const PART_FORMAT: &str = "cchc-appraisal-part";
 /// The secretary's package of submissions for a council member.
 pub const PACKAGE_FORMAT: &str = "cchc-council-assignment";
 
+/// Every file people pass between them, by format.
+pub const EXCHANGED: [&str; 7] = [
+    CRITERIA_SET_FORMAT,
+    DRAFT_FORMAT,
+    SUBMISSION_FORMAT,
+    REVIEW_FORMAT,
+    DESK_BACKUP_FORMAT,
+    PART_FORMAT,
+    PACKAGE_FORMAT,
+];
+
 /// What a file of this format is and where it opens; None for a format
 /// this app does not write.
 pub fn where_it_opens(format: &str) -> Option<&'static str> {
@@ -71,15 +82,7 @@ mod tests {
 
     #[test]
     fn every_exchanged_format_says_where_it_opens() {
-        for f in [
-            CRITERIA_SET_FORMAT,
-            DRAFT_FORMAT,
-            SUBMISSION_FORMAT,
-            REVIEW_FORMAT,
-            DESK_BACKUP_FORMAT,
-            PART_FORMAT,
-            PACKAGE_FORMAT,
-        ] {
+        for f in EXCHANGED {
             let hint = where_it_opens(f).unwrap();
             assert!(
                 hint.starts_with("Tệp này là") && hint.contains("trang «"),
