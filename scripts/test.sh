@@ -80,8 +80,13 @@ if scripts/build.sh 2>&1 | tee "$scratch/build.log"; then
   # bytes); reading the card's values with try_* there moved it back:
   # 254.8 KB (260,888 bytes), under 255. A draft opened again from the
   # submission it sent (two messages): 254.9 KB (260,993 bytes), under 255.
+  # The guided tour's dialog and texts became a chunk loaded on first use:
+  # 252.2 KB (258,281 bytes); the file-kind hints, the drafts' round-trip
+  # line and the recovery's label (all in chunks) moved it by noise:
+  # 252.7 KB (258,782 bytes), so the ceiling drops to 254 (1.3 KB margin
+  # for brotli's ±0.2 KB swings on small changes).
   # The aim was 270 KB (0.85 × SurveyJS's library); it is met.
-  ceiling_kb=255; target_kb=270
+  ceiling_kb=254; target_kb=270
   echo "Phần tải khi cần (các trang tách riêng): brotli $((lazy / 1024)) KB, không tính vào trang đầu"
   if [ "$total" -le $((ceiling_kb * 1024)) ]; then
     echo "Dung lượng trang đầu: brotli $((total / 1024)) KB ≤ trần ${ceiling_kb} KB — đạt (mục tiêu ${target_kb} KB)"; passed=$((passed + 1))
