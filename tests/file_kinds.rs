@@ -96,3 +96,30 @@ fn the_hint_reads_as_one_sentence_after_the_reason() {
          nút «Xuất tệp nộp (JSON)»"
     );
 }
+
+#[test]
+fn a_pdf_an_office_file_or_an_image_is_named_not_misread_as_bad_text() {
+    let files: [(&[u8], &str); 5] = [
+        (b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "tệp PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "«Soạn bộ tiêu chí»"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "(.xls, .doc)"),
+        (b"\x89PNG\r\n\x1A\n", "ảnh"),
+        (b"\xFF\xD8\xFF\xE0\x00\x10JFIF", "ảnh"),
+    ];
+    for (bytes, says) in files {
+        for (place, read) in readers().into_iter().filter(|(p, _)| {
+            // the two places that take text read the bytes in the page first
+            *p != DRAFT_FORMAT && *p != DESK_BACKUP_FORMAT
+        }) {
+            let why = read(bytes).unwrap();
+            assert!(
+                why.contains(says) && !why.contains("UTF-8"),
+                "{place}: {why}"
+            );
+        }
+        assert!(binary_kind(bytes).unwrap().contains(says));
+    }
+    // JSON text is never taken for one of them
+    assert_eq!(binary_kind(br#"{"format":"cchc-submission"}"#), None);
+    assert_eq!(binary_kind(b"\xEF\xBB\xBF{}"), None);
+}

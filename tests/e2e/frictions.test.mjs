@@ -184,6 +184,13 @@ test('a file picked in the wrong place says what it is and where it opens', asyn
   await shot(reviewer, 'tep-nham-cho', { fullPage: false });
   assert.deepEqual(await axe(reviewer), [], 'axe on the refused file');
   assert.equal(await reviewer.locator('.desk-table').count(), 0, 'nothing joined the desk');
+  // the signed printout picked instead of the file: named as a PDF, not "bad UTF-8"
+  await reviewer.locator('#nhap-ho-so').setInputFiles({ name: 'to-trinh-da-ky.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n', 'latin1') });
+  const pdf = reviewer.locator('.import-results .banner-error', { hasText: 'to-trinh-da-ky.pdf' });
+  await pdf.waitFor();
+  assert.match(await pdf.innerText(), /Tệp này là tệp PDF, không phải tệp JSON của ứng dụng/);
+  assert.doesNotMatch(await pdf.innerText(), /UTF-8/);
+  await shot(reviewer, 'tep-pdf-nham-cho', { fullPage: false });
 
   // the province's criteria set picked as a draft to open
   await agency.goto(env.origin + '/#/ban-tu-danh-gia');

@@ -67,6 +67,36 @@ pub fn where_it_opens(format: &str) -> Option<&'static str> {
     })
 }
 
+/// What a file that is not text is, told by its first bytes: a PDF, an
+/// Office document or a ZIP, an image. The app's files are JSON text; these
+/// are what people pick by mistake (the signed printout, the province's
+/// annex, a scan).
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    Some(if bytes.starts_with(b"%PDF") {
+        t!(
+            "Tệp này là tệp PDF, không phải tệp JSON của ứng dụng",
+            "This file is a PDF, not one of the app's JSON files"
+        )
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        t!(
+            "Tệp này là tệp Excel, Word (.xlsx, .docx) hoặc tệp nén, không phải tệp JSON của ứng dụng; bảng phụ lục của tỉnh được nhập ở trang «Soạn bộ tiêu chí»",
+            "This file is an Excel or Word file (.xlsx, .docx) or an archive, not one of the app's JSON files; the province's annex is brought in on the «Studio» page"
+        )
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        t!(
+            "Tệp này là tệp Excel hoặc Word đời cũ (.xls, .doc), không phải tệp JSON của ứng dụng",
+            "This file is an old Excel or Word file (.xls, .doc), not one of the app's JSON files"
+        )
+    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
+        t!(
+            "Tệp này là ảnh, không phải tệp JSON của ứng dụng",
+            "This file is an image, not one of the app's JSON files"
+        )
+    } else {
+        return None;
+    })
+}
+
 /// A "not this kind of file" message, followed by where the file picked
 /// does open when its format is one this app writes.
 pub fn not_this_kind(message: String, found: Option<&str>) -> String {

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::file_kinds::not_this_kind;
+use super::file_kinds::{binary_kind, not_this_kind};
 use super::serde_vi::{json_syntax_vi, serde_message_vi};
 
 /// One problem found in a file.
@@ -53,8 +53,20 @@ pub fn problem(path: impl Into<String>, code: Option<&str>, message: impl Into<S
     }
 }
 
-/// Size, UTF-8 and JSON syntax checks shared by every importer.
+/// Size, UTF-8 and JSON syntax checks shared by every importer; a PDF, an
+/// Office file or an image picked by mistake is named as such.
 pub fn read_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(vec![problem("", None, kind)]);
+    }
+    read_own_json(bytes, limit)
+}
+
+/// The same checks for what the app wrote or ships itself (the library
+/// kept in storage, the bundled sets), read on every start: nobody picked
+/// these, so no guess at what else they might be (it stays out of the
+/// first download).
+pub fn read_own_json(bytes: &[u8], limit: usize) -> Result<Value, Vec<Problem>> {
     if bytes.len() > limit {
         return Err(vec![problem(
             "",

@@ -11,7 +11,9 @@ use serde_json::{Map, Value};
 use super::set::*;
 use super::validation::validate;
 use crate::domain::base::file_kinds::not_this_kind;
-use crate::domain::base::json::{join, piece, problem, read_json, typed_plain, Problem};
+use crate::domain::base::json::{
+    join, piece, problem, read_json, read_own_json, typed_plain, Problem,
+};
 
 /// Largest criteria-set file accepted. The largest real set (~100 items with
 /// guidance) is well under 200 KB.
@@ -37,7 +39,7 @@ pub fn load_criteria_set(bytes: &[u8]) -> Result<CriteriaSet, Vec<Problem>> {
 /// messages, and the piece-by-piece reader, out of the first download.
 /// Files brought in go through [`load_criteria_set`].
 pub fn read_known_set(bytes: &[u8]) -> Result<CriteriaSet, Vec<Problem>> {
-    let value = read_json(bytes, MAX_SET_BYTES)?;
+    let value = read_own_json(bytes, MAX_SET_BYTES)?;
     let format = value.get("format").and_then(Value::as_str);
     let version = value.get("format_version").and_then(Value::as_u64);
     if format != Some(CRITERIA_SET_FORMAT)

@@ -13,6 +13,7 @@ use crate::domain::assessment::review_file::ReviewStatus;
 use crate::domain::assessment::stored::{
     datetime_text, read_stored, summarize, DraftSummary, MAX_DRAFT_BYTES,
 };
+use crate::domain::base::file_kinds::binary_kind;
 use crate::domain::base::text::file_slug;
 use crate::domain::Draft;
 use crate::ui::app::LibraryState;
@@ -90,11 +91,18 @@ pub fn DraftsPage() -> impl IntoView {
                 let result = match files::read(&file, MAX_DRAFT_BYTES).await {
                     Err(e) => Err(e),
                     Ok(f) => match std::str::from_utf8(&f.bytes) {
-                        Err(_) => Err(tf!(
-                            "Tệp «{}» không phải văn bản UTF-8.",
-                            "File «{}» is not UTF-8 text.",
-                            f.name
-                        )),
+                        Err(_) => Err(match binary_kind(&f.bytes) {
+                            Some(kind) => tf!(
+                                "Tệp «{}» không mở được: {kind}.",
+                                "File «{}» could not be opened: {kind}.",
+                                f.name
+                            ),
+                            None => tf!(
+                                "Tệp «{}» không phải văn bản UTF-8.",
+                                "File «{}» is not UTF-8 text.",
+                                f.name
+                            ),
+                        }),
                         Ok(text) => {
                             match open_draft_file(text, &page::new_id(), &page::now_iso()) {
                                 Err(e) => Err(tf!(

@@ -15,6 +15,7 @@ use crate::domain::appraisal::submission::{
     seal_preimage_head, MAX_SUBMISSION_BYTES, SEAL_PREIMAGE_END,
 };
 use crate::domain::assessment::review_file::ReviewStatus;
+use crate::domain::base::file_kinds::binary_kind;
 use crate::domain::Problem;
 use crate::ui::assessment::sidebar::nav_link;
 use crate::ui::fold::Fold;
@@ -99,7 +100,10 @@ pub fn DeskPage() -> impl IntoView {
         spawn_local(async move {
             let outcome = match files::read(&file, 200 * 1024 * 1024).await {
                 Err(e) => Err(e),
-                Ok(f) => read_backup(&String::from_utf8_lossy(&f.bytes)),
+                Ok(f) => match binary_kind(&f.bytes) {
+                    Some(kind) => Err(kind.into()),
+                    None => read_backup(&String::from_utf8_lossy(&f.bytes)),
+                },
             };
             match outcome {
                 Err(e) => backup_message.set(Some((
