@@ -488,11 +488,7 @@ impl Draft {
             (Some(r), _) if last_sent.is_none_or(|s| r.round >= s) => RoundTrip::Reviewed {
                 round: r.round,
                 status: r.status,
-                requests: r
-                    .items
-                    .values()
-                    .filter(|a| a.request != super::review_file::RequestKind::None)
-                    .count(),
+                requests: r.requested().count(),
                 appraised_total: r.appraised_total,
             },
             (_, Some(round)) => RoundTrip::Sent { round },

@@ -237,6 +237,17 @@ pub struct ReviewFile {
 
 pub use crate::domain::base::file_kinds::REVIEW_FORMAT;
 
+impl ReviewFile {
+    /// The codes of the items the reviewer asked to explain or to add
+    /// evidence to.
+    pub fn requested(&self) -> impl Iterator<Item = &str> {
+        self.items
+            .iter()
+            .filter(|(_, a)| a.request != RequestKind::None)
+            .map(|(code, _)| code.as_str())
+    }
+}
+
 /// Reads a review file (the agency's side).
 pub fn read_review_file(bytes: &[u8]) -> Result<ReviewFile, Vec<Problem>> {
     read_format(

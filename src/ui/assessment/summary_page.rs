@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::browser::{files, page};
 use crate::domain::appraisal::submission::export;
 use crate::domain::assessment::report::{report_file_name, self_assessment_report};
-use crate::domain::assessment::review_file::{appraised_scores, read_review_file, RequestKind};
+use crate::domain::assessment::review_file::{appraised_scores, read_review_file};
 use crate::domain::assessment::score_sheet::score_csv;
 use crate::domain::assessment::summary::{next_class_gap, points_lost};
 use crate::domain::base::text::file_slug;
@@ -272,7 +272,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                 )}</p>
             })}
             {review.get().map(|rv| {
-                let requested: Vec<String> = rv.items.iter().filter(|(_, i)| i.request != RequestKind::None).map(|(c, _)| c.clone()).collect();
+                let requested: Vec<String> = rv.requested().map(str::to_string).collect();
                 view! {
                     <section class="review-summary" aria-labelledby="ket-qua-tham-dinh">
                         <h3 id="ket-qua-tham-dinh">{tf!("Kết quả thẩm định lần {}", "Appraisal result, round {}", rv.round)}</h3>
@@ -334,14 +334,7 @@ pub fn SummaryPage(set: Arc<CriteriaSet>) -> impl IntoView {
                                 .join("; ")
                         )),
                         Ok(review) => {
-                            let (n, round) = (
-                                review
-                                    .items
-                                    .values()
-                                    .filter(|i| i.request != RequestKind::None)
-                                    .count(),
-                                review.round,
-                            );
+                            let (n, round) = (review.requested().count(), review.round);
                             let mut taken = Ok(());
                             a.draft.update(|d| taken = d.take_review(review));
                             match taken {
